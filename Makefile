@@ -1,0 +1,41 @@
+# plan06: make test is what CI runs; make check is what to run before a commit.
+GO       ?= go
+PKGS     := ./...
+FUZZTIME ?= 30s
+
+.PHONY: all build test check fmt-check vet validate-plan fuzz bench clean
+
+all: check
+
+build:
+	$(GO) build -o bin/plan06 ./cmd/plan06
+	$(GO) build -o bin/plan06-synth ./cmd/plan06-synth
+
+# The whole test suite: unit, golden, end-to-end (testscript) tests and the
+# fuzz targets' seed corpora; the plan in plan/ must validate.
+test: validate-plan
+	$(GO) test -count=1 $(PKGS)
+
+# Everything a commit must pass.
+check: fmt-check vet test
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet $(PKGS)
+
+validate-plan:
+	$(GO) run ./cmd/plan06 validate --plan plan
+
+# Run each fuzz target for FUZZTIME (go test runs one fuzz target at a time).
+fuzz:
+	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) ./internal/dates
+	$(GO) test -run='^$$' -fuzz='^FuzzLoad$$' -fuzztime=$(FUZZTIME) ./internal/load
+
+bench:
+	$(GO) test -run='^$$' -bench=. -benchmem -count=1 ./internal/...
+
+clean:
+	rm -rf bin

@@ -1,0 +1,259 @@
+// Package cli is the cobra command tree of plan06. It owns flags, exit
+// codes, the choice of output and the only reading of the clock; the work
+// itself lives in packages that know nothing of cobra.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/plan06/plan06/internal/check"
+	"github.com/plan06/plan06/internal/dates"
+	"github.com/plan06/plan06/internal/diag"
+	"github.com/plan06/plan06/internal/i18n"
+	"github.com/plan06/plan06/internal/load"
+	"github.com/plan06/plan06/internal/model"
+	"github.com/spf13/cobra"
+)
+
+// Exit codes (SPEC §4).
+const (
+	ExitOK       = 0
+	ExitFindings = 1
+	ExitUsage    = 2
+	ExitFailOn   = 3
+)
+
+// Version is set at build time with -ldflags "-X …/internal/cli.Version=…".
+var Version = "dev"
+
+// IO carries the streams and what is known of the terminal; tests pass
+// buffers.
+type IO struct {
+	In    io.Reader
+	Out   io.Writer
+	Err   io.Writer
+	IsTTY bool // stdout is a terminal
+	Width int  // terminal width, 0 when unknown
+}
+
+// Env is the process environment as a lookup; tests pass a map.
+type Env func(key string) string
+
+// App is one run of plan06.
+type App struct {
+	IO  IO
+	Env Env
+	// Now is the only clock of plan06.
+	Now func() time.Time
+
+	// global flags
+	planDir string
+	asOf    string
+	lang    string
+	noColor bool
+}
+
+// exitError carries an exit code and an optional hint to Main.
+type exitError struct {
+	code int
+	err  error
+	hint string
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+
+func usageErr(hint string, format string, args ...any) error {
+	return &exitError{code: ExitUsage, err: fmt.Errorf(format, args...), hint: hint}
+}
+
+// findings is returned when a command found problems it already printed:
+// Main prints nothing more and exits 1.
+var errFindings = &exitError{code: ExitFindings, err: errors.New("findings")}
+
+// Main runs plan06 with args (without the program name) and returns the exit
+// code.
+func Main(args []string, io IO, env Env, now func() time.Time) int {
+	app := &App{IO: io, Env: env, Now: now}
+	root := app.rootCmd()
+	root.SetArgs(args)
+	root.SetIn(io.In)
+	root.SetOut(io.Out)
+	root.SetErr(io.Err)
+	err := root.Execute()
+	if err == nil {
+		return ExitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee == errFindings || ee.err == nil {
+			return ee.code
+		}
+		printErr(io.Err, ee.err, ee.hint)
+		return ee.code
+	}
+	// cobra's own errors: unknown command or flag, wrong arguments.
+	printErr(io.Err, err, "run 'plan06 --help' for usage")
+	return ExitUsage
+}
+
+func printErr(w io.Writer, err error, hint string) {
+	msg := err.Error()
+	fmt.Fprintf(w, "plan06: %s\n", msg)
+	if hint != "" {
+		fmt.Fprintf(w, "hint: %s\n", hint)
+	}
+}
+
+func (a *App) rootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:           "plan06",
+		Short:         "Track a province's Đề án 06 plan kept as YAML files",
+		Long:          "plan06 validates a Đề án 06 plan kept as YAML files, computes who is done, late, at risk or has not reported, and exports the monthly Excel report.",
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		Version:       Version,
+	}
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageErr("run '"+c.CommandPath()+" --help' for usage", "%s", err.Error())
+	})
+	f := root.PersistentFlags()
+	f.StringVar(&a.planDir, "plan", "", "plan folder (default ./plan, or $PLAN06_PLAN)")
+	f.StringVar(&a.asOf, "as-of", "", "compute as of this day (2024-04-20 or 20/04/2024; default today, or $PLAN06_TODAY)")
+	f.StringVar(&a.lang, "lang", "", "output language: vi or en (default: the plan's language)")
+	f.BoolVar(&a.noColor, "no-color", false, "never colour the output (also off with NO_COLOR or when not a terminal)")
+	root.AddCommand(
+		a.validateCmd(),
+		a.versionCmd(),
+	)
+	a.addLaterCommands(root)
+	return root
+}
+
+func (a *App) versionCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print the version of plan06",
+		Args:  cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			fmt.Fprintf(a.IO.Out, "plan06 %s (format %s)\n", Version, model.Format)
+			return nil
+		},
+	}
+}
+
+// dir returns the plan folder: --plan, else $PLAN06_PLAN, else ./plan.
+func (a *App) dir() string {
+	switch {
+	case a.planDir != "":
+		return filepath.Clean(a.planDir)
+	case a.Env("PLAN06_PLAN") != "":
+		return filepath.Clean(a.Env("PLAN06_PLAN"))
+	}
+	return "plan"
+}
+
+// loaded is a plan read and checked.
+type loaded struct {
+	plan  *model.Plan
+	diags diag.Diagnostics
+	lang  i18n.Lang
+}
+
+// loadPlan reads and checks the plan folder; the error is an I/O or usage
+// error (exit 2).
+func (a *App) loadPlan() (*loaded, error) {
+	dir := a.dir()
+	info, err := os.Stat(dir)
+	if err != nil || !info.IsDir() {
+		return nil, usageErr("run plan06 in the plan repository, or pass --plan DIR (or set PLAN06_PLAN)",
+			"no plan folder at %s", dir)
+	}
+	p, diags, err := load.Load(os.DirFS(dir), filepath.ToSlash(dir))
+	if err != nil {
+		if errors.Is(err, load.ErrNoPlan) {
+			return nil, usageErr("a plan folder holds plan.yaml, units.yaml and tasks/; pass --plan DIR (or set PLAN06_PLAN) to read another folder",
+				"no plan.yaml in %s/", filepath.ToSlash(dir))
+		}
+		return nil, &exitError{code: ExitUsage, err: err}
+	}
+	diags = append(diags, check.Plan(p)...)
+	diags.Sort()
+	l := &loaded{plan: p, diags: diags}
+	lang, err := a.language(p)
+	if err != nil {
+		return nil, err
+	}
+	l.lang = lang
+	return l, nil
+}
+
+// language is --lang, else the plan's language, else Vietnamese.
+func (a *App) language(p *model.Plan) (i18n.Lang, error) {
+	if a.lang != "" {
+		l, ok := i18n.ParseLang(a.lang)
+		if !ok {
+			return "", usageErr("use --lang vi or --lang en", "unknown language %q", a.lang)
+		}
+		return l, nil
+	}
+	if p != nil {
+		if l, ok := i18n.ParseLang(p.Language.Value); ok {
+			return l, nil
+		}
+	}
+	return i18n.VI, nil
+}
+
+// requireValid stops a command that needs a sound plan: it prints the
+// errors to stderr and returns the findings exit.
+func (a *App) requireValid(l *loaded) error {
+	if !l.diags.HasErrors() {
+		return nil
+	}
+	for _, d := range l.diags {
+		if d.Severity == diag.Error {
+			fmt.Fprintln(a.IO.Err, formatDiag(d, l.lang))
+		}
+	}
+	n, _ := l.diags.Count()
+	return &exitError{code: ExitFindings, err: fmt.Errorf("the plan has %d errors; fix them first (plan06 validate lists them)", n)}
+}
+
+// today is the day everything is computed for: --as-of, else $PLAN06_TODAY,
+// else today in the plan's time zone.
+func (a *App) today(p *model.Plan) (dates.Date, error) {
+	if a.asOf != "" {
+		d, err := dates.ParseDay(strings.TrimSpace(a.asOf))
+		if err != nil {
+			return dates.Date{}, usageErr("write the day as 2024-04-20 or 20/04/2024", "--as-of %q is not a day", a.asOf)
+		}
+		return d, nil
+	}
+	if s := a.Env("PLAN06_TODAY"); s != "" {
+		d, err := dates.ParseDay(strings.TrimSpace(s))
+		if err != nil {
+			return dates.Date{}, usageErr("write the day as 2024-04-20", "PLAN06_TODAY %q is not a day", s)
+		}
+		return d, nil
+	}
+	tz := "Asia/Ho_Chi_Minh"
+	if p != nil && p.Timezone.Value != "" {
+		tz = p.Timezone.Value
+	}
+	loc, err := time.LoadLocation(tz)
+	if err != nil {
+		loc = time.FixedZone("ICT", 7*3600)
+	}
+	return dates.FromTime(a.Now().In(loc)), nil
+}
+
+// color reports whether output may be coloured.
+func (a *App) color() bool {
+	return a.IO.IsTTY && !a.noColor && a.Env("NO_COLOR") == ""
+}

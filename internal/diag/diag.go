@@ -1,0 +1,112 @@
+// Package diag holds positions in plan files and the diagnostics that point at
+// them. It is the leaf of the import graph: every other package may use it.
+package diag
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+)
+
+// Pos is a place in a plan file. Line and Col are 1-based; 0 means unknown
+// (a problem with a whole file, or with the plan folder itself).
+type Pos struct {
+	// File is the path as the user should see it, e.g. "plan/tasks/dot-pha.yaml".
+	File string
+	// Line is the 1-based line, 0 when the problem concerns the whole file.
+	Line int
+	// Col is the 1-based column in runes, 0 when unknown.
+	Col int
+}
+
+// String renders the position the way compilers do: file:line:col.
+func (p Pos) String() string {
+	switch {
+	case p.Line == 0:
+		return p.File
+	case p.Col == 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	default:
+		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+	}
+}
+
+// Severity tells whether a diagnostic makes validation fail.
+type Severity int
+
+const (
+	// Error makes `plan06 validate` exit 1.
+	Error Severity = iota
+	// Warning is reported but changes the exit code only under --strict.
+	Warning
+)
+
+// String is the English word used in every output format.
+func (s Severity) String() string {
+	if s == Warning {
+		return "warning"
+	}
+	return "error"
+}
+
+// Diagnostic is one problem found in the plan. Its text is not stored: Key
+// names an entry of the i18n catalogue and Args fill it, so the same
+// diagnostic prints in Vietnamese or English.
+type Diagnostic struct {
+	Pos      Pos
+	Severity Severity
+	// Key is the catalogue key of the message, e.g. "unknown-unit".
+	Key string
+	// Args are the values the message quotes, in the order the catalogue uses.
+	Args []any
+}
+
+// Diagnostics is an ordered collection; checks append to it and never stop at
+// the first problem.
+type Diagnostics []Diagnostic
+
+// Errorf appends an error.
+func (ds *Diagnostics) Errorf(pos Pos, key string, args ...any) {
+	*ds = append(*ds, Diagnostic{Pos: pos, Severity: Error, Key: key, Args: args})
+}
+
+// Warnf appends a warning.
+func (ds *Diagnostics) Warnf(pos Pos, key string, args ...any) {
+	*ds = append(*ds, Diagnostic{Pos: pos, Severity: Warning, Key: key, Args: args})
+}
+
+// HasErrors reports whether any diagnostic is an error.
+func (ds Diagnostics) HasErrors() bool {
+	return slices.ContainsFunc(ds, func(d Diagnostic) bool { return d.Severity == Error })
+}
+
+// Count returns the number of errors and warnings.
+func (ds Diagnostics) Count() (errors, warnings int) {
+	for _, d := range ds {
+		if d.Severity == Error {
+			errors++
+		} else {
+			warnings++
+		}
+	}
+	return errors, warnings
+}
+
+// Sort orders diagnostics by file, line and column; ties keep their order of
+// discovery so that output is stable.
+func (ds Diagnostics) Sort() {
+	slices.SortStableFunc(ds, func(a, b Diagnostic) int {
+		return cmp.Or(
+			cmp.Compare(a.Pos.File, b.Pos.File),
+			cmp.Compare(a.Pos.Line, b.Pos.Line),
+			cmp.Compare(a.Pos.Col, b.Pos.Col),
+		)
+	})
+}
+
+// IsZero reports whether the position is unset (a value that was never written).
+func (p Pos) IsZero() bool { return p == Pos{} }
+
+// Word is a message argument that is itself a word to translate ("list",
+// "mapping"); renderers look it up as "word.<w>" in the catalogue.
+type Word string

@@ -1,0 +1,527 @@
+package load
+
+import (
+	"strings"
+	"time"
+
+	"github.com/plan06/plan06/internal/dates"
+	"github.com/plan06/plan06/internal/diag"
+	"github.com/plan06/plan06/internal/model"
+	"go.yaml.in/yaml/v3"
+)
+
+// The keys each mapping accepts, in the canonical order of SPEC §2.
+var (
+	planKeys      = []string{"format", "id", "title", "issuer", "signer", "language", "timezone", "period", "basis", "reporting", "report", "groups", "utilities"}
+	periodKeys    = []string{"from", "to"}
+	reportingKeys = []string{"secretariat", "day", "rollover", "due_soon_days", "also"}
+	headerKeys    = []string{"authority", "issuer", "symbol", "place"}
+	groupKeys     = []string{"id", "title", "parent", "note"}
+	utilityKeys   = []string{"id", "title"}
+	unitsKeys     = []string{"units", "sets"}
+	unitKeys      = []string{"id", "name", "short", "level", "parent"}
+	setKeys       = []string{"id", "name", "members", "level"}
+	calendarKeys  = []string{"weekend", "holidays", "working_days", "named_days"}
+	dayOffKeys    = []string{"date", "from", "to", "name"}
+	tasksKeys     = []string{"tasks"}
+	taskKeys      = []string{"id", "ref", "group", "utilities", "title", "detail", "lead", "support", "support_note", "start", "due", "note", "targets"}
+	targetKeys    = []string{"id", "name", "unit", "milestones"}
+	milestoneKeys = []string{"from", "min"}
+	reportKeys    = []string{"submitted", "document", "tasks"}
+	entryKeys     = []string{"task", "state", "progress", "done", "values", "result", "obstacles", "proposals"}
+)
+
+func (d *decoder) planFile(root *yaml.Node, p *model.Plan) {
+	f := d.fields(root, "plan.yaml", planKeys, "format", "id", "title", "period", "reporting", "groups")
+	if f == nil {
+		return
+	}
+	if v, ok := f["format"]; ok {
+		p.Format = d.text(v.val, "format")
+		if p.Format.Value != "" && p.Format.Value != model.Format {
+			d.diags.Errorf(p.Format.Pos, "bad-format", p.Format.Value, model.Format)
+		}
+	}
+	if v, ok := f["id"]; ok {
+		p.ID = d.id(v.val, "id")
+	}
+	for key, dst := range map[string]*model.Text{"title": &p.Title, "issuer": &p.Issuer, "signer": &p.Signer, "language": &p.Language, "timezone": &p.Timezone} {
+		if v, ok := f[key]; ok {
+			*dst = d.text(v.val, key)
+		}
+	}
+	if p.Language.Value != "" && p.Language.Value != "vi" && p.Language.Value != "en" {
+		d.diags.Errorf(p.Language.Pos, "bad-enum", "language", p.Language.Value, "vi, en")
+	}
+	if p.Timezone.Value != "" {
+		if _, err := time.LoadLocation(p.Timezone.Value); err != nil {
+			d.diags.Errorf(p.Timezone.Pos, "bad-timezone", p.Timezone.Value)
+		}
+	}
+	if v, ok := f["period"]; ok {
+		if pf := d.fields(v.val, "period", periodKeys, "from", "to"); pf != nil {
+			if x, ok := pf["from"]; ok {
+				p.PeriodFrom = d.day(x.val, "period.from")
+			}
+			if x, ok := pf["to"]; ok {
+				p.PeriodTo = d.day(x.val, "period.to")
+			}
+			if !p.PeriodFrom.Date.IsZero() && !p.PeriodTo.Date.IsZero() && p.PeriodTo.Date.Before(p.PeriodFrom.Date) {
+				d.diags.Errorf(p.PeriodTo.Pos, "period-order", p.PeriodFrom.Text, p.PeriodTo.Text)
+			}
+		}
+	}
+	if v, ok := f["basis"]; ok {
+		d.list(v.val, "basis", func(it *yaml.Node) { p.Basis = append(p.Basis, d.text(it, "basis")) })
+	}
+	p.Reporting.Rollover = model.RolloverNone
+	p.Reporting.DueSoonDays = 14
+	if v, ok := f["reporting"]; ok {
+		d.reporting(v.val, &p.Reporting)
+	}
+	if v, ok := f["report"]; ok {
+		if hf := d.fields(v.val, "report", headerKeys); hf != nil {
+			for key, dst := range map[string]*model.Text{"authority": &p.Header.Authority, "issuer": &p.Header.Issuer, "symbol": &p.Header.Symbol, "place": &p.Header.Place} {
+				if x, ok := hf[key]; ok {
+					*dst = d.text(x.val, "report."+key)
+				}
+			}
+		}
+	}
+	if v, ok := f["groups"]; ok {
+		d.list(v.val, "groups", func(it *yaml.Node) {
+			gf := d.fields(it, "group", groupKeys, "id", "title")
+			if gf == nil {
+				return
+			}
+			var g model.Group
+			g.ID.Pos = d.pos(it)
+			if x, ok := gf["id"]; ok {
+				g.ID = d.id(x.val, "group id")
+			}
+			if x, ok := gf["title"]; ok {
+				g.Title = d.text(x.val, "group title")
+			}
+			if x, ok := gf["parent"]; ok {
+				g.Parent = d.id(x.val, "group parent")
+			}
+			if x, ok := gf["note"]; ok {
+				g.Note = d.text(x.val, "group note")
+			}
+			p.Groups = append(p.Groups, g)
+		})
+	}
+	if v, ok := f["utilities"]; ok {
+		d.list(v.val, "utilities", func(it *yaml.Node) {
+			uf := d.fields(it, "utility", utilityKeys, "id", "title")
+			if uf == nil {
+				return
+			}
+			u := model.Utility{Pos: d.pos(it)}
+			if x, ok := uf["id"]; ok {
+				u.ID, _ = d.integer(x.val, "utility id")
+			}
+			if x, ok := uf["title"]; ok {
+				u.Title = d.text(x.val, "utility title")
+			}
+			p.Utilities = append(p.Utilities, u)
+		})
+	}
+}
+
+func (d *decoder) reporting(n *yaml.Node, r *model.Reporting) {
+	f := d.fields(n, "reporting", reportingKeys, "secretariat", "day")
+	if f == nil {
+		return
+	}
+	if v, ok := f["secretariat"]; ok {
+		r.Secretariat = d.id(v.val, "reporting.secretariat")
+	}
+	if v, ok := f["day"]; ok {
+		r.DayPos = d.pos(v.val)
+		if day, ok := d.integer(v.val, "reporting.day"); ok {
+			if day < 1 || day > 31 {
+				d.diags.Errorf(r.DayPos, "bad-report-day", day)
+			} else {
+				r.Day = day
+			}
+		}
+	}
+	if v, ok := f["rollover"]; ok {
+		t := d.text(v.val, "reporting.rollover")
+		r.RolloverPos = t.Pos
+		switch model.Rollover(t.Value) {
+		case model.RolloverNone, model.RolloverNextWorkingDay:
+			r.Rollover = model.Rollover(t.Value)
+		default:
+			d.diags.Errorf(t.Pos, "bad-enum", "rollover", t.Value, "next-working-day, none")
+		}
+	}
+	if v, ok := f["due_soon_days"]; ok {
+		if n, ok := d.integer(v.val, "reporting.due_soon_days"); ok {
+			if n < 0 || n > 366 {
+				d.diags.Errorf(d.pos(v.val), "bad-due-soon", n)
+			} else {
+				r.DueSoonDays = n
+			}
+		}
+	}
+	if v, ok := f["also"]; ok {
+		r.Also = d.ids(v.val, "reporting.also")
+	}
+}
+
+func (d *decoder) unitsFile(root *yaml.Node, p *model.Plan) {
+	f := d.fields(root, "units.yaml", unitsKeys, "units")
+	if f == nil {
+		return
+	}
+	if v, ok := f["units"]; ok {
+		d.list(v.val, "units", func(it *yaml.Node) {
+			uf := d.fields(it, "unit", unitKeys, "id", "name", "level")
+			if uf == nil {
+				return
+			}
+			u := model.Unit{ID: model.Text{Pos: d.pos(it)}}
+			if x, ok := uf["id"]; ok {
+				u.ID = d.id(x.val, "unit id")
+			}
+			if x, ok := uf["name"]; ok {
+				u.Name = d.text(x.val, "unit name")
+			}
+			if x, ok := uf["short"]; ok {
+				u.Short = d.text(x.val, "unit short")
+			}
+			if x, ok := uf["level"]; ok {
+				u.Level = d.level(x.val)
+			}
+			if x, ok := uf["parent"]; ok {
+				u.Parent = d.id(x.val, "unit parent")
+			}
+			p.Units = append(p.Units, u)
+		})
+	}
+	if v, ok := f["sets"]; ok {
+		d.list(v.val, "sets", func(it *yaml.Node) {
+			sf := d.fields(it, "set", setKeys, "id", "name")
+			if sf == nil {
+				return
+			}
+			s := model.Set{ID: model.Text{Pos: d.pos(it)}}
+			if x, ok := sf["id"]; ok {
+				s.ID = d.id(x.val, "set id")
+			}
+			if x, ok := sf["name"]; ok {
+				s.Name = d.text(x.val, "set name")
+			}
+			if x, ok := sf["members"]; ok {
+				s.Members = d.ids(x.val, "set members")
+			}
+			if x, ok := sf["level"]; ok {
+				s.Level = d.level(x.val)
+			}
+			_, hasM := sf["members"]
+			_, hasL := sf["level"]
+			if !hasM && !hasL {
+				d.diags.Errorf(d.pos(it), "set-needs-members")
+			}
+			p.Sets = append(p.Sets, s)
+		})
+	}
+}
+
+func (d *decoder) level(n *yaml.Node) model.Text {
+	t := d.text(n, "level")
+	if t.Value != "" && !contains(model.Levels, t.Value) {
+		if s := diag.Suggest(t.Value, model.Levels); s != "" {
+			d.diags.Errorf(t.Pos, "bad-enum-suggest", "level", t.Value, s)
+		} else {
+			d.diags.Errorf(t.Pos, "bad-enum", "level", t.Value, strings.Join(model.Levels, ", "))
+		}
+	}
+	return t
+}
+
+var weekdays = map[string]time.Weekday{
+	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
+	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
+}
+
+func (d *decoder) calendarFile(root *yaml.Node, c *model.Calendar) {
+	f := d.fields(root, "calendar.yaml", calendarKeys)
+	if f == nil {
+		return
+	}
+	if v, ok := f["weekend"]; ok {
+		c.Weekend = []model.Text{} // present but empty: no weekend at all
+		d.list(v.val, "weekend", func(it *yaml.Node) {
+			t := d.text(it, "weekend")
+			if _, ok := weekdays[t.Value]; !ok && t.Value != "" {
+				d.diags.Errorf(t.Pos, "bad-enum", "weekend", t.Value, "monday, tuesday, wednesday, thursday, friday, saturday, sunday")
+			}
+			c.Weekend = append(c.Weekend, t)
+		})
+	}
+	days := func(key string, dst *[]model.Holiday) {
+		v, ok := f[key]
+		if !ok {
+			return
+		}
+		d.list(v.val, key, func(it *yaml.Node) {
+			hf := d.fields(it, key, dayOffKeys, "name")
+			if hf == nil {
+				return
+			}
+			h := model.Holiday{Pos: d.pos(it)}
+			_, one := hf["date"]
+			_, from := hf["from"]
+			_, to := hf["to"]
+			switch {
+			case one && !from && !to:
+				h.From = d.day(hf["date"].val, key+".date")
+				h.To = h.From
+			case !one && from && to:
+				h.From = d.day(hf["from"].val, key+".from")
+				h.To = d.day(hf["to"].val, key+".to")
+				if !h.From.Date.IsZero() && !h.To.Date.IsZero() && h.To.Date.Before(h.From.Date) {
+					d.diags.Errorf(h.To.Pos, "period-order", h.From.Text, h.To.Text)
+				}
+			default:
+				d.diags.Errorf(h.Pos, "day-or-range", key)
+			}
+			if x, ok := hf["name"]; ok {
+				h.Name = d.text(x.val, key+".name")
+			}
+			*dst = append(*dst, h)
+		})
+	}
+	days("holidays", &c.Holidays)
+	days("working_days", &c.WorkingDays)
+	if v, ok := f["named_days"]; ok {
+		if v.val.Kind != yaml.MappingNode {
+			d.diags.Errorf(d.pos(v.val), "want-mapping", "named_days", kindName(v.val))
+		} else {
+			seen := map[string]int{}
+			for i := 0; i+1 < len(v.val.Content); i += 2 {
+				k, x := v.val.Content[i], v.val.Content[i+1]
+				name := d.text(k, "named day")
+				if prev, dup := seen[name.Value]; dup {
+					d.diags.Errorf(name.Pos, "duplicate-key", name.Value, prev)
+					continue
+				}
+				seen[name.Value] = k.Line
+				c.NamedDays = append(c.NamedDays, model.NamedDay{Name: name, Date: d.day(x, "named day")})
+			}
+		}
+	}
+}
+
+func (d *decoder) tasksFile(root *yaml.Node, p *model.Plan) {
+	f := d.fields(root, "tasks file", tasksKeys, "tasks")
+	if f == nil {
+		return
+	}
+	v, ok := f["tasks"]
+	if !ok {
+		return
+	}
+	d.list(v.val, "tasks", func(it *yaml.Node) {
+		tf := d.fields(it, "task", taskKeys, "id", "title", "group", "lead", "due")
+		if tf == nil {
+			return
+		}
+		t := model.Task{File: d.file, Pos: d.pos(it), ID: model.Text{Pos: d.pos(it)}}
+		if x, ok := tf["id"]; ok {
+			t.ID = d.text(x.val, "task id")
+			if t.ID.Value != "" && !validTaskID(t.ID.Value) {
+				d.diags.Errorf(t.ID.Pos, "bad-task-id", t.ID.Value)
+			}
+		}
+		texts := map[string]*model.Text{"ref": &t.Ref, "title": &t.Title, "detail": &t.Detail, "support_note": &t.SupportNote, "note": &t.Note}
+		for key, dst := range texts {
+			if x, ok := tf[key]; ok {
+				*dst = d.text(x.val, key)
+			}
+		}
+		if x, ok := tf["group"]; ok {
+			t.Group = d.id(x.val, "group")
+		}
+		if x, ok := tf["utilities"]; ok {
+			d.list(x.val, "utilities", func(u *yaml.Node) {
+				n, _ := d.integer(u, "utility")
+				t.Utilities = append(t.Utilities, model.Utility{ID: n, Pos: d.pos(u)})
+			})
+		}
+		if x, ok := tf["lead"]; ok {
+			t.Lead = d.ids(x.val, "lead")
+			if len(t.Lead) == 0 && x.val.Kind == yaml.SequenceNode {
+				d.diags.Errorf(d.pos(x.val), "empty-lead")
+			}
+		}
+		if x, ok := tf["support"]; ok {
+			t.Support = d.ids(x.val, "support")
+		}
+		if x, ok := tf["start"]; ok {
+			t.Start = d.loose(x.val, "start")
+		}
+		if x, ok := tf["due"]; ok {
+			t.Due = d.loose(x.val, "due")
+		}
+		if x, ok := tf["targets"]; ok {
+			d.list(x.val, "targets", func(n *yaml.Node) {
+				if tg, ok := d.target(n); ok {
+					t.Targets = append(t.Targets, tg)
+				}
+			})
+		}
+		p.Tasks = append(p.Tasks, t)
+	})
+}
+
+// validTaskID allows document-style ids: "3.1.1", "IV.1", "2-2-a".
+func validTaskID(s string) bool {
+	for _, c := range []byte(s) {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func (d *decoder) target(n *yaml.Node) (model.Target, bool) {
+	f := d.fields(n, "target", targetKeys, "id", "name", "milestones")
+	if f == nil {
+		return model.Target{}, false
+	}
+	t := model.Target{Pos: d.pos(n), ID: model.Text{Pos: d.pos(n)}}
+	if x, ok := f["id"]; ok {
+		t.ID = d.id(x.val, "target id")
+	}
+	if x, ok := f["name"]; ok {
+		t.Name = d.text(x.val, "target name")
+	}
+	if x, ok := f["unit"]; ok {
+		t.Unit = d.text(x.val, "target unit")
+	}
+	if x, ok := f["milestones"]; ok {
+		d.list(x.val, "milestones", func(m *yaml.Node) {
+			mf := d.fields(m, "milestone", milestoneKeys, "from", "min")
+			if mf == nil {
+				return
+			}
+			ms := model.Milestone{Pos: d.pos(m)}
+			if y, ok := mf["from"]; ok {
+				ms.From = d.loose(y.val, "milestone from")
+			}
+			if y, ok := mf["min"]; ok {
+				ms.Min, _ = d.number(y.val, "milestone min")
+			}
+			t.Milestones = append(t.Milestones, ms)
+		})
+	}
+	return t, true
+}
+
+func (d *decoder) reportFile(root *yaml.Node, r *model.Report) {
+	f := d.fields(root, "report", reportKeys, "submitted", "tasks")
+	if f == nil {
+		return
+	}
+	if v, ok := f["submitted"]; ok {
+		r.Submitted = d.day(v.val, "submitted")
+	}
+	if v, ok := f["document"]; ok {
+		r.Document = d.text(v.val, "document")
+	}
+	if v, ok := f["tasks"]; ok && v.val.ShortTag() != "!!null" {
+		d.list(v.val, "tasks", func(it *yaml.Node) {
+			if e, ok := d.entry(it); ok {
+				r.Entries = append(r.Entries, e)
+			}
+		})
+	}
+}
+
+func (d *decoder) entry(n *yaml.Node) (model.Entry, bool) {
+	f := d.fields(n, "report entry", entryKeys, "task", "state")
+	if f == nil {
+		return model.Entry{}, false
+	}
+	e := model.Entry{Pos: d.pos(n), Task: model.Text{Pos: d.pos(n)}}
+	if x, ok := f["task"]; ok {
+		e.Task = d.text(x.val, "task")
+	}
+	if x, ok := f["state"]; ok {
+		t := d.text(x.val, "state")
+		e.StatePos = t.Pos
+		e.State = model.State(t.Value)
+		if t.Value != "" && !isState(t.Value) {
+			names := make([]string, len(model.States))
+			for i, s := range model.States {
+				names[i] = string(s)
+			}
+			if s := diag.Suggest(t.Value, names); s != "" {
+				d.diags.Errorf(t.Pos, "bad-enum-suggest", "state", t.Value, s)
+			} else {
+				d.diags.Errorf(t.Pos, "bad-enum", "state", t.Value, strings.Join(names, ", "))
+			}
+		}
+	}
+	if x, ok := f["progress"]; ok {
+		if v, ok := d.integer(x.val, "progress"); ok {
+			if v < 0 || v > 100 {
+				d.diags.Errorf(d.pos(x.val), "bad-progress", v)
+			} else {
+				e.Progress = &v
+			}
+		}
+	}
+	if x, ok := f["done"]; ok {
+		e.Done = d.day(x.val, "done")
+	} else if e.State == model.Done {
+		d.diags.Errorf(e.StatePos, "done-missing")
+	}
+	if x, ok := f["values"]; ok {
+		if x.val.Kind != yaml.MappingNode {
+			d.diags.Errorf(d.pos(x.val), "want-mapping", "values", kindName(x.val))
+		} else {
+			seen := map[string]int{}
+			for i := 0; i+1 < len(x.val.Content); i += 2 {
+				k := d.id(x.val.Content[i], "target id")
+				if prev, dup := seen[k.Value]; dup {
+					d.diags.Errorf(k.Pos, "duplicate-key", k.Value, prev)
+					continue
+				}
+				seen[k.Value] = k.Pos.Line
+				if v, ok := d.number(x.val.Content[i+1], "value"); ok {
+					e.Values = append(e.Values, model.Value{Target: k, Value: v})
+				}
+			}
+		}
+	}
+	for key, dst := range map[string]*model.Text{"result": &e.Result, "obstacles": &e.Obstacles, "proposals": &e.Proposals} {
+		if x, ok := f[key]; ok {
+			*dst = d.text(x.val, key)
+		}
+	}
+	return e, true
+}
+
+func isState(s string) bool {
+	for _, st := range model.States {
+		if string(st) == s {
+			return true
+		}
+	}
+	return false
+}
+
+// reportIdentity reads the cycle month and unit id from a report's path.
+func reportIdentity(rel string) (dates.Month, string, bool, bool) {
+	m := reportPath.FindStringSubmatch(rel)
+	if m == nil {
+		return dates.Month{}, "", false, false
+	}
+	month, okM := dates.ParseMonth(m[1])
+	return month, m[2], okM, validID(m[2])
+}

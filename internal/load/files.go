@@ -1,0 +1,308 @@
+// Package load reads a plan folder (any fs.FS: a directory today, a git
+// revision for `plan06 diff`) into a model.Plan, decoding through yaml.Node
+// so that every value keeps its line and column. It reports every problem it
+// meets as a diagnostic and carries on; it never skips a file silently.
+package load
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"regexp"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/plan06/plan06/internal/diag"
+	"go.yaml.in/yaml/v3"
+)
+
+// MaxFileSize is the largest plan file read (SPEC §2.2): a bigger one is an
+// error, not a slow run.
+const MaxFileSize = 8 << 20
+
+// ErrNoPlan is returned (wrapped) when the folder has no plan.yaml.
+var ErrNoPlan = errors.New("no plan.yaml")
+
+// fileKind says what a path under the plan folder holds.
+type fileKind int
+
+const (
+	kindStray fileKind = iota
+	kindPlan
+	kindUnits
+	kindCalendar
+	kindTasks
+	kindReport
+	kindIgnored // README.md and folders' own files we leave alone
+)
+
+var reportPath = regexp.MustCompile(`^reports/([^/]+)/([^/]+)\.ya?ml$`)
+
+// classify names the kind of a path relative to the plan folder.
+func classify(rel string) fileKind {
+	isYAML := strings.HasSuffix(rel, ".yaml") || strings.HasSuffix(rel, ".yml")
+	base := strings.TrimSuffix(strings.TrimSuffix(rel, ".yaml"), ".yml")
+	switch {
+	case rel == "README.md" || strings.HasSuffix(rel, "/README.md"):
+		return kindIgnored
+	case !isYAML:
+		return kindStray
+	case base == "plan":
+		return kindPlan
+	case base == "units":
+		return kindUnits
+	case base == "calendar":
+		return kindCalendar
+	case strings.HasPrefix(rel, "tasks/") && !strings.Contains(rel[len("tasks/"):], "/"):
+		return kindTasks
+	case reportPath.MatchString(rel):
+		return kindReport
+	}
+	return kindStray
+}
+
+// source is one file read from the plan folder.
+type source struct {
+	rel  string // path relative to the plan folder
+	name string // path as shown to the user (dir/rel)
+	kind fileKind
+	doc  *yaml.Node // the document's root content; nil when unreadable
+	diag diag.Diagnostics
+}
+
+// walk lists the files of the plan folder in lexical order. Symlinks are
+// followed only when they stay inside the folder.
+func walk(fsys fs.FS, dir string) ([]*source, diag.Diagnostics, error) {
+	var files []*source
+	var diags diag.Diagnostics
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == "." {
+				return err
+			}
+			diags.Errorf(diag.Pos{File: join(dir, p)}, "unreadable", err.Error())
+			return nil
+		}
+		if p == "." {
+			return nil
+		}
+		if strings.HasPrefix(path.Base(p), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil // dot files (.gitkeep, editor swap files) are not plan content
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if !symlinkInside(fsys, p) {
+				diags.Errorf(diag.Pos{File: join(dir, p)}, "symlink-outside")
+				return nil
+			}
+			info, err := fs.Stat(fsys, p)
+			if err != nil {
+				diags.Errorf(diag.Pos{File: join(dir, p)}, "unreadable", err.Error())
+				return nil
+			}
+			if info.IsDir() {
+				diags.Errorf(diag.Pos{File: join(dir, p)}, "symlink-dir")
+				return nil
+			}
+		} else if d.IsDir() {
+			return nil
+		}
+		files = append(files, &source{rel: p, name: join(dir, p), kind: classify(p)})
+		return nil
+	})
+	return files, diags, err
+}
+
+// symlinkInside reports whether the link at p resolves to a path inside the
+// plan folder. A filesystem that cannot read links is trusted only when it
+// is not an OS directory (a git tree has no links to follow).
+func symlinkInside(fsys fs.FS, p string) bool {
+	target, err := fs.ReadLink(fsys, p)
+	if err != nil {
+		return false
+	}
+	if path.IsAbs(target) || strings.HasPrefix(target, "/") || strings.Contains(target, "\\") {
+		return false
+	}
+	full := path.Join(path.Dir(p), target)
+	return full != ".." && !strings.HasPrefix(full, "../") && full != "."
+}
+
+func join(dir, rel string) string {
+	if dir == "" || dir == "." {
+		return rel
+	}
+	return strings.TrimSuffix(dir, "/") + "/" + rel
+}
+
+// readAll reads and parses every YAML file, using every core: at country
+// scale there are 100,000 report files and YAML parsing dominates.
+func readAll(fsys fs.FS, files []*source) {
+	work := make(chan *source)
+	var wg sync.WaitGroup
+	for range max(1, runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range work {
+				f.read(fsys)
+			}
+		}()
+	}
+	for _, f := range files {
+		if f.kind != kindStray && f.kind != kindIgnored {
+			work <- f
+		}
+	}
+	close(work)
+	wg.Wait()
+}
+
+// read loads one file into f.doc, or records why it cannot.
+func (f *source) read(fsys fs.FS) {
+	whole := diag.Pos{File: f.name}
+	fh, err := fsys.Open(f.rel)
+	if err != nil {
+		f.diag.Errorf(whole, "unreadable", err.Error())
+		return
+	}
+	defer fh.Close()
+	if info, err := fh.Stat(); err == nil && info.Size() > MaxFileSize {
+		f.diag.Errorf(whole, "too-big", info.Size()>>20)
+		return
+	}
+	b, err := io.ReadAll(io.LimitReader(fh, MaxFileSize+1))
+	if err != nil {
+		f.diag.Errorf(whole, "unreadable", err.Error())
+		return
+	}
+	if len(b) > MaxFileSize {
+		f.diag.Errorf(whole, "too-big", len(b)>>20)
+		return
+	}
+	f.doc = parse(f.name, b, &f.diag)
+}
+
+var lineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// parse turns file bytes into the root node of its single document.
+func parse(name string, b []byte, ds *diag.Diagnostics) (root *yaml.Node) {
+	whole := diag.Pos{File: name}
+	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	if line, col := firstInvalidUTF8(b); line > 0 {
+		ds.Errorf(diag.Pos{File: name, Line: line, Col: col}, "invalid-utf8")
+		return nil
+	}
+	if len(bytes.TrimSpace(b)) == 0 {
+		ds.Errorf(whole, "empty-file")
+		return nil
+	}
+	defer func() {
+		// The parser is mature, but a compliance tool must never crash on a
+		// file: turn any panic into a diagnostic.
+		if r := recover(); r != nil {
+			ds.Errorf(whole, "yaml-syntax", fmt.Sprint(r))
+			root = nil
+		}
+	}()
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			ds.Errorf(whole, "empty-file")
+			return nil
+		}
+		syntaxError(ds, name, b, err)
+		return nil
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		ds.Errorf(diag.Pos{File: name, Line: extra.Line, Col: extra.Column}, "many-documents")
+	} else if !errors.Is(err, io.EOF) {
+		syntaxError(ds, name, b, err)
+		return nil
+	}
+	if len(doc.Content) == 0 || doc.Content[0].ShortTag() == "!!null" {
+		ds.Errorf(whole, "empty-file")
+		return nil
+	}
+	if hasAlias(doc.Content[0], 0) {
+		ds.Errorf(whole, "alias")
+		return nil
+	}
+	return doc.Content[0]
+}
+
+// hasAlias reports whether the tree uses YAML aliases. Plan files are read
+// by people in diffs; aliases hide content there and can blow up in size
+// (the billion laughs), so they are refused outright.
+func hasAlias(n *yaml.Node, depth int) bool {
+	if n.Kind == yaml.AliasNode || depth > 200 {
+		return true
+	}
+	for _, c := range n.Content {
+		if hasAlias(c, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// syntaxError records a parser error, with a plain hint for tabs, the
+// commonest cause in files edited by hand.
+func syntaxError(ds *diag.Diagnostics, name string, b []byte, err error) {
+	msg := syntaxMessage(err)
+	if strings.Contains(msg, "tab") {
+		ds.Errorf(syntaxPos(name, b, err), "yaml-tab")
+		return
+	}
+	ds.Errorf(syntaxPos(name, b, err), "yaml-syntax", msg)
+}
+
+// syntaxPos finds the line of a parser error and, when the culprit is a tab,
+// its column.
+func syntaxPos(name string, b []byte, err error) diag.Pos {
+	p := diag.Pos{File: name}
+	m := lineRE.FindStringSubmatch(strings.SplitN(err.Error(), "\n", 2)[0])
+	if m == nil {
+		return p
+	}
+	p.Line, _ = strconv.Atoi(m[1])
+	lines := strings.Split(string(b), "\n")
+	p.Col = 1
+	// The parser often names the line before the culprit; a tab on this line
+	// or the next is the likelier culprit.
+	for _, n := range []int{p.Line, p.Line + 1} {
+		if n >= 1 && n <= len(lines) {
+			if i := strings.IndexByte(lines[n-1], '\t'); i >= 0 {
+				p.Line, p.Col = n, len([]rune(lines[n-1][:i]))+1
+				return p
+			}
+		}
+	}
+	if p.Line >= 1 && p.Line <= len(lines) {
+		l := lines[p.Line-1]
+		if t := strings.TrimLeft(l, " "); t != "" {
+			p.Col = len(l) - len(t) + 1
+		}
+	}
+	return p
+}
+
+// syntaxMessage strips the parser's "yaml: line N:" prefix and explains
+// the commonest trap.
+func syntaxMessage(err error) string {
+	msg := strings.SplitN(err.Error(), "\n", 2)[0]
+	if m := lineRE.FindStringSubmatch(msg); m != nil {
+		msg = m[2]
+	}
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	return msg
+}

@@ -1,0 +1,304 @@
+package load
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/plan06/plan06/internal/dates"
+	"github.com/plan06/plan06/internal/diag"
+	"github.com/plan06/plan06/internal/model"
+	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/unicode/norm"
+)
+
+// decoder turns the yaml.Node tree of one file into model values, recording
+// a diagnostic for every problem and carrying on, so that one run reports
+// everything.
+type decoder struct {
+	file  string
+	diags diag.Diagnostics
+}
+
+func (d *decoder) pos(n *yaml.Node) diag.Pos {
+	return diag.Pos{File: d.file, Line: n.Line, Col: n.Column}
+}
+
+// field is one key: value pair of a mapping.
+type field struct{ key, val *yaml.Node }
+
+// fields reads mapping n whose allowed keys are known (in canonical order).
+// It reports duplicate keys, unknown keys (with a suggestion) and, for each
+// of required, a missing key. It returns the pairs by key.
+func (d *decoder) fields(n *yaml.Node, what string, known []string, required ...string) map[string]field {
+	if n.Kind != yaml.MappingNode {
+		d.diags.Errorf(d.pos(n), "want-mapping", what, kindName(n))
+		return nil
+	}
+	out := make(map[string]field, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			d.diags.Errorf(d.pos(k), "bad-key", what)
+			continue
+		}
+		if prev, dup := out[k.Value]; dup {
+			d.diags.Errorf(d.pos(k), "duplicate-key", k.Value, prev.key.Line)
+			continue
+		}
+		if !contains(known, k.Value) {
+			if s := diag.Suggest(k.Value, known); s != "" {
+				d.diags.Errorf(d.pos(k), "unknown-key-suggest", k.Value, what, s)
+			} else {
+				d.diags.Errorf(d.pos(k), "unknown-key", k.Value, what, strings.Join(known, ", "))
+			}
+			continue
+		}
+		out[k.Value] = field{k, v}
+	}
+	for _, r := range required {
+		if _, ok := out[r]; !ok {
+			d.diags.Errorf(d.pos(n), "missing-field", r, what)
+		}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// kindName names what a node is, as a word the catalogue translates.
+func kindName(n *yaml.Node) diag.Word {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "mapping"
+	case yaml.SequenceNode:
+		return "list"
+	case yaml.AliasNode:
+		return "alias"
+	case yaml.ScalarNode:
+		switch n.ShortTag() {
+		case "!!null":
+			return "null"
+		case "!!int", "!!float":
+			return "number"
+		case "!!bool":
+			return "boolean"
+		case "!!timestamp":
+			return "date"
+		}
+		return "text"
+	}
+	return "nothing"
+}
+
+// yaml11Traps are plain scalars that YAML 1.1 tools read as booleans or
+// nulls; yaml v3 reads them as text, so the same file would mean different
+// things to different readers. Plan files must quote them.
+var yaml11Traps = map[string]bool{
+	"y": true, "Y": true, "yes": true, "Yes": true, "YES": true,
+	"n": true, "N": true, "no": true, "No": true, "NO": true,
+	"on": true, "On": true, "ON": true, "off": true, "Off": true, "OFF": true,
+	"true": true, "True": true, "TRUE": true, "false": true, "False": true, "FALSE": true,
+	"~": true, "null": true, "Null": true, "NULL": true,
+}
+
+// looksNumeric reports whether a plain scalar would be read as a number by
+// some YAML reader: digits with a leading zero (octal in YAML 1.1), digits
+// with underscores, sexagesimal 1:30, and anything yaml resolves to a number.
+func looksNumeric(s string) bool {
+	if s == "" {
+		return false
+	}
+	t := strings.TrimLeft(s, "+-")
+	if t == "" {
+		return false
+	}
+	if _, err := strconv.ParseFloat(strings.ReplaceAll(t, "_", ""), 64); err == nil {
+		return true
+	}
+	if strings.HasPrefix(t, "0x") || strings.HasPrefix(t, "0o") || strings.HasPrefix(t, "0b") {
+		return true
+	}
+	digits := true
+	for _, r := range t {
+		if (r < '0' || r > '9') && r != ':' && r != '_' && r != '.' {
+			digits = false
+			break
+		}
+	}
+	return digits && strings.ContainsAny(t, "0123456789")
+}
+
+// scalar returns n when it is a scalar, reporting anything else.
+func (d *decoder) scalar(n *yaml.Node, what string) (*yaml.Node, bool) {
+	if n.Kind != yaml.ScalarNode {
+		d.diags.Errorf(d.pos(n), "want-text", what, kindName(n))
+		return nil, false
+	}
+	return n, true
+}
+
+// text reads a string value. Plain scalars that another reader could take
+// for a number, a boolean, a null or a date are refused with a hint to
+// quote them: in a compliance plan "0123" must never silently become 83.
+func (d *decoder) text(n *yaml.Node, what string) model.Text {
+	s, ok := d.scalar(n, what)
+	if !ok {
+		return model.Text{Pos: d.pos(n)}
+	}
+	if s.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) == 0 {
+		if s.ShortTag() != "!!str" || yaml11Traps[s.Value] || looksNumeric(s.Value) {
+			kind := kindName(s)
+			if kind == "text" && yaml11Traps[s.Value] {
+				kind = "boolean" // what YAML 1.1 readers make of it
+			} else if kind == "text" {
+				kind = "number"
+			}
+			d.diags.Errorf(d.pos(n), "quote-text", what, s.Value, kind)
+			return model.Text{Value: s.Value, Pos: d.pos(n)}
+		}
+	}
+	if !norm.NFC.IsNormalString(s.Value) {
+		d.diags.Warnf(d.pos(n), "not-nfc", what)
+	}
+	return model.Text{Value: s.Value, Pos: d.pos(n)}
+}
+
+// id reads an identifier of a unit, set, group or target: [a-z0-9-].
+func (d *decoder) id(n *yaml.Node, what string) model.Text {
+	t := d.text(n, what)
+	if t.Value != "" && !validID(t.Value) {
+		d.diags.Errorf(t.Pos, "bad-id", what, t.Value)
+	}
+	return t
+}
+
+func validID(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range []byte(s) {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// loose reads a scalar that may be written as a date, a year or text (the
+// deadline grammar decides later). Quoted or not, its text is kept.
+func (d *decoder) loose(n *yaml.Node, what string) model.Text {
+	s, ok := d.scalar(n, what)
+	if !ok {
+		return model.Text{Pos: d.pos(n)}
+	}
+	switch s.ShortTag() {
+	case "!!str", "!!int", "!!timestamp":
+	default:
+		d.diags.Errorf(d.pos(n), "want-deadline", what, kindName(s))
+	}
+	if !norm.NFC.IsNormalString(s.Value) {
+		d.diags.Warnf(d.pos(n), "not-nfc", what)
+	}
+	return model.Text{Value: s.Value, Pos: d.pos(n)}
+}
+
+// integer reads a whole number.
+func (d *decoder) integer(n *yaml.Node, what string) (int, bool) {
+	s, ok := d.scalar(n, what)
+	if !ok {
+		return 0, false
+	}
+	if s.ShortTag() != "!!int" {
+		d.diags.Errorf(d.pos(n), "want-integer", what, kindName(s))
+		return 0, false
+	}
+	v, err := strconv.ParseInt(strings.ReplaceAll(s.Value, "_", ""), 0, 32)
+	if err != nil || strings.HasPrefix(strings.TrimLeft(s.Value, "+-"), "0") && len(strings.TrimLeft(s.Value, "+-")) > 1 {
+		d.diags.Errorf(d.pos(n), "want-integer", what, diag.Word("text"))
+		return 0, false
+	}
+	return int(v), true
+}
+
+// number reads an integer or decimal number.
+func (d *decoder) number(n *yaml.Node, what string) (float64, bool) {
+	s, ok := d.scalar(n, what)
+	if !ok {
+		return 0, false
+	}
+	if tag := s.ShortTag(); tag != "!!int" && tag != "!!float" {
+		d.diags.Errorf(d.pos(n), "want-number", what, kindName(s))
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(s.Value, "_", ""), 64)
+	if err != nil || v != v || v > 1e15 || v < -1e15 {
+		d.diags.Errorf(d.pos(n), "want-number", what, diag.Word("text"))
+		return 0, false
+	}
+	return v, true
+}
+
+// day reads a date that names one day: a YAML date or 31/01/2024.
+func (d *decoder) day(n *yaml.Node, what string) model.Date {
+	t := d.loose(n, what)
+	if t.Value == "" {
+		return model.Date{Text: t.Value, Pos: t.Pos}
+	}
+	v, err := dates.ParseDay(t.Value)
+	if err != nil {
+		if pe, ok := err.(*dates.ParseError); ok && pe.Reason == "no such day" {
+			d.diags.Errorf(t.Pos, "no-such-day", what, t.Value)
+		} else {
+			d.diags.Errorf(t.Pos, "want-day", what, t.Value)
+		}
+	}
+	return model.Date{Date: v, Text: t.Value, Pos: t.Pos}
+}
+
+// list calls each for every item of sequence n.
+func (d *decoder) list(n *yaml.Node, what string, each func(item *yaml.Node)) {
+	if n.Kind != yaml.SequenceNode {
+		d.diags.Errorf(d.pos(n), "want-list", what, kindName(n))
+		return
+	}
+	for _, it := range n.Content {
+		each(it)
+	}
+}
+
+// ids reads a list of unit or set ids; a single id is accepted as a list of one.
+func (d *decoder) ids(n *yaml.Node, what string) []model.Text {
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!str" {
+		return []model.Text{d.id(n, what)}
+	}
+	var out []model.Text
+	d.list(n, what, func(it *yaml.Node) { out = append(out, d.id(it, what)) })
+	return out
+}
+
+// firstInvalidUTF8 returns the 1-based line and column of the first byte
+// that is not valid UTF-8.
+func firstInvalidUTF8(b []byte) (line, col int) {
+	line, col = 1, 1
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if r == utf8.RuneError && size <= 1 {
+			return line, col
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		b = b[size:]
+	}
+	return 0, 0
+}

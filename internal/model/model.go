@@ -1,0 +1,241 @@
+// Package model holds the plan as plain data: the plan's identity and rules,
+// units and unit sets, the calendar, tasks with their targets, and the units'
+// monthly reports. It does no I/O; internal/load fills it and internal/check
+// judges it. Every value read from a file keeps the position it came from so
+// that later checks can point at it.
+package model
+
+import (
+	"github.com/plan06/plan06/internal/dates"
+	"github.com/plan06/plan06/internal/diag"
+)
+
+// Format is the only format this version reads.
+const Format = "plan06/v1"
+
+// Text is a string read from a file, with its position.
+type Text struct {
+	Value string
+	Pos   diag.Pos
+}
+
+// Plan is everything under the plan folder.
+type Plan struct {
+	// Dir is the folder as the user named it (e.g. "plan"); file positions start with it.
+	Dir string
+
+	Format   Text
+	ID       Text
+	Title    Text
+	Issuer   Text
+	Signer   Text
+	Language Text // "vi" or "en"; empty means vi
+	Timezone Text // IANA name; empty means Asia/Ho_Chi_Minh
+	// PeriodFrom and PeriodTo bound the plan year; tasks without a start begin at PeriodFrom.
+	PeriodFrom, PeriodTo Date
+	Basis                []Text
+	Reporting            Reporting
+	Header               ReportHeader
+	Groups               []Group
+	Utilities            []Utility
+
+	Units    []Unit
+	Sets     []Set
+	Calendar Calendar
+	// Cal is the working-day calendar built from Calendar; never nil after loading.
+	Cal   *dates.Calendar
+	Tasks []Task
+	// Reports are sorted by month, then unit id.
+	Reports []Report
+
+	// File positions of the plan's own files, for diagnostics about a whole file.
+	PlanFile, UnitsFile string
+
+	// UnitsIncomplete and TasksIncomplete are set when a units or tasks file
+	// could not be read at all: references to what it held are then not
+	// reported as unknown, since the real error is the unreadable file.
+	UnitsIncomplete, TasksIncomplete bool
+}
+
+// Date is a day read from a file, with the text the user wrote and its position.
+type Date struct {
+	Date dates.Date
+	Text string
+	Pos  diag.Pos
+}
+
+// Rollover says what happens to a deadline that falls on a day off.
+type Rollover string
+
+const (
+	// RolloverNone keeps every deadline on the day written.
+	RolloverNone Rollover = "none"
+	// RolloverNextWorkingDay moves a deadline on a weekend day or holiday to
+	// the next working day (Civil Code 2015, art. 148(5), by analogy).
+	RolloverNextWorkingDay Rollover = "next-working-day"
+)
+
+// Reporting holds the monthly reporting rules (plan.yaml `reporting`).
+type Reporting struct {
+	Secretariat Text // unit id that receives the reports
+	Day         int  // reports are due on this day of the month, inclusive
+	DayPos      diag.Pos
+	Rollover    Rollover
+	RolloverPos diag.Pos
+	DueSoonDays int // default 14
+	Also        []Text
+}
+
+// ReportHeader holds the header lines of the exported workbook (Decree 30/2020).
+type ReportHeader struct {
+	Authority Text // upper line, left: parent body
+	Issuer    Text // lower line, left, bold: issuing body
+	Symbol    Text // "BC-TCT" in "Số:      /BC-TCT"
+	Place     Text // "Bắc Giang" in "Bắc Giang, ngày 15 tháng 03 năm 2024"
+}
+
+// Group is a task group; groups may nest through Parent.
+type Group struct {
+	ID     Text
+	Title  Text
+	Parent Text
+	Note   Text
+}
+
+// Utility is one of the five utility groups (nhóm tiện ích) of Đề án 06.
+type Utility struct {
+	ID    int
+	Title Text
+	Pos   diag.Pos
+}
+
+// Unit is an agency, district or commune that leads or supports tasks.
+type Unit struct {
+	ID     Text
+	Name   Text
+	Short  Text
+	Level  Text // province | department | district | commune | organization
+	Parent Text // unit it reports to, optional
+}
+
+// Levels are the unit levels SPEC §2 allows, in order.
+var Levels = []string{"province", "department", "district", "commune", "organization"}
+
+// Set stands for several units wherever a unit may be named: its Members,
+// or every unit of Level.
+type Set struct {
+	ID      Text
+	Name    Text
+	Members []Text
+	Level   Text
+}
+
+// Calendar is the working-day calendar of calendar.yaml.
+type Calendar struct {
+	File        string // empty when calendar.yaml is absent
+	Weekend     []Text // weekday names; default saturday, sunday
+	Holidays    []Holiday
+	WorkingDays []Holiday // make-up working days on weekends
+	NamedDays   []NamedDay
+}
+
+// Holiday is a day or range of days off (or, in WorkingDays, of work).
+type Holiday struct {
+	From, To Date // To == From for a single day
+	Name     Text
+	Pos      diag.Pos
+}
+
+// NamedDay is a day that deadlines may name: "trước Tết Nguyên đán 2024".
+type NamedDay struct {
+	Name Text
+	Date Date
+}
+
+// Task is one task of the plan.
+type Task struct {
+	ID          Text
+	File        string // the tasks/*.yaml file it came from
+	Pos         diag.Pos
+	Ref         Text // where it stands in the plan document, e.g. "II.3.1, Nhiệm vụ 1"
+	Group       Text
+	Utilities   []Utility // only ID and Pos are set
+	Title       Text
+	Detail      Text
+	Lead        []Text // unit or set ids
+	Support     []Text // unit or set ids
+	SupportNote Text
+	Due         Text // as written; Deadline holds its meaning
+	Start       Text // as written, optional
+	Note        Text
+	Targets     []Target
+
+	// Deadline is the meaning of Due, resolved by the loader (named days
+	// included); its Last is the written deadline before rollover.
+	Deadline dates.Deadline
+	// StartDay is the first day of the task: Start's first day, else an
+	// ongoing deadline's first day, else the plan's start.
+	StartDay dates.Date
+}
+
+// Target is a measurable target of a task with its milestones.
+type Target struct {
+	ID         Text
+	Name       Text
+	Unit       Text
+	Milestones []Milestone
+	Pos        diag.Pos
+}
+
+// Milestone says that from a day on a reported value must reach Min.
+type Milestone struct {
+	From Text // as written; parsed with the deadline grammar as a first day
+	Min  float64
+	Pos  diag.Pos
+	// FromDay is From's first day, resolved by the loader.
+	FromDay dates.Date
+}
+
+// Report is one unit's report for one cycle: reports/YYYY-MM/UNIT.yaml.
+type Report struct {
+	File      string
+	Month     dates.Month // from the path
+	Unit      string      // from the path
+	Submitted Date
+	Document  Text
+	Entries   []Entry
+}
+
+// State is what a unit says of a task in a report.
+type State string
+
+// The states a report entry may give.
+const (
+	NotStarted State = "not-started"
+	InProgress State = "in-progress"
+	Done       State = "done"
+	Blocked    State = "blocked"
+)
+
+// States lists the entry states in the order SPEC §2 gives them.
+var States = []State{NotStarted, InProgress, Done, Blocked}
+
+// Entry is a report's word on one task.
+type Entry struct {
+	Task      Text
+	Pos       diag.Pos
+	State     State
+	StatePos  diag.Pos
+	Progress  *int // 0–100 when given
+	Values    []Value
+	Result    Text
+	Obstacles Text
+	Proposals Text
+	Done      Date // set when State is done
+}
+
+// Value is a number reported for a target.
+type Value struct {
+	Target Text
+	Value  float64
+}
