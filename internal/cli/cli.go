@@ -129,6 +129,9 @@ func (a *App) rootCmd() *cobra.Command {
 	f.BoolVar(&a.noColor, "no-color", false, "never colour the output (also off with NO_COLOR or when not a terminal)")
 	root.AddCommand(
 		a.validateCmd(),
+		a.statusCmd(),
+		a.dueCmd(),
+		a.newCmd(),
 		a.versionCmd(),
 	)
 	a.addLaterCommands(root)

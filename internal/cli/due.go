@@ -1,0 +1,117 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/plan06/plan06/internal/i18n"
+	"github.com/plan06/plan06/internal/model"
+	"github.com/plan06/plan06/internal/status"
+	"github.com/spf13/cobra"
+)
+
+func (a *App) dueCmd() *cobra.Command {
+	var within string
+	c := &cobra.Command{
+		Use:     "due",
+		Short:   "Agenda: deadlines and report cycles coming up, and who still owes this cycle",
+		Example: "  plan06 due\n  plan06 due --within 60d --as-of 2024-03-01",
+		Args:    cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			days, err := parseWithin(within)
+			if err != nil {
+				return err
+			}
+			return a.runDue(days)
+		},
+	}
+	c.Flags().StringVar(&within, "within", "30d", "how far ahead to look: days (30d, 30) or weeks (4w)")
+	return c
+}
+
+// parseWithin reads "30d", "30" or "4w" as a number of days.
+func parseWithin(s string) (int, error) {
+	s = strings.TrimSpace(strings.ToLower(s))
+	mult := 1
+	switch {
+	case strings.HasSuffix(s, "d"):
+		s = strings.TrimSuffix(s, "d")
+	case strings.HasSuffix(s, "w"):
+		s, mult = strings.TrimSuffix(s, "w"), 7
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 || n > 3660 {
+		return 0, usageErr("write a number of days or weeks: 30d, 4w", "--within %q is not a duration", s)
+	}
+	return n * mult, nil
+}
+
+func (a *App) runDue(within int) error {
+	l, err := a.loadPlan()
+	if err != nil {
+		return err
+	}
+	if err := a.requireValid(l); err != nil {
+		return err
+	}
+	day, err := a.today(l.plan)
+	if err != nil {
+		return err
+	}
+	ix := model.NewIndex(l.plan)
+	res := status.Compute(l.plan, ix, status.Options{AsOf: day})
+	return writeAgenda(a.IO.Out, res, ix, within, l.lang)
+}
+
+func writeAgenda(w io.Writer, r *status.Result, ix *model.Index, within int, lang i18n.Lang) error {
+	fmtDay := func(d interface {
+		VN() string
+		String() string
+	}) string {
+		if lang == i18n.VI {
+			return d.VN()
+		}
+		return d.String()
+	}
+	fmt.Fprintln(w, i18n.T(lang, "due.title", fmtDay(r.AsOf), fmtDay(r.AsOf.AddDays(within))))
+	items := r.Agenda(within)
+	if len(items) == 0 {
+		fmt.Fprintln(w, "  "+i18n.T(lang, "due.nothing"))
+	}
+	for _, it := range items {
+		if it.Task != nil {
+			fmt.Fprintf(w, "  %s  %s %s: %s  [%s; %s]\n", fmtDay(it.Day), i18n.T(lang, "due.task"), it.Task.Task.ID.Value,
+				it.Task.Task.Title.Value, leadNames(ix, it.Task.Task), i18n.T(lang, "status."+string(it.Task.Status)))
+			continue
+		}
+		fmt.Fprintf(w, "  %s  %s\n", fmtDay(it.Day), i18n.T(lang, "due.cycle", it.Cycle.Month.String(),
+			fmtDay(it.Cycle.PeriodFrom), fmtDay(it.Cycle.PeriodTo)))
+	}
+	owing := r.Owing()
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, i18n.T(lang, "due.owing", r.Cycle.Month.String(), fmtDay(r.Cycle.Deadline), len(owing)))
+	slices.SortStableFunc(owing, func(a, b status.UnitReport) int { return i18n.Compare(a.Unit.Name.Value, b.Unit.Name.Value) })
+	for _, u := range owing {
+		fmt.Fprintf(w, "  %s (%s): %s\n", u.Unit.Name.Value, u.Unit.ID.Value, i18n.T(lang, "report."+string(u.State)))
+	}
+	return nil
+}
+
+// leadNames shows a task's lead as written: unit names, set names for sets.
+func leadNames(ix *model.Index, t *model.Task) string {
+	var names []string
+	for _, id := range t.Lead {
+		switch {
+		case ix.Unit(id.Value) != nil:
+			names = append(names, ix.Unit(id.Value).Name.Value)
+		case ix.Set(id.Value) != nil:
+			names = append(names, ix.Set(id.Value).Name.Value)
+		default:
+			names = append(names, id.Value)
+		}
+	}
+	return strings.Join(names, ", ")
+}

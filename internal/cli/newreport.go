@@ -1,0 +1,159 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/plan06/plan06/internal/dates"
+	"github.com/plan06/plan06/internal/i18n"
+	"github.com/plan06/plan06/internal/model"
+	"github.com/plan06/plan06/internal/safewrite"
+	"github.com/plan06/plan06/internal/status"
+	"github.com/spf13/cobra"
+)
+
+func (a *App) newCmd() *cobra.Command {
+	c := &cobra.Command{
+		Use:   "new",
+		Short: "Create plan files from what the plan already knows",
+	}
+	var unit, month string
+	rep := &cobra.Command{
+		Use:   "report --unit U [--month M]",
+		Short: "Write reports/M/U.yaml prefilled with the unit's open assignments",
+		Long: "new report writes the unit's report for cycle M (default: the current cycle) with submitted set to today\n" +
+			"and one entry per open assignment, prefilled with its last state, progress and targets. It never overwrites.",
+		Example: "  plan06 new report --unit so-tttt\n  plan06 new report --unit \"luc nam\" --month 2024-04",
+		Args:    cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			if unit == "" {
+				return usageErr("name the unit: --unit so-tttt (or part of its name)", "--unit is required")
+			}
+			return a.runNewReport(unit, month)
+		},
+	}
+	rep.Flags().StringVar(&unit, "unit", "", "the reporting unit: an id or part of its name")
+	rep.Flags().StringVar(&month, "month", "", "the cycle, YYYY-MM (default: the month of today)")
+	c.AddCommand(rep)
+	return c
+}
+
+func (a *App) runNewReport(unitQuery, monthText string) error {
+	l, err := a.loadPlan()
+	if err != nil {
+		return err
+	}
+	if err := a.requireValid(l); err != nil {
+		return err
+	}
+	day, err := a.today(l.plan)
+	if err != nil {
+		return err
+	}
+	u, err := findUnit(l.plan, unitQuery)
+	if err != nil {
+		return err
+	}
+	month := dates.MonthOf(day)
+	if monthText != "" {
+		m, ok := dates.ParseMonth(monthText)
+		if !ok {
+			return usageErr("write the month as YYYY-MM, e.g. 2024-04", "--month %q is not a month", monthText)
+		}
+		month = m
+	}
+	ix := model.NewIndex(l.plan)
+	res := status.Compute(l.plan, ix, status.Options{AsOf: day, Cycle: month})
+	var buf bytes.Buffer
+	writeReportDraft(&buf, res, u, month, day, l.lang)
+
+	rel := filepath.Join("reports", month.String(), u.ID.Value+".yaml")
+	path := filepath.Join(a.dir(), rel)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return &exitError{code: ExitUsage, err: fmt.Errorf("cannot create %s: %w", filepath.Dir(path), err)}
+	}
+	err = safewrite.Create(path, 0o644, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err })
+	if errors.Is(err, safewrite.ErrExists) {
+		return usageErr("edit the existing file, or delete it first to start over", "%s already exists; not overwriting it", filepath.ToSlash(path))
+	}
+	if err != nil {
+		return &exitError{code: ExitUsage, err: err}
+	}
+	fmt.Fprintln(a.IO.Out, filepath.ToSlash(path))
+	return nil
+}
+
+// writeReportDraft writes the report file: one entry per assignment of u
+// that is not done, with the last state, progress and values it reported,
+// and comments naming each task and its deadline. It validates as written.
+func writeReportDraft(w io.Writer, r *status.Result, u *model.Unit, month dates.Month, day dates.Date, lang i18n.Lang) {
+	fmt.Fprintf(w, "# %s\n", oneLine(i18n.T(lang, "new.header", u.Name.Value, month.String(), r.Cycle.Deadline.VN())))
+	fmt.Fprintf(w, "submitted: %s\n", day)
+	fmt.Fprintf(w, "# document: %s\n", i18n.T(lang, "new.document"))
+	var open []status.Assignment
+	var tasks []*status.Task
+	for i := range r.Tasks {
+		t := &r.Tasks[i]
+		for _, as := range t.Assignments {
+			if as.Unit.ID.Value == u.ID.Value && as.Status != status.Done {
+				open = append(open, as)
+				tasks = append(tasks, t)
+			}
+		}
+	}
+	if len(open) == 0 {
+		fmt.Fprintln(w, "tasks: []")
+		return
+	}
+	fmt.Fprintln(w, "tasks:")
+	for i, as := range open {
+		t := tasks[i]
+		due := i18n.T(lang, "new.ongoing")
+		if !t.Ongoing {
+			due = t.Due.VN()
+		}
+		fmt.Fprintf(w, "  # %s %s (%s %s)\n", t.Task.ID.Value, oneLine(t.Task.Title.Value), i18n.T(lang, "new.due"), due)
+		fmt.Fprintf(w, "  - task: %s\n", quote(t.Task.ID.Value))
+		state := as.State
+		if state == model.Done { // an ongoing task reported done stays open
+			state = model.InProgress
+		}
+		fmt.Fprintf(w, "    state: %s  # not-started | in-progress | done | blocked\n", state)
+		fmt.Fprintf(w, "    progress: %d\n", as.Progress)
+		var known, unknown []string
+		for _, tg := range as.Targets {
+			if tg.Value != nil {
+				known = append(known, tg.Target.ID.Value+": "+strconv.FormatFloat(*tg.Value, 'f', -1, 64))
+			} else {
+				unknown = append(unknown, tg.Target.ID.Value)
+			}
+		}
+		if len(known) > 0 {
+			fmt.Fprintf(w, "    values: {%s}\n", strings.Join(known, ", "))
+		}
+		for _, id := range unknown {
+			fmt.Fprintf(w, "    # values: {%s: …}  %s\n", id, i18n.T(lang, "new.value"))
+		}
+		fmt.Fprintf(w, "    result: \"\"\n")
+		fmt.Fprintf(w, "    # obstacles: \"\"\n")
+		fmt.Fprintf(w, "    # proposals: \"\"\n")
+	}
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// quote writes s as a YAML double-quoted scalar (JSON strings are valid YAML).
+func quote(s string) string {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.Encode(s)
+	return strings.TrimSuffix(b.String(), "\n")
+}

@@ -1,0 +1,200 @@
+package cli
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/plan06/plan06/internal/dates"
+	"github.com/plan06/plan06/internal/i18n"
+	"github.com/plan06/plan06/internal/model"
+	"github.com/plan06/plan06/internal/render"
+	"github.com/plan06/plan06/internal/status"
+	"github.com/spf13/cobra"
+)
+
+type statusOptions struct {
+	unit   string
+	group  string
+	states []string
+	cycle  string
+	by     string
+	output string
+	failOn []string
+}
+
+func (a *App) statusCmd() *cobra.Command {
+	var o statusOptions
+	c := &cobra.Command{
+		Use:   "status",
+		Short: "Show every task's status and this cycle's reporting, as of a day",
+		Long: "status lists the tasks under their groups with lead, effective deadline, status and progress,\n" +
+			"then the cycle's reporting table, then totals. Everything is computed as of --as-of (default today).",
+		Example: "  plan06 status\n  plan06 status --unit \"cong an\" --as-of 2024-04-20\n  plan06 status -o json --fail-on overdue,missing",
+		Args:    cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			return a.runStatus(o)
+		},
+	}
+	f := c.Flags()
+	f.StringVar(&o.unit, "unit", "", "only the tasks this unit leads: an id or any part of its name (accents optional)")
+	f.StringVar(&o.group, "group", "", "only the tasks of this group and its subgroups")
+	f.StringArrayVar(&o.states, "state", nil, "only tasks with this status (repeatable): "+statusNames())
+	f.StringVar(&o.cycle, "cycle", "", "reporting cycle to show, YYYY-MM (default: the month of the day)")
+	f.StringVar(&o.by, "by", "task", "view: task or unit")
+	f.StringVarP(&o.output, "output", "o", "table", "output: table, json, csv or markdown")
+	f.StringSliceVar(&o.failOn, "fail-on", nil, "exit 3 when any of these statuses or report states is present (e.g. overdue,missing)")
+	return c
+}
+
+func statusNames() string {
+	names := make([]string, len(status.Statuses))
+	for i, s := range status.Statuses {
+		names[i] = string(s)
+	}
+	return strings.Join(names, ", ")
+}
+
+func reportStateNames() string {
+	names := make([]string, len(status.ReportStates))
+	for i, s := range status.ReportStates {
+		names[i] = string(s)
+	}
+	return strings.Join(names, ", ")
+}
+
+func (a *App) runStatus(o statusOptions) error {
+	switch o.output {
+	case "table", "json", "csv", "markdown":
+	default:
+		return usageErr("use -o table, json, csv or markdown", "unknown output %q", o.output)
+	}
+	if o.by != "task" && o.by != "unit" {
+		return usageErr("use --by task or --by unit", "unknown view %q", o.by)
+	}
+	var filter status.Filter
+	for _, s := range o.states {
+		for _, part := range strings.Split(s, ",") {
+			st := status.Status(strings.TrimSpace(part))
+			if !slices.Contains(status.Statuses, st) {
+				return usageErr("statuses are: "+statusNames(), "unknown status %q in --state", part)
+			}
+			filter.States = append(filter.States, st)
+		}
+	}
+	for _, s := range o.failOn {
+		if !slices.Contains(status.Statuses, status.Status(s)) && !slices.Contains(status.ReportStates, status.ReportState(s)) {
+			return usageErr("--fail-on takes statuses ("+statusNames()+") and report states ("+reportStateNames()+")",
+				"unknown state %q in --fail-on", s)
+		}
+	}
+	var cycle dates.Month
+	if o.cycle != "" {
+		m, ok := dates.ParseMonth(o.cycle)
+		if !ok {
+			return usageErr("write the cycle as YYYY-MM, e.g. 2024-03", "--cycle %q is not a month", o.cycle)
+		}
+		cycle = m
+	}
+
+	l, err := a.loadPlan()
+	if err != nil {
+		return err
+	}
+	if err := a.requireValid(l); err != nil {
+		return err
+	}
+	day, err := a.today(l.plan)
+	if err != nil {
+		return err
+	}
+	ix := model.NewIndex(l.plan)
+	if o.unit != "" {
+		u, err := findUnit(l.plan, o.unit)
+		if err != nil {
+			return err
+		}
+		filter.Unit = u.ID.Value
+	}
+	if o.group != "" {
+		if ix.Group(o.group) == nil {
+			return usageErr("groups are listed in plan.yaml", "unknown group %q", o.group)
+		}
+		filter.Group = o.group
+	}
+	res := status.Compute(l.plan, ix, status.Options{AsOf: day, Cycle: cycle}).Filter(filter)
+
+	ro := render.Options{Lang: l.lang, Color: a.color(), Width: a.IO.Width, ByUnit: o.by == "unit"}
+	switch o.output {
+	case "json":
+		err = render.StatusJSON(a.IO.Out, res)
+	case "csv":
+		err = render.StatusCSV(a.IO.Out, res, ro)
+	case "markdown":
+		err = render.StatusMarkdown(a.IO.Out, res, ro)
+	default:
+		err = render.StatusTable(a.IO.Out, res, ro)
+	}
+	if err != nil {
+		return &exitError{code: ExitUsage, err: fmt.Errorf("writing output: %w", err)}
+	}
+	if hit := failOnHit(res, o.failOn); hit != "" {
+		return &exitError{code: ExitFailOn, err: fmt.Errorf("--fail-on: %s present", hit)}
+	}
+	return nil
+}
+
+// failOnHit returns the first state of failOn present in the result.
+func failOnHit(r *status.Result, failOn []string) string {
+	for _, s := range failOn {
+		for _, t := range r.Tasks {
+			if string(t.Status) == s {
+				return s
+			}
+			for _, as := range t.Assignments {
+				if string(as.Status) == s {
+					return s
+				}
+			}
+		}
+		for _, u := range r.Units {
+			if string(u.State) == s {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+// findUnit resolves what a user typed for --unit: an exact id, else every
+// unit whose id, name or short name contains the text, ignoring case and
+// accents ("cong an" finds Công an tỉnh). Several matches is an error
+// listing them.
+func findUnit(p *model.Plan, q string) (*model.Unit, error) {
+	for i := range p.Units {
+		if p.Units[i].ID.Value == q {
+			return &p.Units[i], nil
+		}
+	}
+	fq := i18n.Fold(q)
+	var found []*model.Unit
+	for i := range p.Units {
+		u := &p.Units[i]
+		if strings.Contains(i18n.Fold(u.Name.Value), fq) || strings.Contains(u.ID.Value, fq) ||
+			u.Short.Value != "" && strings.Contains(i18n.Fold(u.Short.Value), fq) {
+			found = append(found, u)
+		}
+	}
+	switch len(found) {
+	case 0:
+		return nil, usageErr("units are listed in units.yaml; try part of the name, e.g. --unit \"luc nam\"", "no unit matches %q", q)
+	case 1:
+		return found[0], nil
+	}
+	slices.SortFunc(found, func(a, b *model.Unit) int { return i18n.Compare(a.Name.Value, b.Name.Value) })
+	var list []string
+	for _, u := range found {
+		list = append(list, fmt.Sprintf("%s (%s)", u.ID.Value, u.Name.Value))
+	}
+	return nil, usageErr("be more precise, or pass the id", "%q matches %d units: %s", q, len(found), strings.Join(list, ", "))
+}

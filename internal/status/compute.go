@@ -1,0 +1,463 @@
+package status
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/plan06/plan06/internal/dates"
+	"github.com/plan06/plan06/internal/model"
+)
+
+// Options say for which day, and which reporting cycle, to compute.
+type Options struct {
+	// AsOf is the day D of SPEC §3: only reports submitted on or before it
+	// count, and deadlines are judged against it.
+	AsOf dates.Date
+	// Cycle is the month whose reporting compliance Result.Units gives
+	// (`status --cycle`); the zero Month means the month of AsOf.
+	Cycle dates.Month
+}
+
+// Compute applies the rules of SPEC §3 to plan p as of opt.AsOf. ix must be
+// an index of p (nil builds one). The plan is only read; the Result points
+// into it, so p must not change while the Result is in use.
+//
+// The work is linear in the size of the plan: each task's lead is expanded
+// once, the visible reports are grouped by unit once, and each unit's
+// history (latest entry per task it leads, newest value per target) is
+// built once, reading its reports newest first only until it has found
+// them all.
+func Compute(p *model.Plan, ix *model.Index, opt Options) *Result {
+	if ix == nil {
+		ix = model.NewIndex(p)
+	}
+	month := opt.Cycle
+	if month == (dates.Month{}) {
+		month = dates.MonthOf(opt.AsOf)
+	}
+	c := &computer{
+		p:        p,
+		ix:       ix,
+		asOf:     opt.AsOf,
+		rollover: p.Reporting.Rollover == model.RolloverNextWorkingDay,
+		reports:  visibleByUnit(p.Reports, opt.AsOf),
+		history:  map[string]*history{},
+		leads:    map[string][]int{},
+	}
+	c.indexTasks()
+	// Expand every lead first, so that each unit's history knows which
+	// tasks it must find and can stop reading as soon as it has them.
+	leads := make([][]*model.Unit, len(p.Tasks))
+	for i := range p.Tasks {
+		leads[i] = ix.Expand(p.Tasks[i].Lead)
+		ci := c.taskIndex[p.Tasks[i].ID.Value]
+		for _, u := range leads[i] {
+			c.leads[u.ID.Value] = append(c.leads[u.ID.Value], ci)
+		}
+	}
+	r := &Result{
+		Plan:  p,
+		AsOf:  opt.AsOf,
+		Cycle: p.Cal.Cycle(month, p.Reporting.Day, c.rollover),
+		Tasks: make([]Task, 0, len(p.Tasks)),
+	}
+	for i := range p.Tasks {
+		r.Tasks = append(r.Tasks, c.task(i, leads[i]))
+	}
+	r.Units = c.compliance(r.Tasks, r.Cycle)
+	return r
+}
+
+// computer holds what Compute shares between tasks.
+type computer struct {
+	p        *model.Plan
+	ix       *model.Index
+	asOf     dates.Date
+	rollover bool
+	// reports are each unit's visible reports, greatest month first.
+	reports map[string][]*model.Report
+	// history caches each unit's history by unit id.
+	history map[string]*history
+	// taskIndex maps a task id to its position in p.Tasks (the first, when
+	// an id is duplicated); targetBase[i] is the index of task i's first
+	// target among all targets, of which there are targets.
+	taskIndex  map[string]int
+	targetBase []int
+	targets    int
+	// leads lists, per unit id, the indexes (as taskIndex gives them) of
+	// the tasks it leads.
+	leads map[string][]int
+	// wanted is scratch space for unit: wanted[ti] is set while the
+	// history of a unit that leads task ti is being built.
+	wanted []bool
+}
+
+// indexTasks numbers the tasks and their targets for the histories.
+func (c *computer) indexTasks() {
+	c.taskIndex = make(map[string]int, len(c.p.Tasks))
+	c.targetBase = make([]int, len(c.p.Tasks))
+	c.wanted = make([]bool, len(c.p.Tasks))
+	for i := range c.p.Tasks {
+		if _, dup := c.taskIndex[c.p.Tasks[i].ID.Value]; !dup {
+			c.taskIndex[c.p.Tasks[i].ID.Value] = i
+		}
+		c.targetBase[i] = c.targets
+		c.targets += len(c.p.Tasks[i].Targets)
+	}
+}
+
+// visibleByUnit groups the reports submitted on or before asOf by unit,
+// each list ordered by cycle month (from the path), newest first. A report
+// without a submitted day (a validation error) is never visible: nothing
+// says it had been sent by D. Two reports of one unit for one month (x.yaml
+// and x.yml, also a validation error) are ordered by submitted day, latest
+// first, then by file, so the result does not depend on load order.
+func visibleByUnit(all []model.Report, asOf dates.Date) map[string][]*model.Report {
+	by := map[string][]*model.Report{}
+	for i := range all {
+		r := &all[i]
+		if r.Submitted.Date.IsZero() || r.Submitted.Date.After(asOf) {
+			continue
+		}
+		by[r.Unit] = append(by[r.Unit], r)
+	}
+	for _, rs := range by {
+		slices.SortFunc(rs, func(a, b *model.Report) int {
+			if c := b.Month.Compare(a.Month); c != 0 {
+				return c
+			}
+			if c := b.Submitted.Date.Compare(a.Submitted.Date); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.File, b.File)
+		})
+	}
+	return by
+}
+
+// history is what one unit has said, as of D. Tasks are numbered by
+// taskIndex, so two tasks sharing an id (a validation error) share what
+// their units said of it, as the id is all a report names. Tasks and
+// targets are known
+// before any report is read, so the history is kept in slices indexed by
+// task and target position rather than in maps: at the country's scale a
+// map insert per entry costs more than everything else together.
+type history struct {
+	// latest is the latest entry per task index; entry is nil when none.
+	latest []latest
+	// value and hasValue hold the newest value per target index
+	// (computer.targetBase[task] + position in the task's targets).
+	value    []float64
+	hasValue []bool
+}
+
+// latest is an entry with the month of the report that holds it.
+type latest struct {
+	entry *model.Entry
+	month dates.Month
+}
+
+// noHistory stands for a unit without a visible report.
+var noHistory = &history{}
+
+// entry returns the latest entry of task index ti, if any.
+func (h *history) entry(ti int) (latest, bool) {
+	if ti >= len(h.latest) || h.latest[ti].entry == nil {
+		return latest{}, false
+	}
+	return h.latest[ti], true
+}
+
+// valueOf returns the newest value of target index k, if any.
+func (h *history) valueOf(k int) (float64, bool) {
+	if k < 0 || k >= len(h.hasValue) || !h.hasValue[k] {
+		return 0, false
+	}
+	return h.value[k], true
+}
+
+// unit returns the history of unit id, building it on first use. Walking
+// the reports newest month first, the first entry met for a task is its
+// latest and the first value met for a target is its newest; within one
+// report the first entry for a task wins (a second one is a validation
+// error). Only the tasks the unit leads are looked for (status needs no
+// other), so the walk stops once each has its entry and each of their
+// targets its value: usually in the newest report. Entries for other or
+// unknown tasks, and values for targets their task does not have, are
+// skipped: a value counts only for the target of that id in the entry's own
+// task.
+func (c *computer) unit(id string) *history {
+	if h := c.history[id]; h != nil {
+		return h
+	}
+	reports, led := c.reports[id], c.leads[id]
+	if len(reports) == 0 || len(led) == 0 {
+		c.history[id] = noHistory
+		return noHistory
+	}
+	h := &history{
+		latest:   make([]latest, len(c.p.Tasks)),
+		value:    make([]float64, c.targets),
+		hasValue: make([]bool, c.targets),
+	}
+	remaining := 0
+	for _, ti := range led {
+		if !c.wanted[ti] {
+			c.wanted[ti] = true
+			remaining += 1 + len(c.p.Tasks[ti].Targets)
+		}
+	}
+	defer func() {
+		for _, ti := range led {
+			c.wanted[ti] = false
+		}
+	}()
+	for _, r := range reports {
+		for i := range r.Entries {
+			e := &r.Entries[i]
+			ti, ok := c.taskIndex[e.Task.Value]
+			if !ok || !c.wanted[ti] {
+				continue
+			}
+			if h.latest[ti].entry == nil {
+				h.latest[ti] = latest{entry: e, month: r.Month}
+				remaining--
+			}
+			targets := c.p.Tasks[ti].Targets
+			for _, v := range e.Values {
+				for j := range targets {
+					if targets[j].ID.Value != v.Target.Value {
+						continue
+					}
+					if k := c.targetBase[ti] + j; !h.hasValue[k] {
+						h.value[k], h.hasValue[k] = v.Value, true
+						remaining--
+					}
+					break
+				}
+			}
+		}
+		if remaining == 0 {
+			break
+		}
+	}
+	c.history[id] = h
+	return h
+}
+
+// task computes task ti and the assignments of its lead units.
+func (c *computer) task(ti int, units []*model.Unit) Task {
+	t := &c.p.Tasks[ti]
+	ts := Task{Task: t, Ongoing: t.Deadline.Ongoing, Start: t.StartDay}
+	if !ts.Ongoing {
+		ts.Due = c.p.Cal.Effective(t.Deadline.Last, c.rollover)
+	}
+	required := c.required(t)
+	ts.Assignments = make([]Assignment, 0, len(units))
+	for _, u := range units {
+		ts.Assignments = append(ts.Assignments, c.assignment(&ts, ti, required, u))
+	}
+	ts.Status, ts.Progress = rollUp(ts.Assignments)
+	return ts
+}
+
+// required returns, per target of t, the min of the milestone in force at
+// D: the one with the greatest from-day on or before D (the later one in
+// the file when two share a day). Milestones without a resolved day (a
+// validation error) never come into force. Milestone days are not rolled
+// over: a `from` is a first day, not a deadline.
+func (c *computer) required(t *model.Task) []*float64 {
+	out := make([]*float64, len(t.Targets))
+	for i := range t.Targets {
+		var best *model.Milestone
+		for j := range t.Targets[i].Milestones {
+			m := &t.Targets[i].Milestones[j]
+			if m.FromDay.IsZero() || m.FromDay.After(c.asOf) {
+				continue
+			}
+			if best == nil || !m.FromDay.Before(best.FromDay) {
+				best = m
+			}
+		}
+		if best != nil {
+			out[i] = &best.Min
+		}
+	}
+	return out
+}
+
+// assignment applies the table of SPEC §3.2 to one lead unit of task ts.
+func (c *computer) assignment(ts *Task, ti int, required []*float64, u *model.Unit) Assignment {
+	t := ts.Task
+	a := Assignment{Unit: u, State: model.NotStarted}
+	h := c.unit(u.ID.Value)
+	ci := c.taskIndex[t.ID.Value]
+	if l, ok := h.entry(ci); ok {
+		a.Entry, a.LastReport, a.State = l.entry, l.month, l.entry.State
+	}
+	// An ongoing task is never done: a done entry counts as in progress.
+	done := a.State == model.Done && !ts.Ongoing
+	if a.State == model.Done && ts.Ongoing {
+		a.State = model.InProgress
+	}
+
+	a.Targets = make([]TargetStatus, len(t.Targets))
+	atRisk := false
+	for i := range t.Targets {
+		tg := TargetStatus{Target: &t.Targets[i]}
+		if v, ok := h.valueOf(c.targetSlot(ti, ci, i)); ok {
+			tg.Value = &v
+		}
+		if req := required[i]; req != nil {
+			r := *req
+			met := tg.Value != nil && *tg.Value >= r
+			tg.Required, tg.Met = &r, &met
+			atRisk = atRisk || !met
+		}
+		a.Targets[i] = tg
+	}
+
+	// A task that is not ongoing but has no resolved deadline (a validation
+	// error) is never overdue nor due soon.
+	hasDue := !ts.Ongoing && !ts.Due.IsZero()
+	switch {
+	case done:
+		a.Status = Done
+		a.Done = a.Entry.Done.Date
+		a.Late = hasDue && a.Done.After(ts.Due)
+	case hasDue && c.asOf.After(ts.Due):
+		a.Status = Overdue
+	case a.State == model.Blocked:
+		a.Status = Blocked
+	case atRisk:
+		a.Status = AtRisk
+	case hasDue && ts.Due.Sub(c.asOf) <= c.p.Reporting.DueSoonDays:
+		a.Status = DueSoon
+	case a.State == model.InProgress:
+		a.Status = InProgress
+	default:
+		a.Status = NotStarted
+	}
+
+	switch {
+	case done:
+		a.Progress = 100
+	case a.Entry != nil && a.Entry.Progress != nil:
+		a.Progress = *a.Entry.Progress
+	}
+	return a
+}
+
+// targetSlot returns the history index of target i of task ti, whose id's
+// first task is ci: the slot of the target of the same id in task ci, or
+// -1 when ci has none.
+func (c *computer) targetSlot(ti, ci, i int) int {
+	if ti == ci {
+		return c.targetBase[ci] + i
+	}
+	id := c.p.Tasks[ti].Targets[i].ID.Value
+	for j, tg := range c.p.Tasks[ci].Targets {
+		if tg.ID.Value == id {
+			return c.targetBase[ci] + j
+		}
+	}
+	return -1
+}
+
+// taskRank is the order in which an assignment's status decides its
+// task's status (SPEC §3.2), highest first.
+var taskRank = []Status{Overdue, Blocked, AtRisk, DueSoon}
+
+// rollUp gives a task's status and progress from its assignments. A task
+// with no assignment (its lead expands to no unit, a validation error) is
+// not started, with progress 0.
+func rollUp(as []Assignment) (Status, int) {
+	if len(as) == 0 {
+		return NotStarted, 0
+	}
+	var count [len(rank)]int
+	sum := 0
+	for _, a := range as {
+		count[rankOf(a.Status)]++
+		sum += a.Progress
+	}
+	// Mean rounded half up, in integers: floor((2·sum + n) / 2n). Progress
+	// is never negative, so integer division is the floor.
+	n := len(as)
+	progress := (2*sum + n) / (2 * n)
+	if count[rankOf(Done)] == n {
+		return Done, progress
+	}
+	for _, s := range taskRank {
+		if count[rankOf(s)] > 0 {
+			return s, progress
+		}
+	}
+	if count[rankOf(InProgress)] > 0 || count[rankOf(Done)] > 0 {
+		return InProgress, progress
+	}
+	return NotStarted, progress
+}
+
+// rank is Statuses as an array, so that counts per status fit an array.
+var rank = [...]Status{Done, Overdue, Blocked, AtRisk, DueSoon, InProgress, NotStarted}
+
+// rankOf returns the index of s in rank; an unknown status counts as not
+// started.
+func rankOf(s Status) int {
+	for i, r := range rank {
+		if r == s {
+			return i
+		}
+	}
+	return len(rank) - 1
+}
+
+// compliance lists the units that owe cycle cy (SPEC §3.3) with their
+// report state, sorted by id. A unit owes when it is in reporting.also
+// (sets there are expanded too), or leads a task that has started by the
+// cycle's deadline and whose assignment is not done before the cycle's data
+// period opens. The assignment's done-ness is the one computed at D, so an
+// ongoing task always keeps its leads owing.
+func (c *computer) compliance(tasks []Task, cy dates.Cycle) []UnitReport {
+	owe := map[string]*model.Unit{}
+	for _, u := range c.ix.Expand(c.p.Reporting.Also) {
+		owe[u.ID.Value] = u
+	}
+	for i := range tasks {
+		t := &tasks[i]
+		if t.Start.After(cy.Deadline) {
+			continue
+		}
+		for j := range t.Assignments {
+			a := &t.Assignments[j]
+			if a.Status == Done && !a.Done.IsZero() && a.Done.Before(cy.PeriodFrom) {
+				continue
+			}
+			owe[a.Unit.ID.Value] = a.Unit
+		}
+	}
+	out := make([]UnitReport, 0, len(owe))
+	for id, u := range owe {
+		ur := UnitReport{Unit: u}
+		for _, r := range c.reports[id] {
+			if r.Month == cy.Month {
+				ur.Report, ur.Submitted = r, r.Submitted.Date
+				break
+			}
+		}
+		switch {
+		case ur.Report != nil && !ur.Submitted.After(cy.Deadline):
+			ur.State = OnTime
+		case ur.Report != nil:
+			ur.State = Late
+		case c.asOf.After(cy.Deadline):
+			ur.State = Missing
+		default:
+			ur.State = Pending
+		}
+		out = append(out, ur)
+	}
+	slices.SortFunc(out, func(a, b UnitReport) int { return cmp.Compare(a.Unit.ID.Value, b.Unit.ID.Value) })
+	return out
+}

@@ -1,0 +1,184 @@
+package status
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/plan06/plan06/internal/dates"
+	"github.com/plan06/plan06/internal/model"
+)
+
+// Filter narrows a Result the way `plan06 status --unit --group --state`
+// asks. The zero Filter keeps everything; the fields combine with "and".
+type Filter struct {
+	// Unit is a unit id (the CLI resolves names to it). Only the tasks the
+	// unit leads, sets expanded, are kept, each narrowed to the unit's own
+	// assignment so that its status and progress are the unit's; and only
+	// the unit's row of Units is kept.
+	Unit string
+	// Group is a group id: tasks of that group and of every group below it
+	// (through Parent, at any depth) are kept.
+	Group string
+	// States keeps the tasks whose status, after the Unit narrowing, is one
+	// of them; empty keeps all.
+	States []Status
+}
+
+// Filter returns a new Result with f applied; r is not changed. The filtered Result keeps r's day,
+// cycle and plan order, and its Tasks and Units are never nil, so that JSON
+// shows [] rather than null. Only Unit narrows Units: reporting is owed per
+// unit, not per group or status, so Group and States leave the reporting
+// table whole.
+func (r *Result) Filter(f Filter) *Result {
+	out := *r
+	var groups map[string]bool
+	if f.Group != "" {
+		groups = r.subgroups(f.Group)
+	}
+	out.Tasks = make([]Task, 0, len(r.Tasks))
+	for _, t := range r.Tasks {
+		if groups != nil && !groups[t.Task.Group.Value] {
+			continue
+		}
+		if f.Unit != "" && !t.ledBy(f.Unit) {
+			continue
+		}
+		if len(f.States) > 0 && !slices.Contains(f.States, t.Status) {
+			continue
+		}
+		out.Tasks = append(out.Tasks, t)
+	}
+	out.unit = f.Unit
+	out.Units = make([]UnitReport, 0, len(r.Units))
+	for _, u := range r.Units {
+		if f.Unit == "" || u.Unit.ID.Value == f.Unit {
+			out.Units = append(out.Units, u)
+		}
+	}
+	return &out
+}
+
+// subgroups returns id and every group below it. A cycle of parents (a
+// validation error) ends the walk instead of looping.
+func (r *Result) subgroups(id string) map[string]bool {
+	children := map[string][]string{}
+	for _, g := range r.Plan.Groups {
+		if g.Parent.Value != "" {
+			children[g.Parent.Value] = append(children[g.Parent.Value], g.ID.Value)
+		}
+	}
+	in := map[string]bool{id: true}
+	queue := []string{id}
+	for len(queue) > 0 {
+		g := queue[0]
+		queue = queue[1:]
+		for _, c := range children[g] {
+			if !in[c] {
+				in[c] = true
+				queue = append(queue, c)
+			}
+		}
+	}
+	return in
+}
+
+// ledBy reports whether unit leads t (sets expanded: each lead unit has an
+// assignment). The task is kept whole, with every assignment and the status
+// of the task as a whole, as SPEC §4 words it: --unit "keeps the tasks the
+// unit leads".
+func (t Task) ledBy(unit string) bool {
+	for _, a := range t.Assignments {
+		if a.Unit.ID.Value == unit {
+			return true
+		}
+	}
+	return false
+}
+
+// Summary counts what a Result shows: its tasks by status and the owing
+// units by report state. Every status and state is present, zeros included,
+// so renderers print a stable set of lines and keys.
+type Summary struct {
+	// Tasks is the number of tasks after filters.
+	Tasks int
+	// ByStatus counts tasks by their status.
+	ByStatus map[Status]int
+	// Reports counts the units that owe the cycle by report state.
+	Reports map[ReportState]int
+}
+
+// Summary returns the counts of r.
+func (r *Result) Summary() Summary {
+	s := Summary{Tasks: len(r.Tasks), ByStatus: make(map[Status]int, len(Statuses)), Reports: make(map[ReportState]int, len(ReportStates))}
+	for _, st := range Statuses {
+		s.ByStatus[st] = 0
+	}
+	for _, st := range ReportStates {
+		s.Reports[st] = 0
+	}
+	for _, t := range r.Tasks {
+		s.ByStatus[t.Status]++
+	}
+	for _, u := range r.Units {
+		s.Reports[u.State]++
+	}
+	return s
+}
+
+// UnitView is one row of `status --by unit`: a unit's own assignments among
+// the Result's tasks, and its report for the cycle.
+type UnitView struct {
+	Unit *model.Unit
+	// Led is the number of the Result's tasks the unit leads.
+	Led int
+	// Done, Overdue, AtRisk and Blocked count the unit's own assignments by
+	// status (not the tasks' overall statuses).
+	Done, Overdue, AtRisk, Blocked int
+	// Report is the unit's report state, "" when it does not owe the cycle.
+	Report ReportState
+	// Submitted is the day its report was sent, zero when none is visible.
+	Submitted dates.Date
+}
+
+// ByUnit returns a row for every unit that leads one of r.Tasks or owes the
+// cycle, sorted by unit id; after a unit filter, that unit's row only.
+func (r *Result) ByUnit() []UnitView {
+	rows := map[string]*UnitView{}
+	row := func(u *model.Unit) *UnitView {
+		v := rows[u.ID.Value]
+		if v == nil {
+			v = &UnitView{Unit: u}
+			rows[u.ID.Value] = v
+		}
+		return v
+	}
+	for _, t := range r.Tasks {
+		for _, a := range t.Assignments {
+			if r.unit != "" && a.Unit.ID.Value != r.unit {
+				continue // --unit: that unit's row only
+			}
+			v := row(a.Unit)
+			v.Led++
+			switch a.Status {
+			case Done:
+				v.Done++
+			case Overdue:
+				v.Overdue++
+			case AtRisk:
+				v.AtRisk++
+			case Blocked:
+				v.Blocked++
+			}
+		}
+	}
+	for _, u := range r.Units {
+		v := row(u.Unit)
+		v.Report, v.Submitted = u.State, u.Submitted
+	}
+	out := make([]UnitView, 0, len(rows))
+	for _, v := range rows {
+		out = append(out, *v)
+	}
+	slices.SortFunc(out, func(a, b UnitView) int { return cmp.Compare(a.Unit.ID.Value, b.Unit.ID.Value) })
+	return out
+}
