@@ -132,6 +132,7 @@ func (a *App) rootCmd() *cobra.Command {
 		a.statusCmd(),
 		a.dueCmd(),
 		a.newCmd(),
+		a.diffCmd(),
 		a.versionCmd(),
 	)
 	a.addLaterCommands(root)

@@ -125,7 +125,7 @@ func writeReportDraft(w io.Writer, r *status.Result, u *model.Unit, month dates.
 		if state == model.Done { // an ongoing task reported done stays open
 			state = model.InProgress
 		}
-		fmt.Fprintf(w, "    state: %s  # not-started | in-progress | done | blocked\n", state)
+		fmt.Fprintf(w, "    state: %s # not-started | in-progress | done | blocked\n", state)
 		fmt.Fprintf(w, "    progress: %d\n", as.Progress)
 		var known, unknown []string
 		for _, tg := range as.Targets {

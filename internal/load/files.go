@@ -18,6 +18,7 @@ import (
 	"sync"
 
 	"github.com/plan06/plan06/internal/diag"
+	"github.com/plan06/plan06/internal/model"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -73,6 +74,10 @@ type source struct {
 	kind fileKind
 	doc  *yaml.Node // the document's root content; nil when unreadable
 	diag diag.Diagnostics
+	// report is the decoded report of a report file. Reports are decoded
+	// as soon as they are parsed, on the worker, so that their node trees
+	// never pile up: at country scale there are 100,000 of them.
+	report *model.Report
 }
 
 // walk lists the files of the plan folder in lexical order. Symlinks are
@@ -174,11 +179,15 @@ func (f *source) read(fsys fs.FS) {
 		return
 	}
 	defer fh.Close()
-	if info, err := fh.Stat(); err == nil && info.Size() > MaxFileSize {
-		f.diag.Errorf(whole, "too-big", info.Size()>>20)
+	var size int64
+	if info, err := fh.Stat(); err == nil {
+		size = info.Size()
+	}
+	if size > MaxFileSize {
+		f.diag.Errorf(whole, "too-big", size>>20)
 		return
 	}
-	b, err := io.ReadAll(io.LimitReader(fh, MaxFileSize+1))
+	b, err := readLimited(fh, size)
 	if err != nil {
 		f.diag.Errorf(whole, "unreadable", err.Error())
 		return
@@ -188,6 +197,53 @@ func (f *source) read(fsys fs.FS) {
 		return
 	}
 	f.doc = parse(f.name, b, &f.diag)
+	if f.kind == kindReport {
+		f.decodeReport()
+	}
+}
+
+// decodeReport turns a report file into its model, identity from the path.
+func (f *source) decodeReport() {
+	r := &model.Report{File: f.name}
+	month, unit, okMonth, okUnit := reportIdentity(f.rel)
+	if !okMonth {
+		f.diag.Errorf(diag.Pos{File: f.name}, "bad-report-month", f.rel)
+	}
+	if !okUnit {
+		f.diag.Errorf(diag.Pos{File: f.name}, "bad-report-unit", f.rel)
+	}
+	r.Month, r.Unit = month, unit
+	if f.doc != nil {
+		d := &decoder{file: f.name}
+		d.reportFile(f.doc, r)
+		f.diag = append(f.diag, d.diags...)
+		f.doc = nil
+	}
+	if okMonth && okUnit {
+		f.report = r
+	}
+}
+
+// readLimited reads r to the end, or to one byte past MaxFileSize, into a
+// buffer sized from the file's own size so that it is allocated once.
+func readLimited(r io.Reader, sizeHint int64) ([]byte, error) {
+	b := make([]byte, 0, min(sizeHint, MaxFileSize)+1)
+	for {
+		if len(b) == cap(b) {
+			if len(b) > MaxFileSize {
+				return b, nil
+			}
+			b = append(b, 0)[:len(b)] // grow: the file was bigger than it said
+		}
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 }
 
 var lineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)

@@ -73,20 +73,9 @@ func Load(fsys fs.FS, dir string) (*model.Plan, diag.Diagnostics, error) {
 				p.TasksIncomplete = true
 			}
 		case kindReport:
-			r := model.Report{File: f.name}
-			month, unit, okMonth, okUnit := reportIdentity(f.rel)
-			if !okMonth {
-				diags.Errorf(diag.Pos{File: f.name}, "bad-report-month", f.rel)
-			}
-			if !okUnit {
-				diags.Errorf(diag.Pos{File: f.name}, "bad-report-unit", f.rel)
-			}
-			r.Month, r.Unit = month, unit
-			if f.doc != nil {
-				d.reportFile(f.doc, &r)
-			}
-			if okMonth && okUnit {
-				reports = append(reports, r)
+			if f.report != nil {
+				reports = append(reports, *f.report)
+				f.report = nil
 			}
 		}
 		diags = append(diags, d.diags...)

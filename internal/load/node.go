@@ -165,10 +165,21 @@ func (d *decoder) text(n *yaml.Node, what string) model.Text {
 			return model.Text{Value: s.Value, Pos: d.pos(n)}
 		}
 	}
-	if !norm.NFC.IsNormalString(s.Value) {
+	if !isNFC(s.Value) {
 		d.diags.Warnf(d.pos(n), "not-nfc", what)
 	}
 	return model.Text{Value: s.Value, Pos: d.pos(n)}
+}
+
+// isNFC reports whether s is in Unicode NFC; ASCII (most ids, dates and
+// numbers) is, without consulting the tables.
+func isNFC(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return norm.NFC.IsNormalString(s)
+		}
+	}
+	return true
 }
 
 // id reads an identifier of a unit, set, group or target: [a-z0-9-].
@@ -204,7 +215,7 @@ func (d *decoder) loose(n *yaml.Node, what string) model.Text {
 	default:
 		d.diags.Errorf(d.pos(n), "want-deadline", what, kindName(s))
 	}
-	if !norm.NFC.IsNormalString(s.Value) {
+	if !isNFC(s.Value) {
 		d.diags.Warnf(d.pos(n), "not-nfc", what)
 	}
 	return model.Text{Value: s.Value, Pos: d.pos(n)}

@@ -4,11 +4,23 @@ import "strings"
 
 // box is a table drawn with box-drawing lines, sized to the terminal.
 //
-// It is drawn here rather than with tablewriter because the status table
-// needs group headings that span every column with a rule above and below
-// them only, and columns that fit a width given in advance; tablewriter
-// sizes every column to a merged heading's text and measures ambiguous
-// letters by the locale, which would make output differ between machines.
+// Every box is laid out here (widths, wrap); the tables without heading
+// rows are then drawn by tablewriter (box.grid), the task table, whose
+// group headings span every column, by box.render. tablewriter v1.1.5
+// cannot draw those headings: its only spanning cell is a horizontal merge
+// of equal cells, and
+//   - it wraps each cell at its own column's width before merging, so a
+//     heading longer than a column comes out cut into different pieces per
+//     column, which then do not merge; with no fixed widths it widens every
+//     column to the heading's whole text instead;
+//   - merging is on for all rows or none (CellMerging.ByRowIndex is
+//     "reserved for future features"), so two equal cells side by side in
+//     a task row ("—", "—") would merge too;
+//   - a rule is drawn between all rows or none (Settings.Separators.
+//     BetweenRows), not above and below the headings only.
+//
+// Ambiguous letters (box drawing, "—") are one column wide whatever the
+// locale: see textWidth and eastAsianOff.
 type box struct {
 	cols []boxCol
 	rows []boxRow

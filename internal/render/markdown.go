@@ -5,6 +5,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+
 	"github.com/plan06/plan06/internal/model"
 	"github.com/plan06/plan06/internal/status"
 )
@@ -20,20 +24,28 @@ func StatusMarkdown(w io.Writer, r *status.Result, o Options) error {
 	sb.WriteString("# " + mdText(planTitle(r.Plan)) + "\n\n")
 	sb.WriteString(mdText(o.t("render.asof", o.day(r.AsOf))) + "\n")
 	if o.ByUnit {
-		mdUnits(&sb, r, o)
+		if err := mdUnits(&sb, r, o); err != nil {
+			return err
+		}
 	} else {
-		mdTasks(&sb, r, o)
-		mdReports(&sb, r, o)
+		if err := mdTasks(&sb, r, o); err != nil {
+			return err
+		}
+		if err := mdReports(&sb, r, o); err != nil {
+			return err
+		}
 	}
-	mdTotals(&sb, r, o)
+	if err := mdTotals(&sb, r, o); err != nil {
+		return err
+	}
 	_, err := io.WriteString(w, sb.String())
 	return err
 }
 
-func mdTasks(sb *strings.Builder, r *status.Result, o Options) {
+func mdTasks(sb *strings.Builder, r *status.Result, o Options) error {
 	if len(r.Tasks) == 0 {
 		sb.WriteString("\n" + o.t("render.no-tasks") + "\n")
-		return
+		return nil
 	}
 	ix := model.NewIndex(r.Plan)
 	for _, s := range sections(r, o) {
@@ -42,48 +54,57 @@ func mdTasks(sb *strings.Builder, r *status.Result, o Options) {
 			continue
 		}
 		sb.WriteString("\n")
-		mdRow(sb, o.t("render.col.id"), o.t("render.col.task"), o.t("render.col.lead"),
-			o.t("render.col.due"), o.t("render.col.status"), o.t("render.col.progress"))
-		sb.WriteString("|---|---|---|---|---|---:|\n")
+		tb := mdTable{
+			header: []string{o.t("render.col.id"), o.t("render.col.task"), o.t("render.col.lead"),
+				o.t("render.col.due"), o.t("render.col.status"), o.t("render.col.progress")},
+			right: []bool{5: true},
+		}
 		for _, t := range s.tasks {
-			mdRow(sb, t.Task.ID.Value, t.Task.Title.Value, leadNames(ix, t.Task),
+			tb.add(t.Task.ID.Value, t.Task.Title.Value, leadNames(ix, t.Task),
 				o.due(t), o.statusLabel(t.Status), strconv.Itoa(t.Progress)+"%")
 		}
+		if err := tb.write(sb); err != nil {
+			return err
+		}
 	}
+	return nil
 }
 
-func mdReports(sb *strings.Builder, r *status.Result, o Options) {
+func mdReports(sb *strings.Builder, r *status.Result, o Options) error {
 	sb.WriteString("\n## " + mdText(o.cycleHeading(r.Cycle)) + "\n\n")
 	if len(r.Units) == 0 {
 		sb.WriteString(o.t("render.no-units") + "\n")
-		return
+		return nil
 	}
-	mdRow(sb, o.t("render.col.unit"), o.t("render.col.report"), o.t("render.col.submitted"))
-	sb.WriteString("|---|---|---|\n")
+	tb := mdTable{header: []string{o.t("render.col.unit"), o.t("render.col.report"), o.t("render.col.submitted")}}
 	for _, u := range reportRows(r) {
-		mdRow(sb, unitName(u.Unit), o.reportLabel(u.State), o.day(u.Submitted))
+		tb.add(unitName(u.Unit), o.reportLabel(u.State), o.day(u.Submitted))
 	}
+	return tb.write(sb)
 }
 
-func mdUnits(sb *strings.Builder, r *status.Result, o Options) {
+func mdUnits(sb *strings.Builder, r *status.Result, o Options) error {
 	sb.WriteString("\n## " + mdText(o.cycleHeading(r.Cycle)) + "\n\n")
 	rows := unitRows(r)
 	if len(rows) == 0 {
 		sb.WriteString(o.t("render.no-tasks") + "\n")
-		return
+		return nil
 	}
-	mdRow(sb, o.t("render.col.unit"), o.t("render.col.led"), o.t("render.col.done"),
-		o.t("render.col.overdue"), o.t("render.col.at-risk"), o.t("render.col.blocked"),
-		o.t("render.col.report"))
-	sb.WriteString("|---|---:|---:|---:|---:|---:|---|\n")
+	tb := mdTable{
+		header: []string{o.t("render.col.unit"), o.t("render.col.led"), o.t("render.col.done"),
+			o.t("render.col.overdue"), o.t("render.col.at-risk"), o.t("render.col.blocked"),
+			o.t("render.col.report")},
+		right: []bool{1: true, 2: true, 3: true, 4: true, 5: true},
+	}
 	for _, u := range rows {
-		mdRow(sb, unitName(u.Unit), strconv.Itoa(u.Led), strconv.Itoa(u.Done),
+		tb.add(unitName(u.Unit), strconv.Itoa(u.Led), strconv.Itoa(u.Done),
 			strconv.Itoa(u.Overdue), strconv.Itoa(u.AtRisk), strconv.Itoa(u.Blocked),
 			o.reportLabel(u.Report))
 	}
+	return tb.write(sb)
 }
 
-func mdTotals(sb *strings.Builder, r *status.Result, o Options) {
+func mdTotals(sb *strings.Builder, r *status.Result, o Options) error {
 	s := r.Summary()
 	units := 0
 	for _, st := range status.ReportStates {
@@ -91,27 +112,76 @@ func mdTotals(sb *strings.Builder, r *status.Result, o Options) {
 	}
 	sb.WriteString("\n## " + o.t("render.totals") + "\n\n")
 	sb.WriteString(o.t("render.totals.tasks", s.Tasks) + "\n\n")
-	mdRow(sb, o.t("render.col.status"), o.t("render.col.count"))
-	sb.WriteString("|---|---:|\n")
+	tasks := mdTable{header: []string{o.t("render.col.status"), o.t("render.col.count")}, right: []bool{1: true}}
 	for _, st := range status.Statuses {
-		mdRow(sb, o.statusLabel(st), strconv.Itoa(s.ByStatus[st]))
+		tasks.add(o.statusLabel(st), strconv.Itoa(s.ByStatus[st]))
+	}
+	if err := tasks.write(sb); err != nil {
+		return err
 	}
 	sb.WriteString("\n" + o.t("render.totals.reports", units) + "\n\n")
-	mdRow(sb, o.t("render.col.report"), o.t("render.col.count"))
-	sb.WriteString("|---|---:|\n")
+	reports := mdTable{header: []string{o.t("render.col.report"), o.t("render.col.count")}, right: []bool{1: true}}
 	for _, st := range status.ReportStates {
-		mdRow(sb, o.reportLabel(st), strconv.Itoa(s.Reports[st]))
+		reports.add(o.reportLabel(st), strconv.Itoa(s.Reports[st]))
 	}
+	return reports.write(sb)
 }
 
-// mdRow writes one table row.
-func mdRow(sb *strings.Builder, cells ...string) {
-	sb.WriteString("|")
-	for _, c := range cells {
-		sb.WriteString(" " + strings.ReplaceAll(mdText(c), "|", `\|`) + " |")
-	}
-	sb.WriteString("\n")
+// mdTable is a GitHub table drawn by tablewriter's Markdown renderer:
+// columns padded to their width so that the source reads as a table too,
+// text columns aligned left (":---") and numbers right ("---:").
+type mdTable struct {
+	header []string
+	// right marks the columns aligned right; it may be shorter than header.
+	right []bool
+	rows  [][]string
 }
+
+// add appends a row, each cell put on one line with its "|" escaped:
+// tablewriter's Markdown renderer escapes nothing and makes a new line in
+// a cell a row of its own.
+func (m *mdTable) add(cells ...string) {
+	row := make([]string, len(cells))
+	for i, c := range cells {
+		row[i] = mdCell(c)
+	}
+	m.rows = append(m.rows, row)
+}
+
+func (m *mdTable) write(w io.Writer) error {
+	n := len(m.header)
+	header := make([]any, n)
+	align := make(tw.Alignment, n)
+	for i, h := range m.header {
+		header[i] = mdCell(h)
+		align[i] = tw.AlignLeft
+		if i < len(m.right) && m.right[i] {
+			align[i] = tw.AlignRight
+		}
+	}
+	t := tablewriter.NewTable(w,
+		eastAsianOff,
+		tablewriter.WithRenderer(renderer.NewMarkdown()),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+		tablewriter.WithAlignment(align),
+	)
+	t.Header(header...)
+	for _, r := range m.rows {
+		row := make([]any, len(r))
+		for i, c := range r {
+			row[i] = c
+		}
+		if err := t.Append(row...); err != nil {
+			return err
+		}
+	}
+	return t.Render()
+}
+
+// mdCell is s as a table cell: on one line, "|" escaped.
+func mdCell(s string) string { return strings.ReplaceAll(mdText(s), "|", `\|`) }
 
 // mdText puts s on one line: a new line would end a table row or a heading.
 func mdText(s string) string { return strings.Join(strings.Fields(s), " ") }

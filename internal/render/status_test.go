@@ -175,14 +175,18 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 }
 
-func TestGolden(t *testing.T) {
+// goldenCase is one output compared byte for byte with testdata/name.
+type goldenCase struct {
+	name   string
+	render func(w *bytes.Buffer) error
+}
+
+// goldenCases are the outputs kept in testdata.
+func goldenCases() []goldenCase {
 	vi := Options{Lang: i18n.VI}
 	en := Options{Lang: i18n.EN}
 	with := func(o Options, f func(*Options)) Options { f(&o); return o }
-	cases := []struct {
-		name   string
-		render func(w *bytes.Buffer) error
-	}{
+	return []goldenCase{
 		{"table-vi.golden", func(w *bytes.Buffer) error { return StatusTable(w, fixture(), vi) }},
 		{"table-vi-80.golden", func(w *bytes.Buffer) error {
 			return StatusTable(w, fixture(), with(vi, func(o *Options) { o.Width = 80 }))
@@ -217,7 +221,10 @@ func TestGolden(t *testing.T) {
 		}},
 		{"status.json.golden", func(w *bytes.Buffer) error { return StatusJSON(w, fixture()) }},
 	}
-	for _, c := range cases {
+}
+
+func TestGolden(t *testing.T) {
+	for _, c := range goldenCases() {
 		t.Run(c.name, func(t *testing.T) {
 			var buf bytes.Buffer
 			if err := c.render(&buf); err != nil {

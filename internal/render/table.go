@@ -24,11 +24,15 @@ func StatusTable(w io.Writer, r *status.Result, o Options) error {
 	writeWrapped(&sb, o.t("render.asof", o.day(r.AsOf)), width)
 	sb.WriteString("\n")
 	if o.ByUnit {
-		unitTable(&sb, r, o)
+		if err := unitTable(&sb, r, o); err != nil {
+			return err
+		}
 	} else {
 		taskTable(&sb, r, o)
 		sb.WriteString("\n")
-		reportTable(&sb, r, o)
+		if err := reportTable(&sb, r, o); err != nil {
+			return err
+		}
 	}
 	sb.WriteString("\n")
 	totals(&sb, r, o)
@@ -45,7 +49,8 @@ func writeWrapped(sb *strings.Builder, s string, width int) {
 }
 
 // taskTable is the tasks under their group headings, nested groups
-// indented below their parent.
+// indented below their parent. It is drawn with box, not tablewriter: see
+// box.
 func taskTable(sb *strings.Builder, r *status.Result, o Options) {
 	if len(r.Tasks) == 0 {
 		sb.WriteString(o.t("render.no-tasks") + "\n")
@@ -76,12 +81,13 @@ func taskTable(sb *strings.Builder, r *status.Result, o Options) {
 	b.render(sb, o.width(), o.Color)
 }
 
-// reportTable is the cycle's heading and one row per unit owing it.
-func reportTable(sb *strings.Builder, r *status.Result, o Options) {
+// reportTable is the cycle's heading and one row per unit owing it,
+// drawn with tablewriter (box.grid).
+func reportTable(sb *strings.Builder, r *status.Result, o Options) error {
 	writeWrapped(sb, o.cycleHeading(r.Cycle), o.width())
 	if len(r.Units) == 0 {
 		sb.WriteString(o.t("render.no-units") + "\n")
-		return
+		return nil
 	}
 	b := box{cols: []boxCol{
 		{header: o.t("render.col.unit"), weight: 1, soft: 16},
@@ -95,17 +101,17 @@ func reportTable(sb *strings.Builder, r *status.Result, o Options) {
 			boxCell{text: o.day(u.Submitted)},
 		)
 	}
-	b.render(sb, o.width(), o.Color)
+	return b.grid(sb, o.width(), o.Color)
 }
 
 // unitTable is `--by unit`: what each unit leads and how it stands, with
-// its report for the cycle. The day of the report is left to the CSV so
-// that the table fits 80 columns.
-func unitTable(sb *strings.Builder, r *status.Result, o Options) {
+// its report for the cycle, drawn with tablewriter (box.grid). The day of
+// the report is left to the CSV so that the table fits 80 columns.
+func unitTable(sb *strings.Builder, r *status.Result, o Options) error {
 	rows := unitRows(r)
 	if len(rows) == 0 {
 		sb.WriteString(o.t("render.no-tasks") + "\n")
-		return
+		return nil
 	}
 	writeWrapped(sb, o.cycleHeading(r.Cycle), o.width())
 	b := box{cols: []boxCol{
@@ -137,7 +143,7 @@ func unitTable(sb *strings.Builder, r *status.Result, o Options) {
 			boxCell{text: o.reportLabel(u.Report), color: reportColor(u.Report)},
 		)
 	}
-	b.render(sb, o.width(), o.Color)
+	return b.grid(sb, o.width(), o.Color)
 }
 
 // totals is a line per status and per report state with its count and a

@@ -2,16 +2,23 @@ package render
 
 import (
 	"strings"
-	"unicode"
 
-	"golang.org/x/text/width"
+	"github.com/olekukonko/tablewriter/pkg/twwidth"
 )
 
 // textWidth is the number of terminal columns s takes. Combining marks
 // (Vietnamese written in NFD) take none and East Asian wide letters take
-// two; East Asian ambiguous letters, box drawing and "█" among them, take
-// one whatever the locale, so the output does not change with $LANG.
+// two; East Asian ambiguous letters, box drawing, "—" and "█" among them,
+// take one whatever the locale, so the output does not change with $LANG.
 // s must not hold ANSI escapes: colour is added after measuring.
+//
+// It is tablewriter's own measure (twwidth.WidthWithOptions, which reads
+// no environment and no global setting) with East Asian width off, the
+// setting every tablewriter table here is drawn with (eastAsianOff): the
+// widths box.widths fits to the terminal are then exactly the widths
+// tablewriter pads to. (golang.org/x/text/width, used before, is of an
+// older Unicode and disagrees with it on a few hundred symbols, none of
+// them Vietnamese.)
 func textWidth(s string) int {
 	n := 0
 	for _, r := range s {
@@ -21,18 +28,17 @@ func textWidth(s string) int {
 }
 
 func runeWidth(r rune) int {
-	switch {
-	case r < 0x20 || (r >= 0x7f && r < 0xa0):
-		return 0
-	case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf):
+	if r == '\t' {
+		// A control character, as displaywidth counts the others;
+		// twwidth would give it the tab width it guesses from $TERM
+		// and the working directory. (wrap leaves no tab in a cell.)
 		return 0
 	}
-	switch width.LookupRune(r).Kind() {
-	case width.EastAsianWide, width.EastAsianFullwidth:
-		return 2
-	}
-	return 1
+	return twwidth.WidthWithOptions(string(r), narrow)
 }
+
+// narrow is twwidth's measure with East Asian width off.
+var narrow = twwidth.Options{EastAsianWidth: false}
 
 // wrap breaks s into lines of at most w columns at spaces; runs of white
 // space (new lines included) count as one space. A word longer than w is
