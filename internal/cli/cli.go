@@ -133,6 +133,7 @@ func (a *App) rootCmd() *cobra.Command {
 		a.dueCmd(),
 		a.newCmd(),
 		a.diffCmd(),
+		a.reportCmd(),
 		a.versionCmd(),
 	)
 	a.addLaterCommands(root)

@@ -67,6 +67,7 @@ func write(path string, perm fs.FileMode, overwrite bool, fill func(io.Writer) e
 		if err = os.Rename(tmp.Name(), path); err != nil {
 			return err
 		}
+		syncDir(dir)
 		return nil
 	}
 	// A hard link fails if the target appeared meanwhile: no race can make
@@ -78,7 +79,17 @@ func write(path string, perm fs.FileMode, overwrite bool, fill func(io.Writer) e
 		return err
 	}
 	os.Remove(tmp.Name())
+	syncDir(dir)
 	return nil
+}
+
+// syncDir makes a rename durable where the system allows syncing a folder;
+// failures are ignored (the file itself is already synced).
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
 }
 
 // unwrapPath drops the temporary file's name from an error: the user never

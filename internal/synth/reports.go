@@ -251,10 +251,10 @@ func (w *world) unitReports(u *unit, taskIdx []int, r *rand.Rand, d *doc) (unitS
 		for _, e := range entries {
 			d.item(2, "task", quoted(e.task))
 			d.kv(4, "state", e.state)
+			d.kv(4, "progress", strconv.Itoa(e.progress))
 			if !e.done.IsZero() {
 				d.kv(4, "done", iso(e.done))
 			}
-			d.kv(4, "progress", strconv.Itoa(e.progress))
 			if len(e.values) > 0 {
 				d.kv(4, "values", "{"+strings.Join(e.values, ", ")+"}")
 			}

@@ -1,0 +1,160 @@
+package xlsx
+
+import (
+	"archive/zip"
+	"bytes"
+	"cmp"
+	"compress/flate"
+	"encoding/xml"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"slices"
+
+	"github.com/plan06/plan06/internal/dates"
+)
+
+// contentTypesName is the package part that lists the content types.
+const contentTypesName = "[Content_Types].xml"
+
+// repack rewrites the zip that excelize wrote so that its bytes depend only
+// on its contents: entries in name order (which puts [Content_Types].xml
+// first, where some readers look for it), every entry stamped with day at
+// midnight, no data descriptors, and the Default and Override elements of
+// [Content_Types].xml sorted. excelize v2.11 appends the image Defaults of a
+// drawing in map order, and may zip stream-written sheets in map order; the
+// rest it writes deterministically, so every other entry is copied as
+// compressed, byte for byte.
+func repack(src []byte, day dates.Date) ([]byte, error) {
+	zr, err := zip.NewReader(bytes.NewReader(src), int64(len(src)))
+	if err != nil {
+		return nil, err
+	}
+	files := slices.Clone(zr.File)
+	slices.SortFunc(files, func(a, b *zip.File) int { return cmp.Compare(a.Name, b.Name) })
+	modDate, modTime := dosTime(day)
+
+	var out bytes.Buffer
+	out.Grow(len(src) + 1024)
+	zw := zip.NewWriter(&out)
+	for _, f := range files {
+		fh := &zip.FileHeader{
+			Name:               f.Name,
+			CreatorVersion:     20,
+			ReaderVersion:      20,
+			Method:             f.Method,
+			ModifiedDate:       modDate,
+			ModifiedTime:       modTime,
+			CRC32:              f.CRC32,
+			CompressedSize64:   f.CompressedSize64,
+			UncompressedSize64: f.UncompressedSize64,
+		}
+		var raw []byte
+		if f.Name == contentTypesName {
+			plain, err := readAll(f)
+			if err != nil {
+				return nil, err
+			}
+			if plain, err = canonicalContentTypes(plain); err != nil {
+				return nil, fmt.Errorf("%s: %w", contentTypesName, err)
+			}
+			if raw, err = deflate(plain); err != nil {
+				return nil, err
+			}
+			fh.Method = zip.Deflate
+			fh.CRC32 = crc32.ChecksumIEEE(plain)
+			fh.CompressedSize64 = uint64(len(raw))
+			fh.UncompressedSize64 = uint64(len(plain))
+		} else {
+			rc, err := f.OpenRaw()
+			if err != nil {
+				return nil, err
+			}
+			if raw, err = io.ReadAll(rc); err != nil {
+				return nil, err
+			}
+		}
+		w, err := zw.CreateRaw(fh)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := w.Write(raw); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// dosTime encodes midnight of day as an MS-DOS date and time, the zip
+// format's own: no time zone enters.
+func dosTime(day dates.Date) (date, tm uint16) {
+	y, m, d := day.YMD()
+	return uint16((y-1980)<<9 | int(m)<<5 | d), 0
+}
+
+func readAll(f *zip.File) ([]byte, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer func() { _ = rc.Close() }()
+	return io.ReadAll(rc)
+}
+
+func deflate(b []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	fw, err := flate.NewWriter(&buf, flate.DefaultCompression)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := fw.Write(b); err != nil {
+		return nil, err
+	}
+	if err := fw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// contentTypes is [Content_Types].xml (ECMA-376 Part 2, Open Packaging
+// Conventions).
+type contentTypes struct {
+	XMLName   xml.Name              `xml:"http://schemas.openxmlformats.org/package/2006/content-types Types"`
+	Defaults  []contentTypeDefault  `xml:"Default"`
+	Overrides []contentTypeOverride `xml:"Override"`
+}
+
+type contentTypeDefault struct {
+	Extension   string `xml:",attr"`
+	ContentType string `xml:",attr"`
+}
+
+type contentTypeOverride struct {
+	PartName    string `xml:",attr"`
+	ContentType string `xml:",attr"`
+}
+
+// canonicalContentTypes sorts the Defaults by extension and the Overrides by
+// part name, dropping exact duplicates.
+func canonicalContentTypes(b []byte) ([]byte, error) {
+	var ct contentTypes
+	if err := xml.Unmarshal(b, &ct); err != nil {
+		return nil, err
+	}
+	slices.SortFunc(ct.Defaults, func(a, b contentTypeDefault) int {
+		return cmp.Or(cmp.Compare(a.Extension, b.Extension), cmp.Compare(a.ContentType, b.ContentType))
+	})
+	ct.Defaults = slices.Compact(ct.Defaults)
+	slices.SortFunc(ct.Overrides, func(a, b contentTypeOverride) int {
+		return cmp.Or(cmp.Compare(a.PartName, b.PartName), cmp.Compare(a.ContentType, b.ContentType))
+	})
+	ct.Overrides = slices.Compact(ct.Overrides)
+	out, err := xml.Marshal(ct)
+	if err != nil {
+		return nil, err
+	}
+	return append([]byte(xml.Header), out...), nil
+}

@@ -1,0 +1,81 @@
+package xlsx
+
+import (
+	"archive/zip"
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+)
+
+// zipOf builds a zip of name, content pairs in the order given, the way
+// excelize would (data descriptors, no times).
+func zipOf(t *testing.T, pairs ...string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for i := 0; i < len(pairs); i += 2 {
+		w, err := zw.Create(pairs[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write([]byte(pairs[i+1])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// The same parts in any order, with the content types in any order, repack
+// to the same bytes.
+func TestRepackIsCanonical(t *testing.T) {
+	const ns = `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`
+	ct1 := ns + `<Default Extension="png" ContentType="image/png"/><Default Extension="xml" ContentType="application/xml"/>` +
+		`<Override PartName="/xl/workbook.xml" ContentType="w"/><Override PartName="/docProps/app.xml" ContentType="a"/></Types>`
+	ct2 := ns + `<Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/>` +
+		`<Override PartName="/docProps/app.xml" ContentType="a"/><Override PartName="/xl/workbook.xml" ContentType="w"/>` +
+		`<Default Extension="png" ContentType="image/png"/></Types>`
+	a := zipOf(t, "xl/workbook.xml", "<workbook/>", contentTypesName, ct1, "_rels/.rels", "<r/>")
+	b := zipOf(t, "_rels/.rels", "<r/>", contentTypesName, ct2, "xl/workbook.xml", "<workbook/>")
+	d := day(2024, 3, 15)
+	ra, err := repack(a, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rb, err := repack(b, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(ra, rb) {
+		t.Fatal("repacked packages differ")
+	}
+	zr, err := zip.NewReader(bytes.NewReader(ra), int64(len(ra)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, f := range zr.File {
+		names = append(names, f.Name)
+		if !f.Modified.Equal(time.Date(2024, 3, 15, 0, 0, 0, 0, time.UTC)) {
+			t.Errorf("%s: modified %v", f.Name, f.Modified)
+		}
+		if f.Flags&0x8 != 0 {
+			t.Errorf("%s: data descriptor left", f.Name)
+		}
+	}
+	if got := strings.Join(names, " "); got != "[Content_Types].xml _rels/.rels xl/workbook.xml" {
+		t.Errorf("order %s", got)
+	}
+	ct := zipEntry(t, ra, contentTypesName)
+	want := `<Default Extension="png" ContentType="image/png"></Default><Default Extension="xml" ContentType="application/xml"></Default>` +
+		`<Override PartName="/docProps/app.xml" ContentType="a"></Override><Override PartName="/xl/workbook.xml" ContentType="w"></Override></Types>`
+	if !strings.HasSuffix(ct, want) {
+		t.Errorf("content types:\n%s", ct)
+	}
+	if got := zipEntry(t, ra, "xl/workbook.xml"); got != "<workbook/>" {
+		t.Errorf("workbook.xml %q", got)
+	}
+}

@@ -1,0 +1,329 @@
+package xlsx
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/plan06/plan06/internal/dates"
+	"github.com/plan06/plan06/internal/i18n"
+	"github.com/plan06/plan06/internal/model"
+	"github.com/plan06/plan06/internal/status"
+)
+
+// fontName is the font of every cell, as Decree 30/2020 requires.
+const fontName = "Times New Roman"
+
+// workbook holds what every sheet writer needs. Errors stick: the first one
+// is kept in err and later calls do nothing, so that sheet code reads as a
+// list of cells rather than a list of error checks.
+type workbook struct {
+	f    *excelize.File
+	r    *status.Result
+	o    Options
+	ix   *model.Index
+	lang i18n.Lang
+	st   *styles
+	err  error
+
+	// groups caches groupRows; statusHead is the header row of the summary's
+	// status table, which the chart reads.
+	groups     []groupRow
+	statusHead int
+
+	// layouts and fonts serve the row heights (layout.go).
+	layouts map[string]*sheetLayout
+	fonts   map[int]fontOf
+	wrapped map[wrapKey]int
+}
+
+func newWorkbook(f *excelize.File, r *status.Result, o Options) *workbook {
+	wb := &workbook{f: f, r: r, o: o, ix: model.NewIndex(r.Plan), lang: o.Lang, fonts: map[int]fontOf{}, wrapped: map[wrapKey]int{}}
+	wb.st = wb.newStyles()
+	return wb
+}
+
+// t is i18n.T in the workbook's language.
+func (wb *workbook) t(key string, args ...any) string { return i18n.T(wb.lang, key, args...) }
+
+// run builds every sheet in order, then the document properties.
+func (wb *workbook) run() {
+	names := []string{
+		wb.t("xlsx.sheet.summary"), wb.t("xlsx.sheet.tasks"),
+		wb.t("xlsx.sheet.units"), wb.t("xlsx.sheet.overdue"),
+	}
+	wb.check(wb.f.SetDefaultFont(fontName))
+	wb.check(wb.f.SetSheetName("Sheet1", names[0]))
+	for _, n := range names[1:] {
+		_, err := wb.f.NewSheet(n)
+		wb.check(err)
+	}
+	wb.summary(names[0])
+	wb.tasks(names[1])
+	wb.units(names[2])
+	wb.overdue(names[3])
+	wb.f.SetActiveSheet(0)
+	wb.docProps()
+}
+
+// check keeps the first error.
+func (wb *workbook) check(err error) {
+	if err != nil && wb.err == nil {
+		wb.err = err
+	}
+}
+
+// docProps sets fixed document properties: excelize's template would say
+// "xuri" and 2006, a clock would break reproducibility.
+func (wb *workbook) docProps() {
+	stamp := fixedDay(wb.o, wb.r).String() + "T00:00:00Z"
+	wb.check(wb.f.SetDocProps(&excelize.DocProperties{
+		Title:          wb.o.Title,
+		Subject:        wb.r.Plan.Title.Value,
+		Creator:        "plan06",
+		LastModifiedBy: "plan06",
+		Created:        stamp,
+		Modified:       stamp,
+		Language:       string(wb.lang),
+	}))
+}
+
+// cell is the A1 name of column col, row row (both from 1).
+func cell(col, row int) string {
+	name, err := excelize.CoordinatesToCellName(col, row)
+	if err != nil {
+		panic(err) // columns and rows here are small positive numbers
+	}
+	return name
+}
+
+// colName is the letter name of column col.
+func colName(col int) string {
+	name, err := excelize.ColumnNumberToName(col)
+	if err != nil {
+		panic(err)
+	}
+	return name
+}
+
+// quoted is a sheet name as formulas and defined names write it.
+func quoted(sheet string) string {
+	return "'" + strings.ReplaceAll(sheet, "'", "''") + "'"
+}
+
+// str writes text as a string cell: text from the files never becomes a
+// formula, whatever it starts with.
+func (wb *workbook) str(sheet string, col, row int, s string, style int) {
+	if wb.err != nil {
+		return
+	}
+	ref := cell(col, row)
+	wb.check(wb.f.SetCellStr(sheet, ref, s))
+	wb.check(wb.f.SetCellStyle(sheet, ref, ref, style))
+	wb.fit(sheet, row, col, col, s, style)
+}
+
+// num writes an integer.
+func (wb *workbook) num(sheet string, col, row int, n int, style int) {
+	if wb.err != nil {
+		return
+	}
+	ref := cell(col, row)
+	wb.check(wb.f.SetCellInt(sheet, ref, int64(n)))
+	wb.check(wb.f.SetCellStyle(sheet, ref, ref, style))
+}
+
+// float writes a number as the shortest decimal that reads back the same.
+func (wb *workbook) float(sheet string, col, row int, x float64, style int) {
+	if wb.err != nil {
+		return
+	}
+	ref := cell(col, row)
+	wb.check(wb.f.SetCellFloat(sheet, ref, x, -1, 64))
+	wb.check(wb.f.SetCellStyle(sheet, ref, ref, style))
+}
+
+// excelEpoch is day 0 of Excel's 1900 date system as it counts from
+// 01/03/1900 on (Lotus's phantom 29/02/1900 is why it is not 31/12/1899).
+var excelEpoch = dates.MustNew(1899, 12, 30)
+
+// date writes d as a real Excel date (a serial number shown by the date
+// style) or, for the zero date, an empty styled cell. The serial is computed
+// from the civil day, so no time zone can shift it.
+func (wb *workbook) date(sheet string, col, row int, d dates.Date) {
+	if d.IsZero() {
+		wb.blank(sheet, col, row, wb.st.dateCell)
+		return
+	}
+	wb.num(sheet, col, row, d.Sub(excelEpoch), wb.st.dateCell)
+}
+
+// blank styles an empty cell (borders of a table row).
+func (wb *workbook) blank(sheet string, col, row int, style int) {
+	if wb.err != nil {
+		return
+	}
+	ref := cell(col, row)
+	wb.check(wb.f.SetCellStyle(sheet, ref, ref, style))
+}
+
+// merged writes text into columns from..to of row, merged, every cell styled
+// (so that borders show across the whole range).
+func (wb *workbook) merged(sheet string, from, to, row int, s string, style int) {
+	if wb.err != nil {
+		return
+	}
+	a, b := cell(from, row), cell(to, row)
+	wb.check(wb.f.SetCellStr(sheet, a, s))
+	if to > from {
+		wb.check(wb.f.MergeCell(sheet, a, b))
+	}
+	wb.check(wb.f.SetCellStyle(sheet, a, b, style))
+	wb.fit(sheet, row, from, to, s, style)
+}
+
+// widths sets the widths of the columns from A on, in characters.
+func (wb *workbook) widths(sheet string, ws ...float64) {
+	wb.layout(sheet).widths = ws
+	for i, w := range ws {
+		c := colName(i + 1)
+		wb.check(wb.f.SetColWidth(sheet, c, c, w))
+	}
+}
+
+// header writes a table's header row: bold, bordered, wrapped, centred.
+func (wb *workbook) header(sheet string, row int, labels ...string) {
+	for i, l := range labels {
+		wb.str(sheet, i+1, row, l, wb.st.head)
+	}
+}
+
+// tableSheet finishes a sheet that holds one table whose header is row
+// head and whose last row is last: the header row frozen, an autofilter
+// over the table, printed A4 landscape fitted to the width with the header
+// row repeated on every page.
+func (wb *workbook) tableSheet(sheet string, head, last, cols int) {
+	if wb.err != nil {
+		return
+	}
+	top := cell(1, head+1)
+	wb.check(wb.f.SetPanes(sheet, &excelize.Panes{
+		Freeze:      true,
+		YSplit:      head,
+		TopLeftCell: top,
+		ActivePane:  "bottomLeft",
+		Selection:   []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: "bottomLeft"}},
+	}))
+	if last < head {
+		last = head
+	}
+	// AutoFilter replaces the sheet's properties, so it comes before
+	// page setup sets FitToPage in them.
+	wb.check(wb.f.AutoFilter(sheet, cell(1, head)+":"+cell(cols, last), nil))
+	wb.check(wb.f.SetDefinedName(&excelize.DefinedName{
+		Name:     "_xlnm.Print_Titles",
+		RefersTo: fmt.Sprintf("%s!$%d:$%d", quoted(sheet), head, head),
+		Scope:    sheet,
+	}))
+	wb.pageSetup(sheet)
+	wb.flushHeights(sheet)
+}
+
+// pageSetup prints the sheet on A4 landscape, as wide as one page and as
+// long as it needs, with the page number in the footer.
+func (wb *workbook) pageSetup(sheet string) {
+	if wb.err != nil {
+		return
+	}
+	size, orient, one, tall := 9, "landscape", 1, 0
+	wb.check(wb.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
+		Size:        &size,
+		Orientation: &orient,
+		FitToWidth:  &one,
+		FitToHeight: &tall,
+	}))
+	fit := true
+	wb.check(wb.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
+	// Decree 30/2020 margins (in inches): 20–25 mm top and bottom, 30–35 mm
+	// on the binding side, 15–20 mm on the other.
+	top, bottom, left, right, hf := 0.79, 0.79, 0.98, 0.59, 0.3
+	center := true
+	wb.check(wb.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{
+		Top: &top, Bottom: &bottom, Left: &left, Right: &right, Header: &hf, Footer: &hf,
+		Horizontally: &center,
+	}))
+	wb.check(wb.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
+		OddFooter: `&C&"Times New Roman,Regular"&11&P/&N`,
+	}))
+}
+
+// unitName is a unit's name, or its id when it has none.
+func unitName(u *model.Unit) string {
+	if u == nil {
+		return ""
+	}
+	if u.Name.Value != "" {
+		return u.Name.Value
+	}
+	return u.ID.Value
+}
+
+// refName names a unit or set id as the plan names it, or the id itself
+// when the plan does not know it (validation reports that).
+func (wb *workbook) refName(id string) string {
+	if u := wb.ix.Unit(id); u != nil {
+		return unitName(u)
+	}
+	if s := wb.ix.Set(id); s != nil && s.Name.Value != "" {
+		return s.Name.Value
+	}
+	return id
+}
+
+// refNames joins the names of ids with "; ".
+func (wb *workbook) refNames(ids []model.Text) string {
+	names := make([]string, 0, len(ids))
+	for _, id := range ids {
+		names = append(names, wb.refName(id.Value))
+	}
+	return strings.Join(names, "; ")
+}
+
+// dayText prints a day in the workbook's language: dd/mm/yyyy in
+// Vietnamese, ISO in English.
+func (wb *workbook) dayText(d dates.Date) string {
+	if wb.lang == i18n.EN {
+		return d.String()
+	}
+	return d.VN()
+}
+
+// dateFormat is the number format of date cells, matching dayText.
+func (wb *workbook) dateFormat() string {
+	if wb.lang == i18n.EN {
+		return "yyyy-mm-dd"
+	}
+	return "dd/mm/yyyy"
+}
+
+// statusText and reportText are the localised state names.
+func (wb *workbook) statusText(s status.Status) string { return wb.t("status." + string(s)) }
+
+func (wb *workbook) reportText(s status.ReportState) string { return wb.t("report." + string(s)) }
+
+// taskTitle is the task's title, with its place in the plan document on a
+// second line so that the clerk can find it.
+func taskTitle(t *model.Task) string {
+	if t == nil {
+		return ""
+	}
+	title := t.Title.Value
+	if title == "" {
+		title = t.ID.Value
+	}
+	if t.Ref.Value != "" {
+		return title + "\n(" + t.Ref.Value + ")"
+	}
+	return title
+}
