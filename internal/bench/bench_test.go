@@ -5,17 +5,24 @@
 package bench
 
 import (
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/plan06/plan06/internal/check"
+	"github.com/plan06/plan06/internal/cli"
 	"github.com/plan06/plan06/internal/dates"
 	"github.com/plan06/plan06/internal/load"
 	"github.com/plan06/plan06/internal/model"
 	"github.com/plan06/plan06/internal/status"
 	"github.com/plan06/plan06/internal/synth"
+	"go.yaml.in/yaml/v3"
 )
 
 var (
@@ -96,5 +103,60 @@ func BenchmarkStatus(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		status.Compute(p, model.NewIndex(p), status.Options{AsOf: day})
+	}
+}
+
+// BenchmarkFloor only reads every YAML file and decodes it into a
+// yaml.Node on every core: the yardstick BenchmarkLoad is compared with.
+func BenchmarkFloor(b *testing.B) {
+	d := planDir(b)
+	var files []string
+	filepath.WalkDir(d, func(p string, e fs.DirEntry, err error) error {
+		if err == nil && !e.IsDir() && strings.HasSuffix(p, ".yaml") {
+			files = append(files, p)
+		}
+		return err
+	})
+	b.ReportAllocs()
+	for b.Loop() {
+		work := make(chan string)
+		var wg sync.WaitGroup
+		for range runtime.GOMAXPROCS(0) {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for f := range work {
+					data, err := os.ReadFile(f)
+					if err != nil {
+						b.Error(err)
+						continue
+					}
+					var n yaml.Node
+					if err := yaml.Unmarshal(data, &n); err != nil {
+						b.Error(err)
+					}
+				}
+			}()
+		}
+		for _, f := range files {
+			work <- f
+		}
+		close(work)
+		wg.Wait()
+	}
+}
+
+// BenchmarkStatusCommand is the whole `plan06 status -o json` in process:
+// load, validate, compute and write the JSON.
+func BenchmarkStatusCommand(b *testing.B) {
+	d := planDir(b)
+	env := func(string) string { return "" }
+	now := func() time.Time { return time.Date(2024, 12, 20, 9, 0, 0, 0, time.UTC) }
+	b.ReportAllocs()
+	for b.Loop() {
+		code := cli.Main([]string{"--plan", d, "status", "-o", "json"}, cli.IO{Out: io.Discard, Err: io.Discard}, env, now)
+		if code != 0 {
+			b.Fatalf("exit %d", code)
+		}
 	}
 }

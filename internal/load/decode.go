@@ -32,21 +32,21 @@ var (
 )
 
 func (d *decoder) planFile(root *yaml.Node, p *model.Plan) {
-	f := d.fields(root, "plan.yaml", planKeys, "format", "id", "title", "period", "reporting", "groups")
-	if f == nil {
+	f, fok := d.fields(root, "plan.yaml", planKeys, "format", "id", "title", "period", "reporting", "groups")
+	if !fok {
 		return
 	}
-	if v, ok := f["format"]; ok {
+	if v, ok := f.get("format"); ok {
 		p.Format = d.text(v.val, "format")
 		if p.Format.Value != "" && p.Format.Value != model.Format {
 			d.diags.Errorf(p.Format.Pos, "bad-format", p.Format.Value, model.Format)
 		}
 	}
-	if v, ok := f["id"]; ok {
+	if v, ok := f.get("id"); ok {
 		p.ID = d.id(v.val, "id")
 	}
 	for key, dst := range map[string]*model.Text{"title": &p.Title, "issuer": &p.Issuer, "signer": &p.Signer, "language": &p.Language, "timezone": &p.Timezone} {
-		if v, ok := f[key]; ok {
+		if v, ok := f.get(key); ok {
 			*dst = d.text(v.val, key)
 		}
 	}
@@ -58,12 +58,12 @@ func (d *decoder) planFile(root *yaml.Node, p *model.Plan) {
 			d.diags.Errorf(p.Timezone.Pos, "bad-timezone", p.Timezone.Value)
 		}
 	}
-	if v, ok := f["period"]; ok {
-		if pf := d.fields(v.val, "period", periodKeys, "from", "to"); pf != nil {
-			if x, ok := pf["from"]; ok {
+	if v, ok := f.get("period"); ok {
+		if pf, pfok := d.fields(v.val, "period", periodKeys, "from", "to"); pfok {
+			if x, ok := pf.get("from"); ok {
 				p.PeriodFrom = d.day(x.val, "period.from")
 			}
-			if x, ok := pf["to"]; ok {
+			if x, ok := pf.get("to"); ok {
 				p.PeriodTo = d.day(x.val, "period.to")
 			}
 			if !p.PeriodFrom.Date.IsZero() && !p.PeriodTo.Date.IsZero() && p.PeriodTo.Date.Before(p.PeriodFrom.Date) {
@@ -71,57 +71,57 @@ func (d *decoder) planFile(root *yaml.Node, p *model.Plan) {
 			}
 		}
 	}
-	if v, ok := f["basis"]; ok {
+	if v, ok := f.get("basis"); ok {
 		d.list(v.val, "basis", func(it *yaml.Node) { p.Basis = append(p.Basis, d.text(it, "basis")) })
 	}
 	p.Reporting.Rollover = model.RolloverNone
 	p.Reporting.DueSoonDays = 14
-	if v, ok := f["reporting"]; ok {
+	if v, ok := f.get("reporting"); ok {
 		d.reporting(v.val, &p.Reporting)
 	}
-	if v, ok := f["report"]; ok {
-		if hf := d.fields(v.val, "report", headerKeys); hf != nil {
+	if v, ok := f.get("report"); ok {
+		if hf, hfok := d.fields(v.val, "report", headerKeys); hfok {
 			for key, dst := range map[string]*model.Text{"authority": &p.Header.Authority, "issuer": &p.Header.Issuer, "symbol": &p.Header.Symbol, "place": &p.Header.Place} {
-				if x, ok := hf[key]; ok {
+				if x, ok := hf.get(key); ok {
 					*dst = d.text(x.val, "report."+key)
 				}
 			}
 		}
 	}
-	if v, ok := f["groups"]; ok {
+	if v, ok := f.get("groups"); ok {
 		d.list(v.val, "groups", func(it *yaml.Node) {
-			gf := d.fields(it, "group", groupKeys, "id", "title")
-			if gf == nil {
+			gf, gfok := d.fields(it, "group", groupKeys, "id", "title")
+			if !gfok {
 				return
 			}
 			var g model.Group
 			g.ID.Pos = d.pos(it)
-			if x, ok := gf["id"]; ok {
+			if x, ok := gf.get("id"); ok {
 				g.ID = d.id(x.val, "group id")
 			}
-			if x, ok := gf["title"]; ok {
+			if x, ok := gf.get("title"); ok {
 				g.Title = d.text(x.val, "group title")
 			}
-			if x, ok := gf["parent"]; ok {
+			if x, ok := gf.get("parent"); ok {
 				g.Parent = d.id(x.val, "group parent")
 			}
-			if x, ok := gf["note"]; ok {
+			if x, ok := gf.get("note"); ok {
 				g.Note = d.text(x.val, "group note")
 			}
 			p.Groups = append(p.Groups, g)
 		})
 	}
-	if v, ok := f["utilities"]; ok {
+	if v, ok := f.get("utilities"); ok {
 		d.list(v.val, "utilities", func(it *yaml.Node) {
-			uf := d.fields(it, "utility", utilityKeys, "id", "title")
-			if uf == nil {
+			uf, ufok := d.fields(it, "utility", utilityKeys, "id", "title")
+			if !ufok {
 				return
 			}
 			u := model.Utility{Pos: d.pos(it)}
-			if x, ok := uf["id"]; ok {
+			if x, ok := uf.get("id"); ok {
 				u.ID, _ = d.integer(x.val, "utility id")
 			}
-			if x, ok := uf["title"]; ok {
+			if x, ok := uf.get("title"); ok {
 				u.Title = d.text(x.val, "utility title")
 			}
 			p.Utilities = append(p.Utilities, u)
@@ -130,14 +130,14 @@ func (d *decoder) planFile(root *yaml.Node, p *model.Plan) {
 }
 
 func (d *decoder) reporting(n *yaml.Node, r *model.Reporting) {
-	f := d.fields(n, "reporting", reportingKeys, "secretariat", "day")
-	if f == nil {
+	f, fok := d.fields(n, "reporting", reportingKeys, "secretariat", "day")
+	if !fok {
 		return
 	}
-	if v, ok := f["secretariat"]; ok {
+	if v, ok := f.get("secretariat"); ok {
 		r.Secretariat = d.id(v.val, "reporting.secretariat")
 	}
-	if v, ok := f["day"]; ok {
+	if v, ok := f.get("day"); ok {
 		r.DayPos = d.pos(v.val)
 		if day, ok := d.integer(v.val, "reporting.day"); ok {
 			if day < 1 || day > 31 {
@@ -147,7 +147,7 @@ func (d *decoder) reporting(n *yaml.Node, r *model.Reporting) {
 			}
 		}
 	}
-	if v, ok := f["rollover"]; ok {
+	if v, ok := f.get("rollover"); ok {
 		t := d.text(v.val, "reporting.rollover")
 		r.RolloverPos = t.Pos
 		switch model.Rollover(t.Value) {
@@ -157,7 +157,7 @@ func (d *decoder) reporting(n *yaml.Node, r *model.Reporting) {
 			d.diags.Errorf(t.Pos, "bad-enum", "rollover", t.Value, "next-working-day, none")
 		}
 	}
-	if v, ok := f["due_soon_days"]; ok {
+	if v, ok := f.get("due_soon_days"); ok {
 		if n, ok := d.integer(v.val, "reporting.due_soon_days"); ok {
 			if n < 0 || n > 366 {
 				d.diags.Errorf(d.pos(v.val), "bad-due-soon", n)
@@ -166,62 +166,62 @@ func (d *decoder) reporting(n *yaml.Node, r *model.Reporting) {
 			}
 		}
 	}
-	if v, ok := f["also"]; ok {
+	if v, ok := f.get("also"); ok {
 		r.Also = d.ids(v.val, "reporting.also")
 	}
 }
 
 func (d *decoder) unitsFile(root *yaml.Node, p *model.Plan) {
-	f := d.fields(root, "units.yaml", unitsKeys, "units")
-	if f == nil {
+	f, fok := d.fields(root, "units.yaml", unitsKeys, "units")
+	if !fok {
 		return
 	}
-	if v, ok := f["units"]; ok {
+	if v, ok := f.get("units"); ok {
 		d.list(v.val, "units", func(it *yaml.Node) {
-			uf := d.fields(it, "unit", unitKeys, "id", "name", "level")
-			if uf == nil {
+			uf, ufok := d.fields(it, "unit", unitKeys, "id", "name", "level")
+			if !ufok {
 				return
 			}
 			u := model.Unit{ID: model.Text{Pos: d.pos(it)}}
-			if x, ok := uf["id"]; ok {
+			if x, ok := uf.get("id"); ok {
 				u.ID = d.id(x.val, "unit id")
 			}
-			if x, ok := uf["name"]; ok {
+			if x, ok := uf.get("name"); ok {
 				u.Name = d.text(x.val, "unit name")
 			}
-			if x, ok := uf["short"]; ok {
+			if x, ok := uf.get("short"); ok {
 				u.Short = d.text(x.val, "unit short")
 			}
-			if x, ok := uf["level"]; ok {
+			if x, ok := uf.get("level"); ok {
 				u.Level = d.level(x.val)
 			}
-			if x, ok := uf["parent"]; ok {
+			if x, ok := uf.get("parent"); ok {
 				u.Parent = d.id(x.val, "unit parent")
 			}
 			p.Units = append(p.Units, u)
 		})
 	}
-	if v, ok := f["sets"]; ok {
+	if v, ok := f.get("sets"); ok {
 		d.list(v.val, "sets", func(it *yaml.Node) {
-			sf := d.fields(it, "set", setKeys, "id", "name")
-			if sf == nil {
+			sf, sfok := d.fields(it, "set", setKeys, "id", "name")
+			if !sfok {
 				return
 			}
 			s := model.Set{ID: model.Text{Pos: d.pos(it)}}
-			if x, ok := sf["id"]; ok {
+			if x, ok := sf.get("id"); ok {
 				s.ID = d.id(x.val, "set id")
 			}
-			if x, ok := sf["name"]; ok {
+			if x, ok := sf.get("name"); ok {
 				s.Name = d.text(x.val, "set name")
 			}
-			if x, ok := sf["members"]; ok {
+			if x, ok := sf.get("members"); ok {
 				s.Members = d.ids(x.val, "set members")
 			}
-			if x, ok := sf["level"]; ok {
+			if x, ok := sf.get("level"); ok {
 				s.Level = d.level(x.val)
 			}
-			_, hasM := sf["members"]
-			_, hasL := sf["level"]
+			_, hasM := sf.get("members")
+			_, hasL := sf.get("level")
 			if !hasM && !hasL {
 				d.diags.Errorf(d.pos(it), "set-needs-members")
 			}
@@ -248,11 +248,11 @@ var weekdays = map[string]time.Weekday{
 }
 
 func (d *decoder) calendarFile(root *yaml.Node, c *model.Calendar) {
-	f := d.fields(root, "calendar.yaml", calendarKeys)
-	if f == nil {
+	f, fok := d.fields(root, "calendar.yaml", calendarKeys)
+	if !fok {
 		return
 	}
-	if v, ok := f["weekend"]; ok {
+	if v, ok := f.get("weekend"); ok {
 		c.Weekend = []model.Text{} // present but empty: no weekend at all
 		d.list(v.val, "weekend", func(it *yaml.Node) {
 			t := d.text(it, "weekend")
@@ -263,33 +263,33 @@ func (d *decoder) calendarFile(root *yaml.Node, c *model.Calendar) {
 		})
 	}
 	days := func(key string, dst *[]model.Holiday) {
-		v, ok := f[key]
+		v, ok := f.get(key)
 		if !ok {
 			return
 		}
 		d.list(v.val, key, func(it *yaml.Node) {
-			hf := d.fields(it, key, dayOffKeys, "name")
-			if hf == nil {
+			hf, hfok := d.fields(it, key, dayOffKeys, "name")
+			if !hfok {
 				return
 			}
 			h := model.Holiday{Pos: d.pos(it)}
-			_, one := hf["date"]
-			_, from := hf["from"]
-			_, to := hf["to"]
+			_, one := hf.get("date")
+			_, from := hf.get("from")
+			_, to := hf.get("to")
 			switch {
 			case one && !from && !to:
-				h.From = d.day(hf["date"].val, key+".date")
+				h.From = d.day(hf.val("date"), key+".date")
 				h.To = h.From
 			case !one && from && to:
-				h.From = d.day(hf["from"].val, key+".from")
-				h.To = d.day(hf["to"].val, key+".to")
+				h.From = d.day(hf.val("from"), key+".from")
+				h.To = d.day(hf.val("to"), key+".to")
 				if !h.From.Date.IsZero() && !h.To.Date.IsZero() && h.To.Date.Before(h.From.Date) {
 					d.diags.Errorf(h.To.Pos, "period-order", h.From.Text, h.To.Text)
 				}
 			default:
 				d.diags.Errorf(h.Pos, "day-or-range", key)
 			}
-			if x, ok := hf["name"]; ok {
+			if x, ok := hf.get("name"); ok {
 				h.Name = d.text(x.val, key+".name")
 			}
 			*dst = append(*dst, h)
@@ -297,7 +297,7 @@ func (d *decoder) calendarFile(root *yaml.Node, c *model.Calendar) {
 	}
 	days("holidays", &c.Holidays)
 	days("working_days", &c.WorkingDays)
-	if v, ok := f["named_days"]; ok {
+	if v, ok := f.get("named_days"); ok {
 		if v.val.Kind != yaml.MappingNode {
 			d.diags.Errorf(d.pos(v.val), "want-mapping", "named_days", kindName(v.val))
 		} else {
@@ -317,21 +317,21 @@ func (d *decoder) calendarFile(root *yaml.Node, c *model.Calendar) {
 }
 
 func (d *decoder) tasksFile(root *yaml.Node, p *model.Plan) {
-	f := d.fields(root, "tasks file", tasksKeys, "tasks")
-	if f == nil {
+	f, fok := d.fields(root, "tasks file", tasksKeys, "tasks")
+	if !fok {
 		return
 	}
-	v, ok := f["tasks"]
+	v, ok := f.get("tasks")
 	if !ok {
 		return
 	}
 	d.list(v.val, "tasks", func(it *yaml.Node) {
-		tf := d.fields(it, "task", taskKeys, "id", "title", "group", "lead", "due")
-		if tf == nil {
+		tf, tfok := d.fields(it, "task", taskKeys, "id", "title", "group", "lead", "due")
+		if !tfok {
 			return
 		}
 		t := model.Task{File: d.file, Pos: d.pos(it), ID: model.Text{Pos: d.pos(it)}}
-		if x, ok := tf["id"]; ok {
+		if x, ok := tf.get("id"); ok {
 			t.ID = d.text(x.val, "task id")
 			if t.ID.Value != "" && !validTaskID(t.ID.Value) {
 				d.diags.Errorf(t.ID.Pos, "bad-task-id", t.ID.Value)
@@ -339,35 +339,35 @@ func (d *decoder) tasksFile(root *yaml.Node, p *model.Plan) {
 		}
 		texts := map[string]*model.Text{"ref": &t.Ref, "title": &t.Title, "detail": &t.Detail, "support_note": &t.SupportNote, "note": &t.Note}
 		for key, dst := range texts {
-			if x, ok := tf[key]; ok {
+			if x, ok := tf.get(key); ok {
 				*dst = d.text(x.val, key)
 			}
 		}
-		if x, ok := tf["group"]; ok {
+		if x, ok := tf.get("group"); ok {
 			t.Group = d.id(x.val, "group")
 		}
-		if x, ok := tf["utilities"]; ok {
+		if x, ok := tf.get("utilities"); ok {
 			d.list(x.val, "utilities", func(u *yaml.Node) {
 				n, _ := d.integer(u, "utility")
 				t.Utilities = append(t.Utilities, model.Utility{ID: n, Pos: d.pos(u)})
 			})
 		}
-		if x, ok := tf["lead"]; ok {
+		if x, ok := tf.get("lead"); ok {
 			t.Lead = d.ids(x.val, "lead")
 			if len(t.Lead) == 0 && x.val.Kind == yaml.SequenceNode {
 				d.diags.Errorf(d.pos(x.val), "empty-lead")
 			}
 		}
-		if x, ok := tf["support"]; ok {
+		if x, ok := tf.get("support"); ok {
 			t.Support = d.ids(x.val, "support")
 		}
-		if x, ok := tf["start"]; ok {
+		if x, ok := tf.get("start"); ok {
 			t.Start = d.loose(x.val, "start")
 		}
-		if x, ok := tf["due"]; ok {
+		if x, ok := tf.get("due"); ok {
 			t.Due = d.loose(x.val, "due")
 		}
-		if x, ok := tf["targets"]; ok {
+		if x, ok := tf.get("targets"); ok {
 			d.list(x.val, "targets", func(n *yaml.Node) {
 				if tg, ok := d.target(n); ok {
 					t.Targets = append(t.Targets, tg)
@@ -389,31 +389,31 @@ func validTaskID(s string) bool {
 }
 
 func (d *decoder) target(n *yaml.Node) (model.Target, bool) {
-	f := d.fields(n, "target", targetKeys, "id", "name", "milestones")
-	if f == nil {
+	f, fok := d.fields(n, "target", targetKeys, "id", "name", "milestones")
+	if !fok {
 		return model.Target{}, false
 	}
 	t := model.Target{Pos: d.pos(n), ID: model.Text{Pos: d.pos(n)}}
-	if x, ok := f["id"]; ok {
+	if x, ok := f.get("id"); ok {
 		t.ID = d.id(x.val, "target id")
 	}
-	if x, ok := f["name"]; ok {
+	if x, ok := f.get("name"); ok {
 		t.Name = d.text(x.val, "target name")
 	}
-	if x, ok := f["unit"]; ok {
+	if x, ok := f.get("unit"); ok {
 		t.Unit = d.text(x.val, "target unit")
 	}
-	if x, ok := f["milestones"]; ok {
+	if x, ok := f.get("milestones"); ok {
 		d.list(x.val, "milestones", func(m *yaml.Node) {
-			mf := d.fields(m, "milestone", milestoneKeys, "from", "min")
-			if mf == nil {
+			mf, mfok := d.fields(m, "milestone", milestoneKeys, "from", "min")
+			if !mfok {
 				return
 			}
 			ms := model.Milestone{Pos: d.pos(m)}
-			if y, ok := mf["from"]; ok {
+			if y, ok := mf.get("from"); ok {
 				ms.From = d.loose(y.val, "milestone from")
 			}
-			if y, ok := mf["min"]; ok {
+			if y, ok := mf.get("min"); ok {
 				ms.Min, _ = d.number(y.val, "milestone min")
 			}
 			t.Milestones = append(t.Milestones, ms)
@@ -423,17 +423,17 @@ func (d *decoder) target(n *yaml.Node) (model.Target, bool) {
 }
 
 func (d *decoder) reportFile(root *yaml.Node, r *model.Report) {
-	f := d.fields(root, "report", reportKeys, "submitted", "tasks")
-	if f == nil {
+	f, fok := d.fields(root, "report", reportKeys, "submitted", "tasks")
+	if !fok {
 		return
 	}
-	if v, ok := f["submitted"]; ok {
+	if v, ok := f.get("submitted"); ok {
 		r.Submitted = d.day(v.val, "submitted")
 	}
-	if v, ok := f["document"]; ok {
+	if v, ok := f.get("document"); ok {
 		r.Document = d.text(v.val, "document")
 	}
-	if v, ok := f["tasks"]; ok && v.val.ShortTag() != "!!null" {
+	if v, ok := f.get("tasks"); ok && v.val.ShortTag() != "!!null" {
 		d.list(v.val, "tasks", func(it *yaml.Node) {
 			if e, ok := d.entry(it); ok {
 				r.Entries = append(r.Entries, e)
@@ -443,15 +443,15 @@ func (d *decoder) reportFile(root *yaml.Node, r *model.Report) {
 }
 
 func (d *decoder) entry(n *yaml.Node) (model.Entry, bool) {
-	f := d.fields(n, "report entry", entryKeys, "task", "state")
-	if f == nil {
+	f, fok := d.fields(n, "report entry", entryKeys, "task", "state")
+	if !fok {
 		return model.Entry{}, false
 	}
 	e := model.Entry{Pos: d.pos(n), Task: model.Text{Pos: d.pos(n)}}
-	if x, ok := f["task"]; ok {
+	if x, ok := f.get("task"); ok {
 		e.Task = d.text(x.val, "task")
 	}
-	if x, ok := f["state"]; ok {
+	if x, ok := f.get("state"); ok {
 		t := d.text(x.val, "state")
 		e.StatePos = t.Pos
 		e.State = model.State(t.Value)
@@ -467,7 +467,7 @@ func (d *decoder) entry(n *yaml.Node) (model.Entry, bool) {
 			}
 		}
 	}
-	if x, ok := f["progress"]; ok {
+	if x, ok := f.get("progress"); ok {
 		if v, ok := d.integer(x.val, "progress"); ok {
 			if v < 0 || v > 100 {
 				d.diags.Errorf(d.pos(x.val), "bad-progress", v)
@@ -476,12 +476,12 @@ func (d *decoder) entry(n *yaml.Node) (model.Entry, bool) {
 			}
 		}
 	}
-	if x, ok := f["done"]; ok {
+	if x, ok := f.get("done"); ok {
 		e.Done = d.day(x.val, "done")
 	} else if e.State == model.Done {
 		d.diags.Errorf(e.StatePos, "done-missing")
 	}
-	if x, ok := f["values"]; ok {
+	if x, ok := f.get("values"); ok {
 		if x.val.Kind != yaml.MappingNode {
 			d.diags.Errorf(d.pos(x.val), "want-mapping", "values", kindName(x.val))
 		} else {
@@ -500,7 +500,7 @@ func (d *decoder) entry(n *yaml.Node) (model.Entry, bool) {
 		}
 	}
 	for key, dst := range map[string]*model.Text{"result": &e.Result, "obstacles": &e.Obstacles, "proposals": &e.Proposals} {
-		if x, ok := f[key]; ok {
+		if x, ok := f.get(key); ok {
 			*dst = d.text(x.val, key)
 		}
 	}

@@ -268,22 +268,31 @@ func parse(name string, b []byte, ds *diag.Diagnostics) (root *yaml.Node) {
 			root = nil
 		}
 	}()
-	dec := yaml.NewDecoder(bytes.NewReader(b))
 	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil {
-		if errors.Is(err, io.EOF) {
-			ds.Errorf(whole, "empty-file")
+	if !mayHoldSeveralDocuments(b) {
+		// The common case, parsed straight from memory: yaml.Unmarshal reads
+		// the bytes in place, where the streaming decoder copies them.
+		if err := yaml.Unmarshal(b, &doc); err != nil {
+			syntaxError(ds, name, b, err)
 			return nil
 		}
-		syntaxError(ds, name, b, err)
-		return nil
-	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); err == nil {
-		ds.Errorf(diag.Pos{File: name, Line: extra.Line, Col: extra.Column}, "many-documents")
-	} else if !errors.Is(err, io.EOF) {
-		syntaxError(ds, name, b, err)
-		return nil
+	} else {
+		dec := yaml.NewDecoder(bytes.NewReader(b))
+		if err := dec.Decode(&doc); err != nil {
+			if errors.Is(err, io.EOF) {
+				ds.Errorf(whole, "empty-file")
+				return nil
+			}
+			syntaxError(ds, name, b, err)
+			return nil
+		}
+		var extra yaml.Node
+		if err := dec.Decode(&extra); err == nil {
+			ds.Errorf(diag.Pos{File: name, Line: extra.Line, Col: extra.Column}, "many-documents")
+		} else if !errors.Is(err, io.EOF) {
+			syntaxError(ds, name, b, err)
+			return nil
+		}
 	}
 	if len(doc.Content) == 0 || doc.Content[0].ShortTag() == "!!null" {
 		ds.Errorf(whole, "empty-file")
@@ -294,6 +303,24 @@ func parse(name string, b []byte, ds *diag.Diagnostics) (root *yaml.Node) {
 		return nil
 	}
 	return doc.Content[0]
+}
+
+// mayHoldSeveralDocuments reports whether b has a document marker ("---"
+// or "...") at the start of a line other than the first: only then can a
+// second document follow.
+func mayHoldSeveralDocuments(b []byte) bool {
+	for i := bytes.IndexByte(b, '\n'); i >= 0 && i+3 < len(b)+1; {
+		rest := b[i+1:]
+		if bytes.HasPrefix(rest, []byte("---")) || bytes.HasPrefix(rest, []byte("...")) {
+			return true
+		}
+		j := bytes.IndexByte(rest, '\n')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	return false
 }
 
 // hasAlias reports whether the tree uses YAML aliases. Plan files are read

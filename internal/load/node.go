@@ -27,22 +27,46 @@ func (d *decoder) pos(n *yaml.Node) diag.Pos {
 // field is one key: value pair of a mapping.
 type field struct{ key, val *yaml.Node }
 
+// fieldSet holds the pairs of one mapping by key. Mappings have a dozen
+// keys at most, so a slice scan beats a map, and at country scale there are
+// half a million of them.
+type fieldSet struct {
+	keys []string
+	vals []field
+}
+
+// get returns the pair for key.
+func (fs fieldSet) get(key string) (field, bool) {
+	for i, k := range fs.keys {
+		if k == key {
+			return fs.vals[i], true
+		}
+	}
+	return field{}, false
+}
+
+// val returns the value node for key, or nil.
+func (fs fieldSet) val(key string) *yaml.Node {
+	f, _ := fs.get(key)
+	return f.val
+}
+
 // fields reads mapping n whose allowed keys are known (in canonical order).
 // It reports duplicate keys, unknown keys (with a suggestion) and, for each
-// of required, a missing key. It returns the pairs by key.
-func (d *decoder) fields(n *yaml.Node, what string, known []string, required ...string) map[string]field {
+// of required, a missing key. ok is false when n is not a mapping.
+func (d *decoder) fields(n *yaml.Node, what string, known []string, required ...string) (fs fieldSet, ok bool) {
 	if n.Kind != yaml.MappingNode {
 		d.diags.Errorf(d.pos(n), "want-mapping", what, kindName(n))
-		return nil
+		return fieldSet{}, false
 	}
-	out := make(map[string]field, len(n.Content)/2)
+	fs = fieldSet{keys: make([]string, 0, len(n.Content)/2), vals: make([]field, 0, len(n.Content)/2)}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
 			d.diags.Errorf(d.pos(k), "bad-key", what)
 			continue
 		}
-		if prev, dup := out[k.Value]; dup {
+		if prev, dup := fs.get(k.Value); dup {
 			d.diags.Errorf(d.pos(k), "duplicate-key", k.Value, prev.key.Line)
 			continue
 		}
@@ -54,14 +78,15 @@ func (d *decoder) fields(n *yaml.Node, what string, known []string, required ...
 			}
 			continue
 		}
-		out[k.Value] = field{k, v}
+		fs.keys = append(fs.keys, k.Value)
+		fs.vals = append(fs.vals, field{k, v})
 	}
 	for _, r := range required {
-		if _, ok := out[r]; !ok {
+		if _, ok := fs.get(r); !ok {
 			d.diags.Errorf(d.pos(n), "missing-field", r, what)
 		}
 	}
-	return out
+	return fs, true
 }
 
 func contains(list []string, s string) bool {
