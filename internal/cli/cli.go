@@ -132,6 +132,7 @@ func (a *App) rootCmd() *cobra.Command {
 		a.statusCmd(),
 		a.dueCmd(),
 		a.newCmd(),
+		a.fmtCmd(),
 		a.diffCmd(),
 		a.reportCmd(),
 		a.versionCmd(),
@@ -228,6 +229,23 @@ func (a *App) requireValid(l *loaded) error {
 	}
 	n, _ := l.diags.Count()
 	return &exitError{code: ExitFindings, err: fmt.Errorf("the plan has %d errors; fix them first (plan06 validate lists them)", n)}
+}
+
+// loadValid loads a plan that must be free of errors, and the day to
+// compute for: what status, due and new report start from.
+func (a *App) loadValid() (*loaded, dates.Date, error) {
+	l, err := a.loadPlan()
+	if err != nil {
+		return nil, dates.Date{}, err
+	}
+	if err := a.requireValid(l); err != nil {
+		return nil, dates.Date{}, err
+	}
+	day, err := a.today(l.plan)
+	if err != nil {
+		return nil, dates.Date{}, err
+	}
+	return l, day, nil
 }
 
 // today is the day everything is computed for: --as-of, else $PLAN06_TODAY,

@@ -50,14 +50,7 @@ func parseWithin(s string) (int, error) {
 }
 
 func (a *App) runDue(within int) error {
-	l, err := a.loadPlan()
-	if err != nil {
-		return err
-	}
-	if err := a.requireValid(l); err != nil {
-		return err
-	}
-	day, err := a.today(l.plan)
+	l, day, err := a.loadValid()
 	if err != nil {
 		return err
 	}

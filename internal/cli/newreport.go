@@ -46,14 +46,7 @@ func (a *App) newCmd() *cobra.Command {
 }
 
 func (a *App) runNewReport(unitQuery, monthText string) error {
-	l, err := a.loadPlan()
-	if err != nil {
-		return err
-	}
-	if err := a.requireValid(l); err != nil {
-		return err
-	}
-	day, err := a.today(l.plan)
+	l, day, err := a.loadValid()
 	if err != nil {
 		return err
 	}

@@ -97,14 +97,7 @@ func (a *App) runStatus(o statusOptions) error {
 		cycle = m
 	}
 
-	l, err := a.loadPlan()
-	if err != nil {
-		return err
-	}
-	if err := a.requireValid(l); err != nil {
-		return err
-	}
-	day, err := a.today(l.plan)
+	l, day, err := a.loadValid()
 	if err != nil {
 		return err
 	}
