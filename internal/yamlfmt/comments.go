@@ -130,6 +130,12 @@ func fixNode(n *yaml.Node) {
 			k.HeadComment = joinComments(k.HeadComment, v.HeadComment)
 			v.HeadComment = ""
 		}
+		// A key and a value on one line have room for one line comment;
+		// the key's goes above it.
+		if k.LineComment != "" && v.LineComment != "" && !isBlock(v) {
+			k.HeadComment = joinComments(k.HeadComment, k.LineComment)
+			k.LineComment = ""
+		}
 		// After a flow collection or a scalar, the key carries the foot
 		// comment: the encoder writes the value's and the key's foot
 		// comments as two blocks, which the parser reads back as a foot and
@@ -180,6 +186,11 @@ func innermost(n *yaml.Node) *yaml.Node {
 		return last
 	}
 	return nil
+}
+
+// isBlock reports whether n is a collection written in block style.
+func isBlock(n *yaml.Node) bool {
+	return (n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode) && n.Style&yaml.FlowStyle == 0
 }
 
 // isFlow reports whether n is a collection written in flow style.
