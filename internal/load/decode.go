@@ -434,6 +434,8 @@ func (d *decoder) reportFile(root *yaml.Node, r *model.Report) {
 		r.Document = d.text(v.val, "document")
 	}
 	if v, ok := f.get("tasks"); ok && v.val.ShortTag() != "!!null" {
+		// Sized once: entries are big, and a country holds half a million.
+		r.Entries = make([]model.Entry, 0, len(v.val.Content))
 		d.list(v.val, "tasks", func(it *yaml.Node) {
 			if e, ok := d.entry(it); ok {
 				r.Entries = append(r.Entries, e)
