@@ -31,14 +31,19 @@ type field struct{ key, val *yaml.Node }
 // keys at most, so a slice scan beats a map, and at country scale there are
 // half a million of them.
 type fieldSet struct {
-	keys []string
-	vals []field
+	n    int
+	keys [maxKeys]string
+	vals [maxKeys]field
 }
 
+// maxKeys bounds the known keys of any mapping (a task has 13); only known
+// keys are kept, so a fixed array holds them without a heap allocation.
+const maxKeys = 16
+
 // get returns the pair for key.
-func (fs fieldSet) get(key string) (field, bool) {
-	for i, k := range fs.keys {
-		if k == key {
+func (fs *fieldSet) get(key string) (field, bool) {
+	for i := 0; i < fs.n; i++ {
+		if fs.keys[i] == key {
 			return fs.vals[i], true
 		}
 	}
@@ -46,7 +51,7 @@ func (fs fieldSet) get(key string) (field, bool) {
 }
 
 // val returns the value node for key, or nil.
-func (fs fieldSet) val(key string) *yaml.Node {
+func (fs *fieldSet) val(key string) *yaml.Node {
 	f, _ := fs.get(key)
 	return f.val
 }
@@ -57,9 +62,8 @@ func (fs fieldSet) val(key string) *yaml.Node {
 func (d *decoder) fields(n *yaml.Node, what string, known []string, required ...string) (fs fieldSet, ok bool) {
 	if n.Kind != yaml.MappingNode {
 		d.diags.Errorf(d.pos(n), "want-mapping", what, kindName(n))
-		return fieldSet{}, false
+		return fs, false
 	}
-	fs = fieldSet{keys: make([]string, 0, len(n.Content)/2), vals: make([]field, 0, len(n.Content)/2)}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
@@ -78,8 +82,8 @@ func (d *decoder) fields(n *yaml.Node, what string, known []string, required ...
 			}
 			continue
 		}
-		fs.keys = append(fs.keys, k.Value)
-		fs.vals = append(fs.vals, field{k, v})
+		fs.keys[fs.n], fs.vals[fs.n] = k.Value, field{k, v}
+		fs.n++
 	}
 	for _, r := range required {
 		if _, ok := fs.get(r); !ok {
