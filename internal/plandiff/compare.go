@@ -140,10 +140,15 @@ func (c *comparer) plan() []PlanChange {
 		}
 	}
 	setting(TopicTitle, b.Title.Value, h.Title.Value)
-	setting(TopicPeriod, span(b.PeriodFrom.Date, b.PeriodTo.Date), span(h.PeriodFrom.Date, h.PeriodTo.Date))
-	setting(TopicReportDay, itoa(b.Reporting.Day), itoa(h.Reporting.Day))
-	setting(TopicRollover, string(rollover(b)), string(rollover(h)))
-	setting(TopicDueSoonDays, itoa(b.Reporting.DueSoonDays), itoa(h.Reporting.DueSoonDays))
+	// With no plan at the base (a new folder) the settings did not change
+	// "from zero": the title line and the added units, tasks and reports
+	// below say what arrived.
+	if b.PlanFile != "" || b.ID.Value != "" {
+		setting(TopicPeriod, span(b.PeriodFrom.Date, b.PeriodTo.Date), span(h.PeriodFrom.Date, h.PeriodTo.Date))
+		setting(TopicReportDay, itoa(b.Reporting.Day), itoa(h.Reporting.Day))
+		setting(TopicRollover, string(rollover(b)), string(rollover(h)))
+		setting(TopicDueSoonDays, itoa(b.Reporting.DueSoonDays), itoa(h.Reporting.DueSoonDays))
+	}
 	if bs, hs := b.Reporting.Secretariat.Value, h.Reporting.Secretariat.Value; bs != hs {
 		out = append(out, PlanChange{Topic: TopicSecretariat, Kind: Changed, Before: bs, After: hs,
 			Secretariat: &Change[Ref]{c.base.ref(bs), c.head.ref(hs)}})

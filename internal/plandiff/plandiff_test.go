@@ -483,6 +483,13 @@ func TestNilBase(t *testing.T) {
 	if len(d.Tasks) != 5 || len(d.Reports) != 3 {
 		t.Errorf("%d tasks, %d reports, want 5 and 3", len(d.Tasks), len(d.Reports))
 	}
+	// Settings of a plan that did not exist did not change "from zero".
+	for _, pc := range d.Plan {
+		switch pc.Topic {
+		case TopicPeriod, TopicReportDay, TopicRollover, TopicDueSoonDays:
+			t.Errorf("new plan reports a setting change: %+v", pc)
+		}
+	}
 	text(t, d, i18n.VI)
 }
 
