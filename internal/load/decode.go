@@ -10,29 +10,8 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// The keys each mapping accepts, in the canonical order of SPEC §2.
-var (
-	planKeys      = []string{"format", "id", "title", "issuer", "signer", "language", "timezone", "period", "basis", "reporting", "report", "groups", "utilities"}
-	periodKeys    = []string{"from", "to"}
-	reportingKeys = []string{"secretariat", "day", "rollover", "due_soon_days", "also"}
-	headerKeys    = []string{"authority", "issuer", "symbol", "place"}
-	groupKeys     = []string{"id", "title", "parent", "note"}
-	utilityKeys   = []string{"id", "title"}
-	unitsKeys     = []string{"units", "sets"}
-	unitKeys      = []string{"id", "name", "short", "level", "parent"}
-	setKeys       = []string{"id", "name", "members", "level"}
-	calendarKeys  = []string{"weekend", "holidays", "working_days", "named_days"}
-	dayOffKeys    = []string{"date", "from", "to", "name"}
-	tasksKeys     = []string{"tasks"}
-	taskKeys      = []string{"id", "ref", "group", "utilities", "title", "detail", "lead", "support", "support_note", "start", "due", "note", "targets"}
-	targetKeys    = []string{"id", "name", "unit", "milestones"}
-	milestoneKeys = []string{"from", "min"}
-	reportKeys    = []string{"submitted", "document", "tasks"}
-	entryKeys     = []string{"task", "state", "progress", "done", "values", "result", "obstacles", "proposals"}
-)
-
 func (d *decoder) planFile(root *yaml.Node, p *model.Plan) {
-	f, fok := d.fields(root, "plan.yaml", planKeys, "format", "id", "title", "period", "reporting", "groups")
+	f, fok := d.fields(root, "plan.yaml", model.PlanKeys, "format", "id", "title", "period", "reporting", "groups")
 	if !fok {
 		return
 	}
@@ -59,7 +38,7 @@ func (d *decoder) planFile(root *yaml.Node, p *model.Plan) {
 		}
 	}
 	if v, ok := f.get("period"); ok {
-		if pf, pfok := d.fields(v.val, "period", periodKeys, "from", "to"); pfok {
+		if pf, pfok := d.fields(v.val, "period", model.PeriodKeys, "from", "to"); pfok {
 			if x, ok := pf.get("from"); ok {
 				p.PeriodFrom = d.day(x.val, "period.from")
 			}
@@ -80,7 +59,7 @@ func (d *decoder) planFile(root *yaml.Node, p *model.Plan) {
 		d.reporting(v.val, &p.Reporting)
 	}
 	if v, ok := f.get("report"); ok {
-		if hf, hfok := d.fields(v.val, "report", headerKeys); hfok {
+		if hf, hfok := d.fields(v.val, "report", model.HeaderKeys); hfok {
 			for key, dst := range map[string]*model.Text{"authority": &p.Header.Authority, "issuer": &p.Header.Issuer, "symbol": &p.Header.Symbol, "place": &p.Header.Place} {
 				if x, ok := hf.get(key); ok {
 					*dst = d.text(x.val, "report."+key)
@@ -90,7 +69,7 @@ func (d *decoder) planFile(root *yaml.Node, p *model.Plan) {
 	}
 	if v, ok := f.get("groups"); ok {
 		d.list(v.val, "groups", func(it *yaml.Node) {
-			gf, gfok := d.fields(it, "group", groupKeys, "id", "title")
+			gf, gfok := d.fields(it, "group", model.GroupKeys, "id", "title")
 			if !gfok {
 				return
 			}
@@ -113,7 +92,7 @@ func (d *decoder) planFile(root *yaml.Node, p *model.Plan) {
 	}
 	if v, ok := f.get("utilities"); ok {
 		d.list(v.val, "utilities", func(it *yaml.Node) {
-			uf, ufok := d.fields(it, "utility", utilityKeys, "id", "title")
+			uf, ufok := d.fields(it, "utility", model.UtilityKeys, "id", "title")
 			if !ufok {
 				return
 			}
@@ -130,7 +109,7 @@ func (d *decoder) planFile(root *yaml.Node, p *model.Plan) {
 }
 
 func (d *decoder) reporting(n *yaml.Node, r *model.Reporting) {
-	f, fok := d.fields(n, "reporting", reportingKeys, "secretariat", "day")
+	f, fok := d.fields(n, "reporting", model.ReportingKeys, "secretariat", "day")
 	if !fok {
 		return
 	}
@@ -172,13 +151,13 @@ func (d *decoder) reporting(n *yaml.Node, r *model.Reporting) {
 }
 
 func (d *decoder) unitsFile(root *yaml.Node, p *model.Plan) {
-	f, fok := d.fields(root, "units.yaml", unitsKeys, "units")
+	f, fok := d.fields(root, "units.yaml", model.UnitsKeys, "units")
 	if !fok {
 		return
 	}
 	if v, ok := f.get("units"); ok {
 		d.list(v.val, "units", func(it *yaml.Node) {
-			uf, ufok := d.fields(it, "unit", unitKeys, "id", "name", "level")
+			uf, ufok := d.fields(it, "unit", model.UnitKeys, "id", "name", "level")
 			if !ufok {
 				return
 			}
@@ -203,7 +182,7 @@ func (d *decoder) unitsFile(root *yaml.Node, p *model.Plan) {
 	}
 	if v, ok := f.get("sets"); ok {
 		d.list(v.val, "sets", func(it *yaml.Node) {
-			sf, sfok := d.fields(it, "set", setKeys, "id", "name")
+			sf, sfok := d.fields(it, "set", model.SetKeys, "id", "name")
 			if !sfok {
 				return
 			}
@@ -248,7 +227,7 @@ var weekdays = map[string]time.Weekday{
 }
 
 func (d *decoder) calendarFile(root *yaml.Node, c *model.Calendar) {
-	f, fok := d.fields(root, "calendar.yaml", calendarKeys)
+	f, fok := d.fields(root, "calendar.yaml", model.CalendarKeys)
 	if !fok {
 		return
 	}
@@ -268,7 +247,7 @@ func (d *decoder) calendarFile(root *yaml.Node, c *model.Calendar) {
 			return
 		}
 		d.list(v.val, key, func(it *yaml.Node) {
-			hf, hfok := d.fields(it, key, dayOffKeys, "name")
+			hf, hfok := d.fields(it, key, model.DayOffKeys, "name")
 			if !hfok {
 				return
 			}
@@ -317,7 +296,7 @@ func (d *decoder) calendarFile(root *yaml.Node, c *model.Calendar) {
 }
 
 func (d *decoder) tasksFile(root *yaml.Node, p *model.Plan) {
-	f, fok := d.fields(root, "tasks file", tasksKeys, "tasks")
+	f, fok := d.fields(root, "tasks file", model.TasksKeys, "tasks")
 	if !fok {
 		return
 	}
@@ -326,7 +305,7 @@ func (d *decoder) tasksFile(root *yaml.Node, p *model.Plan) {
 		return
 	}
 	d.list(v.val, "tasks", func(it *yaml.Node) {
-		tf, tfok := d.fields(it, "task", taskKeys, "id", "title", "group", "lead", "due")
+		tf, tfok := d.fields(it, "task", model.TaskKeys, "id", "title", "group", "lead", "due")
 		if !tfok {
 			return
 		}
@@ -389,7 +368,7 @@ func validTaskID(s string) bool {
 }
 
 func (d *decoder) target(n *yaml.Node) (model.Target, bool) {
-	f, fok := d.fields(n, "target", targetKeys, "id", "name", "milestones")
+	f, fok := d.fields(n, "target", model.TargetKeys, "id", "name", "milestones")
 	if !fok {
 		return model.Target{}, false
 	}
@@ -405,7 +384,7 @@ func (d *decoder) target(n *yaml.Node) (model.Target, bool) {
 	}
 	if x, ok := f.get("milestones"); ok {
 		d.list(x.val, "milestones", func(m *yaml.Node) {
-			mf, mfok := d.fields(m, "milestone", milestoneKeys, "from", "min")
+			mf, mfok := d.fields(m, "milestone", model.MilestoneKeys, "from", "min")
 			if !mfok {
 				return
 			}
@@ -423,7 +402,7 @@ func (d *decoder) target(n *yaml.Node) (model.Target, bool) {
 }
 
 func (d *decoder) reportFile(root *yaml.Node, r *model.Report) {
-	f, fok := d.fields(root, "report", reportKeys, "submitted", "tasks")
+	f, fok := d.fields(root, "report", model.ReportKeys, "submitted", "tasks")
 	if !fok {
 		return
 	}
@@ -445,7 +424,7 @@ func (d *decoder) reportFile(root *yaml.Node, r *model.Report) {
 }
 
 func (d *decoder) entry(n *yaml.Node) (model.Entry, bool) {
-	f, fok := d.fields(n, "report entry", entryKeys, "task", "state")
+	f, fok := d.fields(n, "report entry", model.EntryKeys, "task", "state")
 	if !fok {
 		return model.Entry{}, false
 	}

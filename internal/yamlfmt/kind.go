@@ -4,6 +4,8 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+
+	"github.com/plan06/plan06/internal/model"
 )
 
 // Kind says which plan file a document is, which fixes its key order.
@@ -78,36 +80,31 @@ func KindOf(rel string) Kind {
 // the order the user wrote.
 var keyOrders = map[Kind]map[string][]string{
 	KindPlan: {
-		"": {"format", "id", "title", "issuer", "signer", "language", "timezone",
-			"period", "basis", "reporting", "report", "groups", "utilities"},
-		"period":      {"from", "to"},
-		"reporting":   {"secretariat", "day", "rollover", "due_soon_days", "also"},
-		"report":      {"authority", "issuer", "symbol", "place"},
-		"groups[]":    {"id", "title", "parent", "note"},
-		"utilities[]": {"id", "title"},
+		"":            model.PlanKeys,
+		"period":      model.PeriodKeys,
+		"reporting":   model.ReportingKeys,
+		"report":      model.HeaderKeys,
+		"groups[]":    model.GroupKeys,
+		"utilities[]": model.UtilityKeys,
 	},
 	KindUnits: {
-		"":        {"units", "sets"},
-		"units[]": {"id", "name", "short", "level", "parent"},
-		"sets[]":  {"id", "name", "members", "level"},
+		"":        model.UnitsKeys,
+		"units[]": model.UnitKeys,
+		"sets[]":  model.SetKeys,
 	},
 	KindCalendar: {
-		"":               {"weekend", "holidays", "working_days", "named_days"},
-		"holidays[]":     {"date", "from", "to", "name"},
-		"working_days[]": {"date", "from", "to", "name"},
+		"":               model.CalendarKeys,
+		"holidays[]":     model.DayOffKeys,
+		"working_days[]": model.DayOffKeys,
 	},
 	KindTasks: {
-		"": {"tasks"},
-		// SPEC §2 shows start only in prose; it goes just before due, so a
-		// task reads in the order its period runs.
-		"tasks[]": {"id", "ref", "group", "utilities", "title", "detail", "lead",
-			"support", "support_note", "start", "due", "note", "targets"},
-		"tasks[].targets[]":              {"id", "name", "unit", "milestones"},
-		"tasks[].targets[].milestones[]": {"from", "min"},
+		"":                               model.TasksKeys,
+		"tasks[]":                        model.TaskKeys,
+		"tasks[].targets[]":              model.TargetKeys,
+		"tasks[].targets[].milestones[]": model.MilestoneKeys,
 	},
 	KindReport: {
-		"": {"submitted", "document", "tasks"},
-		"tasks[]": {"task", "state", "progress", "done", "values", "result",
-			"obstacles", "proposals"},
+		"":        model.ReportKeys,
+		"tasks[]": model.EntryKeys,
 	},
 }
