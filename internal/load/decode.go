@@ -499,10 +499,10 @@ func isState(s string) bool {
 
 // reportIdentity reads the cycle month and unit id from a report's path.
 func reportIdentity(rel string) (dates.Month, string, bool, bool) {
-	m := reportPath.FindStringSubmatch(rel)
-	if m == nil {
+	m, unit, ok := splitReportPath(rel)
+	if !ok {
 		return dates.Month{}, "", false, false
 	}
-	month, okM := dates.ParseMonth(m[1])
-	return month, m[2], okM, validID(m[2])
+	month, okM := dates.ParseMonth(m)
+	return month, unit, okM, validID(unit)
 }
