@@ -115,11 +115,8 @@ func walk(fsys fs.FS, dir string) ([]*source, diag.Diagnostics, error) {
 		if p == "." {
 			return nil
 		}
-		if strings.HasPrefix(path.Base(p), ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil // dot files (.gitkeep, editor swap files) are not plan content
+		if d.IsDir() && path.Base(p) == ".git" {
+			return fs.SkipDir // a plan kept at a repository's root
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			if !symlinkInside(fsys, p) {
