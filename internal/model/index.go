@@ -1,7 +1,5 @@
 package model
 
-import "slices"
-
 // Index gives fast lookups by id over a loaded plan. Build it once with
 // NewIndex after loading; it does not follow later changes to the plan.
 type Index struct {
@@ -94,14 +92,4 @@ func (ix *Index) Expand(ids []Text) []*Unit {
 		walk(id.Value)
 	}
 	return out
-}
-
-// Leads reports whether unit leads task t, directly or through a set.
-func (ix *Index) Leads(unit string, t *Task) bool {
-	return slices.ContainsFunc(ix.Expand(t.Lead), func(u *Unit) bool { return u.ID.Value == unit })
-}
-
-// Supports reports whether unit supports task t, directly or through a set.
-func (ix *Index) Supports(unit string, t *Task) bool {
-	return slices.ContainsFunc(ix.Expand(t.Support), func(u *Unit) bool { return u.ID.Value == unit })
 }

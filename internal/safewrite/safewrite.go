@@ -26,11 +26,6 @@ func Create(path string, perm fs.FileMode, fill func(io.Writer) error) error {
 	return write(path, perm, false, fill)
 }
 
-// Replace writes path with what fill writes, replacing any existing file.
-func Replace(path string, perm fs.FileMode, fill func(io.Writer) error) error {
-	return write(path, perm, true, fill)
-}
-
 func write(path string, perm fs.FileMode, overwrite bool, fill func(io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
 	if info, statErr := os.Stat(dir); statErr != nil || !info.IsDir() {

@@ -44,7 +44,7 @@ func TestCreateRefusesToOverwrite(t *testing.T) {
 func TestFailedFillLeavesNothing(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "a.xlsx")
-	err := Replace(p, 0o644, func(w io.Writer) error {
+	err := Create(p, 0o644, func(w io.Writer) error {
 		io.WriteString(w, "half")
 		return errors.New("interrupted")
 	})
