@@ -56,9 +56,13 @@ func TestActionlint(t *testing.T) {
 	args := append([]string{"tool", "actionlint", "-no-color"}, files...)
 	cmd := exec.Command("go", args...)
 	cmd.Dir = repoRoot
-	out, err := cmd.CombinedOutput()
+	// Findings go to stdout; stderr may hold the go command's own
+	// "go: downloading" lines on a fresh module cache.
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
 	if err != nil || len(strings.TrimSpace(string(out))) > 0 {
-		t.Fatalf("go tool actionlint %s: %v\n%s", strings.Join(files, " "), err, out)
+		t.Fatalf("go tool actionlint %s: %v\n%s%s", strings.Join(files, " "), err, out, stderr.String())
 	}
 }
 
