@@ -149,6 +149,14 @@ func looksNumeric(s string) bool {
 	if t == "" {
 		return false
 	}
+	// Most text starts with a letter no number can start with: skip the
+	// parse. Numbers start with a digit, '.', '_' (dropped below), ':' (the
+	// digits loop), or are inf, infinity or nan in any case.
+	switch c := t[0]; {
+	case c >= '0' && c <= '9', c == '.', c == '_', c == ':', c == 'i', c == 'I', c == 'n', c == 'N':
+	default:
+		return false
+	}
 	if _, err := strconv.ParseFloat(strings.ReplaceAll(t, "_", ""), 64); err == nil {
 		return true
 	}
@@ -202,11 +210,20 @@ func (d *decoder) text(n *yaml.Node, what string) model.Text {
 
 // isNFC reports whether s is in Unicode NFC; ASCII (most ids, dates and
 // numbers) is, without consulting the tables.
+//
+// Vietnamese text is too, without the tables, when every letter is below
+// U+0300 (Latin-1, Latin Extended-A and -B: "Đ", "ơ", "ư") or in Latin
+// Extended Additional (U+1E00–U+1EFF: "ạ", "ế", "ữ"). Such letters are
+// starters that NFC keeps as they are and that never combine with what
+// precedes them, so a string of them only is in NFC; a combining mark
+// (U+0300 on) or any other letter sends the string to the full check.
+// TestIsNFCFastPath holds this against the tables.
 func isNFC(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return norm.NFC.IsNormalString(s)
+	for _, r := range s {
+		if r < 0x300 || r >= 0x1E00 && r <= 0x1EFF {
+			continue
 		}
+		return norm.NFC.IsNormalString(s)
 	}
 	return true
 }
