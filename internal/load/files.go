@@ -277,6 +277,9 @@ func parse(name string, b []byte, ds *diag.Diagnostics) (root *yaml.Node) {
 		ds.Errorf(whole, "empty-file")
 		return nil
 	}
+	if root := fastParse(b); root != nil {
+		return root // the common case: see fastParse
+	}
 	defer func() {
 		// The parser is mature, but a compliance tool must never crash on a
 		// file: turn any panic into a diagnostic.

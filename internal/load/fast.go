@@ -1,0 +1,454 @@
+package load
+
+import (
+	"bytes"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// fastParse reads the plain subset of YAML that plan files are written in
+// (what `plan06 fmt` and `plan06 new-report` write) into the same yaml.Node
+// tree that yaml.Unmarshal builds, several times faster: the YAML library
+// spends most of a country-scale run in its tokenizer. It returns nil, and
+// the caller falls back to the library, for anything outside the subset:
+//
+//   - block mappings whose keys are plain [A-Za-z0-9_-] words, and block
+//     sequences, indented with spaces;
+//   - one-line scalars: plain ones whose type it can tell exactly (text,
+//     booleans, nulls, decimal integers without a leading zero, decimals
+//     like 90.5, and dates like 2024-03-15), and quoted ones without escapes;
+//   - one-line flow mappings of such keys and scalars, e.g. {ti-le-06: 90};
+//   - comments on their own line or after a value.
+//
+// Tabs, carriage returns, control characters, document markers, anchors,
+// aliases, tags, block scalars, multi-line scalars, flow sequences, empty
+// values and every indicator it does not know send the file to the library,
+// which also reports every syntax error. FuzzFastParse holds the contract:
+// whenever fastParse returns a tree, yaml.Unmarshal accepts the file and
+// builds the same tree (kinds, styles, tags, values, lines and columns).
+func fastParse(src []byte) (root *yaml.Node) {
+	if !fastBytes(src) {
+		return nil
+	}
+	p := &fastParser{src: src, le: -1}
+	defer func() {
+		if r := recover(); r != nil {
+			if r != errOutside {
+				panic(r)
+			}
+			root = nil
+		}
+	}()
+	p.advance()
+	if p.eof {
+		return nil // only comments: the library says what is wrong
+	}
+	root = p.block(0)
+	if !p.eof {
+		p.outside()
+	}
+	return root
+}
+
+// fastBytes reports whether src holds only characters the subset allows:
+// no tab, carriage return or other control character, no line or paragraph
+// separator, no byte order mark inside, and nothing YAML itself refuses.
+func fastBytes(src []byte) bool {
+	for i := 0; i < len(src); {
+		c := src[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\n' || c == 0x7F {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(src[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1,
+			r >= 0x80 && r <= 0x9F, // C1 controls, NEL (a line break to YAML)
+			r == 0x2028, r == 0x2029, r == 0xFEFF, r == 0xFFFE, r == 0xFFFF:
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// errOutside is the panic value that ends a fast parse: the file is outside
+// the subset. It never leaves fastParse.
+var errOutside = &struct{ string }{"outside the fast YAML subset"}
+
+// fastParser walks the source line by line. The current line runs from ls
+// to le (the '\n' or the end); num is its 1-based number and ind its
+// indentation in spaces. Lines holding only spaces or a comment are skipped.
+type fastParser struct {
+	src    []byte
+	ls, le int
+	num    int
+	ind    int
+	eof    bool
+}
+
+func (p *fastParser) outside() { panic(errOutside) }
+
+// advance moves to the next line with content.
+func (p *fastParser) advance() {
+	for {
+		if p.le >= len(p.src) {
+			p.eof = true
+			return
+		}
+		p.ls = p.le + 1
+		p.num++
+		if i := bytes.IndexByte(p.src[p.ls:], '\n'); i >= 0 {
+			p.le = p.ls + i
+		} else {
+			p.le = len(p.src)
+		}
+		line := p.src[p.ls:p.le]
+		ind := 0
+		for ind < len(line) && line[ind] == ' ' {
+			ind++
+		}
+		if ind == len(line) || line[ind] == '#' {
+			continue
+		}
+		if ind == 0 && (bytes.HasPrefix(line, []byte("---")) || bytes.HasPrefix(line, []byte("..."))) {
+			p.outside() // a document marker
+		}
+		p.ind = ind
+		return
+	}
+}
+
+// maxFastDepth bounds nesting; plan files nest four levels at most.
+const maxFastDepth = 16
+
+// block reads the block node that starts on the current line at its
+// indentation: a sequence when the line is an item, else a mapping.
+func (p *fastParser) block(depth int) *yaml.Node {
+	if depth > maxFastDepth {
+		p.outside()
+	}
+	if p.isItem(p.ls + p.ind) {
+		return p.sequence(p.ind, depth)
+	}
+	return p.mapping(p.ls+p.ind, p.ind, depth)
+}
+
+// isItem reports whether a sequence item ("- ") starts at off.
+func (p *fastParser) isItem(off int) bool {
+	return p.src[off] == '-' && (off+1 == p.le || p.src[off+1] == ' ')
+}
+
+// mapping reads a block mapping whose first key is at off on the current
+// line, at byte column col (the line's indentation, or past "- ").
+func (p *fastParser) mapping(off, col, depth int) *yaml.Node {
+	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: p.num, Column: col + 1}
+	for {
+		key, after := p.key(off)
+		m.Content = append(m.Content, key, p.value(after, col, depth))
+		if p.eof || p.ind < col {
+			return m
+		}
+		if p.ind > col || p.isItem(p.ls+col) {
+			p.outside()
+		}
+		off = p.ls + col
+	}
+}
+
+// sequence reads a block sequence whose items start at byte column col.
+func (p *fastParser) sequence(col, depth int) *yaml.Node {
+	s := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: p.num, Column: col + 1}
+	for {
+		off := p.ls + col + 1
+		for off < p.le && p.src[off] == ' ' {
+			off++
+		}
+		if off == p.le || p.src[off] == '#' || p.isItem(off) || depth+1 > maxFastDepth {
+			p.outside() // an item on the next lines, or a nested sequence
+		}
+		var item *yaml.Node
+		if _, ok := p.keyEnd(off); ok {
+			item = p.mapping(off, off-p.ls, depth+1)
+		} else {
+			item = p.inline(off)
+			p.advance()
+		}
+		s.Content = append(s.Content, item)
+		if p.eof || p.ind < col {
+			return s
+		}
+		if p.ind > col {
+			p.outside()
+		}
+		if !p.isItem(p.ls + col) {
+			return s // the next key of the mapping this sequence is a value of
+		}
+	}
+}
+
+// maxKey is the longest key the subset reads: YAML refuses implicit keys
+// of more than 1024 characters.
+const maxKey = 1000
+
+// isKeyByte reports whether c may appear in a key the subset reads.
+func isKeyByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
+}
+
+// keyEnd finds the colon that ends a plain key starting at off, if the text
+// there is one: key bytes, then ':' followed by a space or the line's end.
+func (p *fastParser) keyEnd(off int) (int, bool) {
+	i := off
+	for i < p.le && isKeyByte(p.src[i]) {
+		i++
+	}
+	if i == off || p.src[off] == '-' || i == p.le || p.src[i] != ':' || i+1 < p.le && p.src[i+1] != ' ' || i-off > maxKey {
+		return 0, false
+	}
+	return i, true
+}
+
+// key reads the key at off and returns it with the offset past its colon.
+func (p *fastParser) key(off int) (*yaml.Node, int) {
+	end, ok := p.keyEnd(off)
+	if !ok {
+		p.outside()
+	}
+	return p.plain(off, end), end + 1
+}
+
+// value reads the value of a block mapping key at column col; after is the
+// offset just past the key's colon. It leaves the parser on the line after
+// the value.
+func (p *fastParser) value(after, col, depth int) *yaml.Node {
+	i := after
+	for i < p.le && p.src[i] == ' ' {
+		i++
+	}
+	if i < p.le && p.src[i] != '#' {
+		n := p.inline(i)
+		p.advance()
+		return n
+	}
+	// The value is on the next lines: a nested block, or a sequence at the
+	// key's own column. Anything else is an empty value (a null).
+	p.advance()
+	switch {
+	case p.eof:
+	case p.ind > col:
+		return p.block(depth + 1)
+	case p.ind == col && p.isItem(p.ls+col):
+		if depth+1 > maxFastDepth {
+			p.outside()
+		}
+		return p.sequence(col, depth+1)
+	}
+	p.outside()
+	return nil
+}
+
+// indicators are the characters that cannot start a plain scalar the
+// subset reads.
+const indicators = "-?:,[]{}#&*!|>'\"%@`"
+
+// inline reads a scalar or a flow mapping that starts at off and fills the
+// rest of the current line, but for a trailing comment.
+func (p *fastParser) inline(off int) *yaml.Node {
+	var n *yaml.Node
+	var end int
+	switch p.src[off] {
+	case '"', '\'':
+		n, end = p.quoted(off)
+	case '{':
+		n, end = p.flow(off)
+	default:
+		if strings.IndexByte(indicators, p.src[off]) >= 0 {
+			p.outside()
+		}
+		end = off
+		for end < p.le && !(p.src[end] == '#' && p.src[end-1] == ' ') {
+			if p.src[end] == ':' && (end+1 == p.le || p.src[end+1] == ' ') {
+				p.outside() // "a: b: c" is a mapping inside a value
+			}
+			end++
+		}
+		last := end
+		for p.src[last-1] == ' ' {
+			last--
+		}
+		return p.plain(off, last)
+	}
+	p.lineEnd(end)
+	return n
+}
+
+// lineEnd checks that only spaces and a comment follow off on the line.
+func (p *fastParser) lineEnd(off int) {
+	i := off
+	for i < p.le && p.src[i] == ' ' {
+		i++
+	}
+	if i < p.le && (p.src[i] != '#' || i == off) {
+		p.outside()
+	}
+}
+
+// quoted reads a one-line quoted scalar without escapes at off and returns
+// it with the offset past its closing quote.
+func (p *fastParser) quoted(off int) (*yaml.Node, int) {
+	q := p.src[off]
+	i := off + 1
+	for ; i < p.le && p.src[i] != q; i++ {
+		if p.src[i] == '\\' && q == '"' {
+			p.outside()
+		}
+	}
+	if i == p.le || q == '\'' && i+1 < p.le && p.src[i+1] == '\'' {
+		p.outside() // runs onto the next line, or an escaped quote
+	}
+	style := yaml.DoubleQuotedStyle
+	if q == '\'' {
+		style = yaml.SingleQuotedStyle
+	}
+	return &yaml.Node{Kind: yaml.ScalarNode, Style: style, Tag: "!!str", Value: string(p.src[off+1 : i]),
+		Line: p.num, Column: p.column(off)}, i + 1
+}
+
+// flow reads a one-line flow mapping such as {ti-le-06: 90, so-ho-so: 12}
+// at off and returns it with the offset past its closing brace.
+func (p *fastParser) flow(off int) (*yaml.Node, int) {
+	m := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle, Tag: "!!map", Line: p.num, Column: p.column(off)}
+	i := p.spaces(off + 1)
+	if i < p.le && p.src[i] == '}' {
+		return m, i + 1
+	}
+	for {
+		k := i
+		for i < p.le && isKeyByte(p.src[i]) {
+			i++
+		}
+		if i == k || p.src[k] == '-' || i+1 >= p.le || p.src[i] != ':' || p.src[i+1] != ' ' || i-k > maxKey {
+			p.outside()
+		}
+		key := p.plain(k, i)
+		i = p.spaces(i + 1)
+		if i == p.le {
+			p.outside()
+		}
+		var val *yaml.Node
+		if p.src[i] == '"' || p.src[i] == '\'' {
+			val, i = p.quoted(i)
+		} else {
+			v := i
+			for i < p.le && p.src[i] != ',' && p.src[i] != '}' {
+				if strings.IndexByte(":#[]{}\"'", p.src[i]) >= 0 {
+					p.outside()
+				}
+				i++
+			}
+			last := i
+			for last > v && p.src[last-1] == ' ' {
+				last--
+			}
+			if last == v || strings.IndexByte(indicators, p.src[v]) >= 0 {
+				p.outside()
+			}
+			val = p.plain(v, last)
+		}
+		m.Content = append(m.Content, key, val)
+		i = p.spaces(i)
+		if i == p.le {
+			p.outside()
+		}
+		switch p.src[i] {
+		case '}':
+			return m, i + 1
+		case ',':
+			i = p.spaces(i + 1)
+			if i == p.le || p.src[i] == '}' {
+				p.outside() // a trailing comma
+			}
+		default:
+			p.outside()
+		}
+	}
+}
+
+func (p *fastParser) spaces(i int) int {
+	for i < p.le && p.src[i] == ' ' {
+		i++
+	}
+	return i
+}
+
+// column is the 1-based column of off on the current line, in characters,
+// as the YAML library counts them.
+func (p *fastParser) column(off int) int {
+	return 1 + utf8.RuneCount(p.src[p.ls:off])
+}
+
+// plain makes the plain scalar src[from:to], typed as the YAML library
+// types it; a text whose type the subset cannot tell for sure ends the
+// fast parse.
+func (p *fastParser) plain(from, to int) *yaml.Node {
+	v := p.src[from:to]
+	tag := plainTag(v)
+	if tag == "" {
+		p.outside()
+	}
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: string(v), Line: p.num, Column: p.column(from)}
+}
+
+// plainTag is the tag yaml v3 resolves a plain scalar to, or "" when the
+// subset does not decide it: numbers other than plain decimals, and
+// anything else starting with a sign, a digit, a dot or '<'.
+func plainTag(v []byte) string {
+	switch string(v) {
+	case "true", "True", "TRUE", "false", "False", "FALSE":
+		return "!!bool"
+	case "null", "Null", "NULL", "~":
+		return "!!null"
+	}
+	switch c := v[0]; {
+	case c >= '0' && c <= '9':
+		switch {
+		case isDecimal(v) && (v[0] != '0' || len(v) == 1) && len(v) <= 18:
+			return "!!int"
+		case isISODate(v):
+			return "!!timestamp"
+		}
+		if dot := bytes.IndexByte(v, '.'); dot > 0 && isDecimal(v[:dot]) && isDecimal(v[dot+1:]) {
+			return "!!float"
+		}
+		return ""
+	case c == '+' || c == '-' || c == '.' || c == '<':
+		return ""
+	}
+	return "!!str"
+}
+
+func isDecimal(v []byte) bool {
+	for _, c := range v {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return len(v) > 0
+}
+
+// isISODate reports whether v is a real day written YYYY-MM-DD, which
+// yaml v3 types as a timestamp.
+func isISODate(v []byte) bool {
+	if len(v) != 10 || v[4] != '-' || v[7] != '-' || !isDecimal(v[:4]) || !isDecimal(v[5:7]) || !isDecimal(v[8:]) {
+		return false
+	}
+	_, err := time.Parse("2006-1-2", string(v))
+	return err == nil
+}
