@@ -37,6 +37,8 @@ fmt-plan:
 fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) ./internal/dates
 	$(GO) test -run='^$$' -fuzz='^FuzzLoad$$' -fuzztime=$(FUZZTIME) ./internal/load
+	$(GO) test -run='^$$' -fuzz='^FuzzFastParse$$' -fuzztime=$(FUZZTIME) ./internal/load
+	$(GO) test -run='^$$' -fuzz='^FuzzLooksNumeric$$' -fuzztime=$(FUZZTIME) ./internal/load
 	$(GO) test -run='^$$' -fuzz='^FuzzFormat$$' -fuzztime=$(FUZZTIME) ./internal/yamlfmt
 
 # In-process benchmarks at province scale (load, validate, check, status,

@@ -20,7 +20,8 @@ import (
 //   - one-line scalars: plain ones whose type it can tell exactly (text,
 //     booleans, nulls, decimal integers without a leading zero, decimals
 //     like 90.5, and dates like 2024-03-15), and quoted ones without escapes;
-//   - one-line flow mappings of such keys and scalars, e.g. {ti-le-06: 90};
+//   - one-line flow mappings of such keys and scalars, e.g. {ti-le-06: 90},
+//     and the empty list [];
 //   - comments on their own line or after a value.
 //
 // Tabs, carriage returns, control characters, document markers, anchors,
@@ -268,6 +269,13 @@ func (p *fastParser) inline(off int) *yaml.Node {
 		n, end = p.quoted(off)
 	case '{':
 		n, end = p.flow(off)
+	case '[': // only the empty list: "tasks: []"
+		end = p.spaces(off + 1)
+		if end == p.le || p.src[end] != ']' {
+			p.outside()
+		}
+		n = &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle, Tag: "!!seq", Line: p.num, Column: p.column(off)}
+		end++
 	default:
 		if strings.IndexByte(indicators, p.src[off]) >= 0 {
 			p.outside()
@@ -424,7 +432,8 @@ func plainTag(v []byte) string {
 		case isISODate(v):
 			return "!!timestamp"
 		}
-		if dot := bytes.IndexByte(v, '.'); dot > 0 && isDecimal(v[:dot]) && isDecimal(v[dot+1:]) {
+		// A decimal fraction short enough never to overflow a float64.
+		if dot := bytes.IndexByte(v, '.'); dot > 0 && dot <= 15 && len(v)-dot-1 <= 15 && isDecimal(v[:dot]) && isDecimal(v[dot+1:]) {
 			return "!!float"
 		}
 		return ""

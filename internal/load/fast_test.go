@@ -100,7 +100,7 @@ var fastCases = []string{
 	"a: {x: 1\n",
 	"a: {x: [1]}\n",
 	"a: {x: 1} b\n",
-	"a: [1, 2]\n",
+	"a: [1, 2]\n", "a: []\n", "a: [ ]  # none\n", "a: [x]\n", "a: []x\n", "a: [\n]\n", "- []\n",
 	"a: &x 1\nb: *x\n",
 	"a: !!str 1\n",
 	"a: |\n  x\n",
@@ -139,6 +139,10 @@ var fastCases = []string{
 	"a: Đã hoàn thành 100%; đạt 95,5% chỉ tiêu\n",
 	"a: \"\"\nb: ''\n",
 	"a: ' x '\n",
+	"a: {x: \"Đề án\", y: ở, z: 1}\n",
+	"- Đề án: x\n",
+	"- a:\n  - x\n",
+	"- a: 1\n  b:\n    c: 2\n  d: 3\n",
 	"a: \ufeffx\n",
 	"a: ab\u00a0\n",
 	"tasks:\n  - task: \"2.7\"\n    state: in-progress\n    progress: 95\n    values: {ti-le-06: 90}\n    result: Đã kích hoạt 19.311 tài khoản.\n",
@@ -149,7 +153,7 @@ var fastCases = []string{
 var fastTaken = []string{
 	"a: b\n", "a: b # note\n", "a: 'b' # c\n", "# head\n\na: 1\n\n# tail\n",
 	"a:\n  b: 1\n  c:\n    - x\n    - y\n", "a:\n- x\n- y\nb: z\n", "- a: 1\n  b: 2\n- a: 3\n",
-	"a: {x: 1, y: \"z\", w: ok}\n", "a: {}\n", "a: 7\n", "a: 1.5\n", "a: 2024-03-15\n", "a: true\nb: yes\nc: ~\n",
+	"a: {x: 1, y: \"z\", w: ok}\n", "a: {}\n", "tasks: []\n", "a: 7\n", "a: 1.5\n", "a: 2024-03-15\n", "a: true\nb: yes\nc: ~\n",
 	"a: Đã hoàn thành 100%; đạt 95,5% chỉ tiêu\n", "a: \"\"\nb: ''\n",
 	"submitted: 2024-06-12\ntasks:\n- task: '3.1'\n  state: done\n  done: 2024-06-01\n",
 }
@@ -182,39 +186,95 @@ func TestFastParseFiles(t *testing.T) {
 			return nil
 		})
 	}
-	dir := filepath.Join(t.TempDir(), "plan")
-	if _, err := synth.Generate(dir, synth.Options{Scale: synth.ScaleProvince, Seed: 3, Year: 2024}); err != nil {
-		t.Fatal(err)
-	}
-	reports, taken := 0, 0
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
+	for _, seed := range []uint64{1, 2, 3} {
+		dir := filepath.Join(t.TempDir(), "plan")
+		if _, err := synth.Generate(dir, synth.Options{Scale: synth.ScaleProvince, Seed: seed, Year: 2024}); err != nil {
 			t.Fatal(err)
 		}
-		ok := checkFast(t, p, b)
-		if strings.Contains(p, "/reports/") {
-			reports++
-			if ok {
-				taken++
+		reports, taken := 0, 0
+		filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
 			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ok := checkFast(t, p, b)
+			if strings.Contains(p, "/reports/") {
+				reports++
+				if ok {
+					taken++
+				}
+			}
+			return nil
+		})
+		if reports == 0 || taken != reports {
+			t.Errorf("seed %d: the fast path read %d of %d synthetic report files; it should read them all", seed, taken, reports)
 		}
-		return nil
-	})
-	if reports == 0 || taken != reports {
-		t.Errorf("the fast path read %d of %d synthetic report files; it should read them all", taken, reports)
 	}
 }
 
 // FuzzFastParse holds the contract on any input.
 func FuzzFastParse(f *testing.F) {
-	for _, c := range fastCases {
+	for _, c := range append(fastCases, fastTaken...) {
 		f.Add([]byte(c))
+	}
+	// Whole plan files, for the fuzzer to mutate into near misses.
+	files, _ := filepath.Glob("../../testdata/plans/*/*.yaml")
+	more, _ := filepath.Glob("../../testdata/plans/*/reports/*/*.yaml")
+	for _, name := range append(files, more...) {
+		if b, err := os.ReadFile(name); err == nil {
+			f.Add(b)
+		}
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		checkFast(t, "input", src)
+	})
+}
+
+// BenchmarkParse reads the report files of a synthetic province from
+// memory into trees, through the fast path and through the YAML library,
+// side by side.
+func BenchmarkParse(b *testing.B) {
+	dir := filepath.Join(b.TempDir(), "plan")
+	if _, err := synth.Generate(dir, synth.Options{Scale: synth.ScaleProvince, Seed: 1, Year: 2024}); err != nil {
+		b.Fatal(err)
+	}
+	var files [][]byte
+	size := 0
+	filepath.WalkDir(filepath.Join(dir, "reports"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				b.Fatal(err)
+			}
+			files = append(files, data)
+			size += len(data)
+		}
+		return err
+	})
+	b.Run("subset", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, f := range files {
+				if fastParse(f) == nil {
+					b.Fatal("a synthetic report left the fast path")
+				}
+			}
+		}
+	})
+	b.Run("library", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, f := range files {
+				var doc yaml.Node
+				if err := yaml.Unmarshal(f, &doc); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
 	})
 }

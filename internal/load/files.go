@@ -1,7 +1,9 @@
 // Package load reads a plan folder (any fs.FS: a directory today, a git
 // revision for `plan06 diff`) into a model.Plan, decoding through yaml.Node
-// so that every value keeps its line and column. It reports every problem it
-// meets as a diagnostic and carries on; it never skips a file silently.
+// so that every value keeps its line and column. Files in the plain subset
+// of YAML that plan06 writes are read into that tree by fastParse; all
+// others by the YAML library. It reports every problem it meets as a
+// diagnostic and carries on; it never skips a file silently.
 package load
 
 import (
