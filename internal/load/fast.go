@@ -20,8 +20,8 @@ import (
 //   - one-line scalars: plain ones whose type it can tell exactly (text,
 //     booleans, nulls, decimal integers without a leading zero, decimals
 //     like 90.5, and dates like 2024-03-15), and quoted ones without escapes;
-//   - one-line flow mappings of such keys and scalars, e.g. {ti-le-06: 90},
-//     and the empty list [];
+//   - one-line flow mappings and lists of such keys and scalars, e.g.
+//     {ti-le-06: 90} and [so-tttt, cong-an-tinh];
 //   - comments on their own line or after a value.
 //
 // Tabs, carriage returns, control characters, document markers, anchors,
@@ -267,15 +267,8 @@ func (p *fastParser) inline(off int) *yaml.Node {
 	switch p.src[off] {
 	case '"', '\'':
 		n, end = p.quoted(off)
-	case '{':
+	case '{', '[':
 		n, end = p.flow(off)
-	case '[': // only the empty list: "tasks: []"
-		end = p.spaces(off + 1)
-		if end == p.le || p.src[end] != ']' {
-			p.outside()
-		}
-		n = &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle, Tag: "!!seq", Line: p.num, Column: p.column(off)}
-		end++
 	default:
 		if strings.IndexByte(indicators, p.src[off]) >= 0 {
 			p.outside()
@@ -329,64 +322,76 @@ func (p *fastParser) quoted(off int) (*yaml.Node, int) {
 		Line: p.num, Column: p.column(off)}, i + 1
 }
 
-// flow reads a one-line flow mapping such as {ti-le-06: 90, so-ho-so: 12}
-// at off and returns it with the offset past its closing brace.
+// flow reads a one-line flow mapping or list at off, such as
+// {ti-le-06: 90, so-ho-so: 12} or [so-tttt, cong-an-tinh], and returns it
+// with the offset past its closing bracket.
 func (p *fastParser) flow(off int) (*yaml.Node, int) {
-	m := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle, Tag: "!!map", Line: p.num, Column: p.column(off)}
+	n := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle, Tag: "!!map", Line: p.num, Column: p.column(off)}
+	closing := byte('}')
+	if p.src[off] == '[' {
+		n.Kind, n.Tag, closing = yaml.SequenceNode, "!!seq", ']'
+	}
 	i := p.spaces(off + 1)
-	if i < p.le && p.src[i] == '}' {
-		return m, i + 1
+	if i < p.le && p.src[i] == closing {
+		return n, i + 1
 	}
 	for {
-		k := i
-		for i < p.le && isKeyByte(p.src[i]) {
-			i++
-		}
-		if i == k || p.src[k] == '-' || i+1 >= p.le || p.src[i] != ':' || p.src[i+1] != ' ' || i-k > maxKey {
-			p.outside()
-		}
-		key := p.plain(k, i)
-		i = p.spaces(i + 1)
-		if i == p.le {
-			p.outside()
-		}
-		var val *yaml.Node
-		if p.src[i] == '"' || p.src[i] == '\'' {
-			val, i = p.quoted(i)
-		} else {
-			v := i
-			for i < p.le && p.src[i] != ',' && p.src[i] != '}' {
-				if strings.IndexByte(":#[]{}\"'", p.src[i]) >= 0 {
-					p.outside()
-				}
+		if n.Kind == yaml.MappingNode {
+			k := i
+			for i < p.le && isKeyByte(p.src[i]) {
 				i++
 			}
-			last := i
-			for last > v && p.src[last-1] == ' ' {
-				last--
-			}
-			if last == v || strings.IndexByte(indicators, p.src[v]) >= 0 {
+			if i == k || p.src[k] == '-' || i+1 >= p.le || p.src[i] != ':' || p.src[i+1] != ' ' || i-k > maxKey {
 				p.outside()
 			}
-			val = p.plain(v, last)
+			n.Content = append(n.Content, p.plain(k, i))
+			i = p.spaces(i + 1)
 		}
-		m.Content = append(m.Content, key, val)
+		var item *yaml.Node
+		item, i = p.flowScalar(i)
+		n.Content = append(n.Content, item)
 		i = p.spaces(i)
 		if i == p.le {
 			p.outside()
 		}
 		switch p.src[i] {
-		case '}':
-			return m, i + 1
+		case closing:
+			return n, i + 1
 		case ',':
 			i = p.spaces(i + 1)
-			if i == p.le || p.src[i] == '}' {
+			if i == p.le || p.src[i] == closing {
 				p.outside() // a trailing comma
 			}
 		default:
 			p.outside()
 		}
 	}
+}
+
+// flowScalar reads a quoted or plain scalar inside a flow collection and
+// returns it with the offset past it.
+func (p *fastParser) flowScalar(i int) (*yaml.Node, int) {
+	if i == p.le {
+		p.outside()
+	}
+	if p.src[i] == '"' || p.src[i] == '\'' {
+		return p.quoted(i)
+	}
+	v := i
+	for i < p.le && p.src[i] != ',' && p.src[i] != '}' && p.src[i] != ']' {
+		if strings.IndexByte(":#[{\"'", p.src[i]) >= 0 {
+			p.outside()
+		}
+		i++
+	}
+	last := i
+	for last > v && p.src[last-1] == ' ' {
+		last--
+	}
+	if last == v || strings.IndexByte(indicators, p.src[v]) >= 0 {
+		p.outside()
+	}
+	return p.plain(v, last), i
 }
 
 func (p *fastParser) spaces(i int) int {
@@ -415,8 +420,9 @@ func (p *fastParser) plain(from, to int) *yaml.Node {
 }
 
 // plainTag is the tag yaml v3 resolves a plain scalar to, or "" when the
-// subset does not decide it: numbers other than plain decimals, and
-// anything else starting with a sign, a digit, a dot or '<'.
+// subset does not decide it: numbers other than plain decimals, possible
+// timestamps other than plain dates, and anything starting with '-', '.'
+// or '<'.
 func plainTag(v []byte) string {
 	switch string(v) {
 	case "true", "True", "TRUE", "false", "False", "FALSE":
@@ -436,11 +442,27 @@ func plainTag(v []byte) string {
 		if dot := bytes.IndexByte(v, '.'); dot > 0 && dot <= 15 && len(v)-dot-1 <= 15 && isDecimal(v[:dot]) && isDecimal(v[dot+1:]) {
 			return "!!float"
 		}
-		return ""
+		return notNumber(v)
 	case c == '+' || c == '-' || c == '.' || c == '<':
 		return ""
 	}
 	return "!!str"
+}
+
+// notNumber is "!!str" for a plain scalar starting with a digit that
+// yaml v3 cannot read as a number or a timestamp ("06 nhiệm vụ"), and ""
+// when it might: a timestamp starts with four digits and '-', and numbers
+// (decimal, hexadecimal, octal, binary, float) use only the bytes below.
+func notNumber(v []byte) string {
+	if len(v) >= 5 && isDecimal(v[:4]) && v[4] == '-' {
+		return ""
+	}
+	for _, c := range v {
+		if !strings.ContainsRune("0123456789_+-.eExXoObBabcdfABCDF", rune(c)) {
+			return "!!str"
+		}
+	}
+	return ""
 }
 
 func isDecimal(v []byte) bool {

@@ -100,7 +100,11 @@ var fastCases = []string{
 	"a: {x: 1\n",
 	"a: {x: [1]}\n",
 	"a: {x: 1} b\n",
-	"a: [1, 2]\n", "a: []\n", "a: [ ]  # none\n", "a: [x]\n", "a: []x\n", "a: [\n]\n", "- []\n",
+	"a: [1, 2]\n", "a: [so-tttt, 'x', \"y\", 4, 2024-01-01]  # c\n", "a: [x, ]\n", "a: [x, [y]]\n", "a: [x: 1]\n", "a: [x]]\n",
+	"a: [\"x\": 1]\n", "a: {x: [1]}\n", "a: [Đề án, ở]\n", "a: [x,y]\n", "a: [x ,y]\n",
+	"a: 06 nhiệm vụ\n", "a: 12 tháng\n", "a: 1 2\n", "a: 2024-01-01 10:00\n", "a: 0x1f\n", "a: 1e5\n", "a: 1e\n", "a: 0b101\n", "a: 0o17\n",
+	"a: 1_0\n", "a: 12abc\n", "a: 12xyz\n", "a: 1.2.3\n", "a: 06:30\n", "a: 1:30\n", "a: 2024-06\n", "a: 2024-\n", "a: 20240\n",
+	"a: +.inf\n", "a: +1\n", "a: +x\n", "a: 3.1.1\n", "a: 4 tuần\n", "a: []\n", "a: [ ]  # none\n", "a: [x]\n", "a: []x\n", "a: [\n]\n", "- []\n",
 	"a: &x 1\nb: *x\n",
 	"a: !!str 1\n",
 	"a: |\n  x\n",
@@ -153,7 +157,7 @@ var fastCases = []string{
 var fastTaken = []string{
 	"a: b\n", "a: b # note\n", "a: 'b' # c\n", "# head\n\na: 1\n\n# tail\n",
 	"a:\n  b: 1\n  c:\n    - x\n    - y\n", "a:\n- x\n- y\nb: z\n", "- a: 1\n  b: 2\n- a: 3\n",
-	"a: {x: 1, y: \"z\", w: ok}\n", "a: {}\n", "tasks: []\n", "a: 7\n", "a: 1.5\n", "a: 2024-03-15\n", "a: true\nb: yes\nc: ~\n",
+	"a: {x: 1, y: \"z\", w: ok}\n", "a: {}\n", "tasks: []\n", "lead: [so-tttt, cong-an-tinh]\n", "a: 06 nhiệm vụ\n", "a: 7\n", "a: 1.5\n", "a: 2024-03-15\n", "a: true\nb: yes\nc: ~\n",
 	"a: Đã hoàn thành 100%; đạt 95,5% chỉ tiêu\n", "a: \"\"\nb: ''\n",
 	"submitted: 2024-06-12\ntasks:\n- task: '3.1'\n  state: done\n  done: 2024-06-01\n",
 }
