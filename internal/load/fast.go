@@ -379,8 +379,8 @@ func (p *fastParser) flowScalar(i int) (*yaml.Node, int) {
 	}
 	v := i
 	for i < p.le && p.src[i] != ',' && p.src[i] != '}' && p.src[i] != ']' {
-		if strings.IndexByte(":#[{\"'", p.src[i]) >= 0 {
-			p.outside()
+		if c := p.src[i]; c < utf8.RuneSelf && !isKeyByte(c) && strings.IndexByte(" ./()%;+", c) < 0 {
+			p.outside() // the flow context gives more bytes a meaning; only these are plain text
 		}
 		i++
 	}
