@@ -142,9 +142,6 @@ var yaml11Traps = map[string]bool{
 // some YAML reader: digits with a leading zero (octal in YAML 1.1), digits
 // with underscores, sexagesimal 1:30, and anything yaml resolves to a number.
 func looksNumeric(s string) bool {
-	if s == "" {
-		return false
-	}
 	t := strings.TrimLeft(s, "+-")
 	if t == "" {
 		return false
@@ -154,7 +151,14 @@ func looksNumeric(s string) bool {
 	// digits loop), or are inf, infinity or nan in any case.
 	switch c := t[0]; {
 	case c >= '0' && c <= '9', c == '.', c == '_', c == ':', c == 'i', c == 'I', c == 'n', c == 'N':
-	default:
+		return numberLike(t)
+	}
+	return false
+}
+
+// numberLike is looksNumeric without its shortcut, for t without a sign.
+func numberLike(t string) bool {
+	if t == "" {
 		return false
 	}
 	if _, err := strconv.ParseFloat(strings.ReplaceAll(t, "_", ""), 64); err == nil {
