@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -282,4 +283,31 @@ func BenchmarkParse(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestFastPathSameResult loads whole plans with and without the fast path:
+// the plan and every diagnostic must be the same.
+func TestFastPathSameResult(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "plan")
+	if _, err := synth.Generate(dir, synth.Options{Scale: synth.ScaleProvince, Seed: 2, Year: 2024}); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []string{"../../plan", "../../testdata/plans/basic", dir} {
+		fast, fastDiags, err := Load(os.DirFS(d), "plan")
+		if err != nil {
+			t.Fatal(err)
+		}
+		fastPath = false
+		slow, slowDiags, err := Load(os.DirFS(d), "plan")
+		fastPath = true
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(fast, slow) {
+			t.Errorf("%s: the plan read with the fast path differs from the one read by the library", d)
+		}
+		if !reflect.DeepEqual(fastDiags, slowDiags) {
+			t.Errorf("%s: diagnostics differ:\nfast: %v\nlibrary: %v", d, fastDiags, slowDiags)
+		}
+	}
 }
