@@ -10,7 +10,7 @@ import (
 )
 
 // fastParse reads the plain subset of YAML that plan files are written in
-// (what `plan06 fmt` and `plan06 new-report` write) into the same yaml.Node
+// (what `plan06 fmt` and `plan06 new report` write) into the same yaml.Node
 // tree that yaml.Unmarshal builds, several times faster: the YAML library
 // spends most of a country-scale run in its tokenizer. It returns nil, and
 // the caller falls back to the library, for anything outside the subset:
@@ -25,10 +25,11 @@ import (
 //   - comments on their own line or after a value.
 //
 // Tabs, carriage returns, control characters, document markers, anchors,
-// aliases, tags, block scalars, multi-line scalars, flow sequences, empty
-// values and every indicator it does not know send the file to the library,
-// which also reports every syntax error. FuzzFastParse holds the contract:
-// whenever fastParse returns a tree, yaml.Unmarshal accepts the file and
+// aliases, tags, block scalars, multi-line scalars, nested or multi-line
+// flow collections, empty values and every indicator it does not know send
+// the file to the library, which also reports every syntax error.
+// FuzzFastParse holds the contract: whenever fastParse returns a tree,
+// yaml.Unmarshal accepts the file and
 // builds the same tree (kinds, styles, tags, values, lines and columns).
 func fastParse(src []byte) (root *yaml.Node) {
 	if !fastBytes(src) {
@@ -259,7 +260,7 @@ func (p *fastParser) value(after, col, depth int) *yaml.Node {
 // subset reads.
 const indicators = "-?:,[]{}#&*!|>'\"%@`"
 
-// inline reads a scalar or a flow mapping that starts at off and fills the
+// inline reads a scalar or a flow collection that starts at off and fills the
 // rest of the current line, but for a trailing comment.
 func (p *fastParser) inline(off int) *yaml.Node {
 	var n *yaml.Node
