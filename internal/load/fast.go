@@ -29,8 +29,8 @@ import (
 // flow collections, empty values and every indicator it does not know send
 // the file to the library, which also reports every syntax error.
 // FuzzFastParse holds the contract: whenever fastParse returns a tree,
-// yaml.Unmarshal accepts the file and
-// builds the same tree (kinds, styles, tags, values, lines and columns).
+// yaml.Unmarshal accepts the file and builds the same tree (kinds, styles,
+// tags, values, lines and columns).
 func fastParse(src []byte) (root *yaml.Node) {
 	if !fastBytes(src) {
 		return nil
