@@ -54,7 +54,7 @@ func checkFast(t *testing.T, name string, src []byte) (accepted bool) {
 		t.Fatalf("%s: fastParse read a tree, the YAML library refuses the input: %v\n%s", name, err, src)
 	}
 	if len(doc.Content) != 1 {
-		t.Fatalf("%s: fastParse read a tree, the YAML library %d documents\n%s", name, len(doc.Content), src)
+		t.Fatalf("%s: fastParse read a tree, the YAML library reads %d documents\n%s", name, len(doc.Content), src)
 	}
 	if d := sameTree("", fast, doc.Content[0]); d != "" {
 		t.Fatalf("%s: fastParse and the YAML library differ at %s\n%s", name, d, src)
