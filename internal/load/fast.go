@@ -183,10 +183,7 @@ func (p *fastParser) mapping(off, col, depth int) *yaml.Node {
 func (p *fastParser) sequence(col, depth int) *yaml.Node {
 	s := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: p.num, Column: col + 1}
 	for {
-		off := p.ls + col + 1
-		for off < p.le && p.src[off] == ' ' {
-			off++
-		}
+		off := p.spaces(p.ls + col + 1)
 		if off == p.le || p.src[off] == '#' || p.isItem(off) || depth+1 > maxFastDepth {
 			p.outside() // an item on the next lines, or a nested sequence
 		}
@@ -245,11 +242,7 @@ func (p *fastParser) key(off int) (*yaml.Node, int) {
 // offset just past the key's colon. It leaves the parser on the line after
 // the value.
 func (p *fastParser) value(after, col, depth int) *yaml.Node {
-	i := after
-	for i < p.le && p.src[i] == ' ' {
-		i++
-	}
-	if i < p.le && p.src[i] != '#' {
+	if i := p.spaces(after); i < p.le && p.src[i] != '#' {
 		n := p.inline(i)
 		p.advance()
 		return n
@@ -308,11 +301,7 @@ func (p *fastParser) inline(off int) *yaml.Node {
 
 // lineEnd checks that only spaces and a comment follow off on the line.
 func (p *fastParser) lineEnd(off int) {
-	i := off
-	for i < p.le && p.src[i] == ' ' {
-		i++
-	}
-	if i < p.le && (p.src[i] != '#' || i == off) {
+	if i := p.spaces(off); i < p.le && (p.src[i] != '#' || i == off) {
 		p.outside()
 	}
 }
@@ -353,15 +342,12 @@ func (p *fastParser) flow(off int) (*yaml.Node, int) {
 	}
 	for {
 		if n.Kind == yaml.MappingNode {
-			k := i
-			for i < p.le && isKeyByte(p.src[i]) {
-				i++
+			end, ok := p.keyEnd(i)
+			if !ok || end+1 == p.le {
+				p.outside() // not a key, or a colon at the line's end
 			}
-			if i == k || p.src[k] == '-' || i+1 >= p.le || p.src[i] != ':' || p.src[i+1] != ' ' || i-k > maxKey {
-				p.outside()
-			}
-			n.Content = append(n.Content, p.plain(k, i))
-			i = p.spaces(i + 1)
+			n.Content = append(n.Content, p.plain(i, end))
+			i = p.spaces(end + 1)
 		}
 		var item *yaml.Node
 		item, i = p.flowScalar(i)
