@@ -145,3 +145,21 @@ func (c *Calendar) Named(name string) (Date, bool) {
 	d, ok := c.named[i18n.Fold(name)]
 	return d, ok
 }
+
+// AddWorkingDays returns the n-th working day after d (d itself for n ≤ 0).
+// Like Effective, it gives up after two years of days off (a broken
+// calendar) and returns the last day it reached.
+func (c *Calendar) AddWorkingDays(d Date, n int) Date {
+	c = c.orDefault()
+	if d.IsZero() {
+		return d
+	}
+	x := d
+	for i := 0; n > 0 && i < maxRollover && x.Before(lastDay); i++ {
+		x = x.AddDays(1)
+		if c.IsWorkingDay(x) {
+			n--
+		}
+	}
+	return x
+}

@@ -172,3 +172,26 @@ func TestEffectiveNeverLoops(t *testing.T) {
 		t.Errorf("Effective(zero) = %s", got)
 	}
 }
+
+// TestAddWorkingDays: the compile day after a deadline skips weekends and
+// days off and counts make-up working days.
+func TestAddWorkingDays(t *testing.T) {
+	c := cal2024()
+	for _, tc := range []struct {
+		from Date
+		n    int
+		want Date
+	}{
+		{d(2024, 4, 15), 1, d(2024, 4, 16)}, // Monday → Tuesday
+		{d(2024, 4, 15), 0, d(2024, 4, 15)},
+		{d(2024, 3, 15), 1, d(2024, 3, 18)}, // Friday → Monday
+		{d(2024, 4, 26), 1, d(2024, 5, 2)},  // Friday, then 27/4–1/5 off
+		{d(2024, 5, 3), 1, d(2024, 5, 4)},   // the make-up Saturday is worked
+		{d(2024, 5, 3), 2, d(2024, 5, 6)},
+		{d(2024, 2, 7), 1, d(2024, 2, 15)}, // across Tết
+	} {
+		if got := c.AddWorkingDays(tc.from, tc.n); got != tc.want {
+			t.Errorf("AddWorkingDays(%s, %d) = %s, want %s", tc.from, tc.n, got, tc.want)
+		}
+	}
+}

@@ -53,8 +53,12 @@ func (d *decoder) planFile(root *yaml.Node, p *model.Plan) {
 	if v, ok := f.get("basis"); ok {
 		d.list(v.val, "basis", func(it *yaml.Node) { p.Basis = append(p.Basis, d.text(it, "basis")) })
 	}
+	if v, ok := f.get("notes"); ok {
+		d.list(v.val, "notes", func(it *yaml.Node) { p.Notes = append(p.Notes, d.text(it, "notes")) })
+	}
 	p.Reporting.Rollover = model.RolloverNone
 	p.Reporting.DueSoonDays = 14
+	p.Reporting.CompileAfter = 1
 	if v, ok := f.get("reporting"); ok {
 		d.reporting(v.val, &p.Reporting)
 	}
@@ -63,6 +67,21 @@ func (d *decoder) planFile(root *yaml.Node, p *model.Plan) {
 			for key, dst := range map[string]*model.Text{"authority": &p.Header.Authority, "issuer": &p.Header.Issuer, "symbol": &p.Header.Symbol, "place": &p.Header.Place} {
 				if x, ok := hf.get(key); ok {
 					*dst = d.text(x.val, "report."+key)
+				}
+			}
+			if x, ok := hf.get("recipients"); ok {
+				d.list(x.val, "report.recipients", func(it *yaml.Node) {
+					p.Header.Recipients = append(p.Header.Recipients, d.text(it, "report.recipients"))
+				})
+			}
+			if x, ok := hf.get("signature"); ok {
+				if sf, sfok := d.fields(x.val, "report.signature", model.SignatureKeys, "title", "name"); sfok {
+					sig := &p.Header.Signature
+					for key, dst := range map[string]*model.Text{"authority": &sig.Authority, "title": &sig.Title, "name": &sig.Name} {
+						if y, ok := sf.get(key); ok {
+							*dst = d.text(y.val, "report.signature."+key)
+						}
+					}
 				}
 			}
 		}
@@ -77,6 +96,9 @@ func (d *decoder) planFile(root *yaml.Node, p *model.Plan) {
 			g.ID.Pos = d.pos(it)
 			if x, ok := gf.get("id"); ok {
 				g.ID = d.id(x.val, "group id")
+			}
+			if x, ok := gf.get("ref"); ok {
+				g.Ref = d.text(x.val, "group ref")
 			}
 			if x, ok := gf.get("title"); ok {
 				g.Title = d.text(x.val, "group title")
@@ -136,6 +158,16 @@ func (d *decoder) reporting(n *yaml.Node, r *model.Reporting) {
 			d.diags.Errorf(t.Pos, "bad-enum", "rollover", t.Value, "next-working-day, none")
 		}
 	}
+	if v, ok := f.get("compile_after"); ok {
+		r.CompileAfterPos = d.pos(v.val)
+		if n, ok := d.integer(v.val, "reporting.compile_after"); ok {
+			if n < 0 || n > 20 {
+				d.diags.Errorf(r.CompileAfterPos, "bad-compile-after", n)
+			} else {
+				r.CompileAfter = n
+			}
+		}
+	}
 	if v, ok := f.get("due_soon_days"); ok {
 		if n, ok := d.integer(v.val, "reporting.due_soon_days"); ok {
 			if n < 0 || n > 366 {
@@ -176,6 +208,18 @@ func (d *decoder) unitsFile(root *yaml.Node, p *model.Plan) {
 			}
 			if x, ok := uf.get("parent"); ok {
 				u.Parent = d.id(x.val, "unit parent")
+			}
+			if x, ok := uf.get("reports_to"); ok {
+				u.ReportsTo = d.id(x.val, "unit reports_to")
+			}
+			if x, ok := uf.get("from"); ok {
+				u.From = d.day(x.val, "unit from")
+			}
+			if x, ok := uf.get("until"); ok {
+				u.Until = d.day(x.val, "unit until")
+			}
+			if x, ok := uf.get("successor"); ok {
+				u.Successor = d.id(x.val, "unit successor")
 			}
 			p.Units = append(p.Units, u)
 		})

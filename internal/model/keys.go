@@ -5,14 +5,15 @@ package model
 // (detail after title, start before due, done after progress). The loader
 // accepts exactly these keys and `plan06 fmt` writes them in this order.
 var (
-	PlanKeys      = []string{"format", "id", "title", "issuer", "signer", "language", "timezone", "period", "basis", "reporting", "report", "groups", "utilities"}
+	PlanKeys      = []string{"format", "id", "title", "issuer", "signer", "language", "timezone", "period", "basis", "notes", "reporting", "report", "groups", "utilities"}
 	PeriodKeys    = []string{"from", "to"}
-	ReportingKeys = []string{"secretariat", "day", "rollover", "due_soon_days", "also"}
-	HeaderKeys    = []string{"authority", "issuer", "symbol", "place"}
-	GroupKeys     = []string{"id", "title", "parent", "note"}
+	ReportingKeys = []string{"secretariat", "day", "rollover", "compile_after", "due_soon_days", "also"}
+	HeaderKeys    = []string{"authority", "issuer", "symbol", "place", "recipients", "signature"}
+	SignatureKeys = []string{"authority", "title", "name"}
+	GroupKeys     = []string{"id", "ref", "title", "parent", "note"}
 	UtilityKeys   = []string{"id", "title"}
 	UnitsKeys     = []string{"units", "sets"}
-	UnitKeys      = []string{"id", "name", "short", "level", "parent"}
+	UnitKeys      = []string{"id", "name", "short", "level", "parent", "reports_to", "from", "until", "successor"}
 	SetKeys       = []string{"id", "name", "members", "level"}
 	CalendarKeys  = []string{"weekend", "holidays", "working_days", "named_days"}
 	DayOffKeys    = []string{"date", "from", "to", "name"}

@@ -34,10 +34,13 @@ type Plan struct {
 	// PeriodFrom and PeriodTo bound the plan year; tasks without a start begin at PeriodFrom.
 	PeriodFrom, PeriodTo Date
 	Basis                []Text
-	Reporting            Reporting
-	Header               ReportHeader
-	Groups               []Group
-	Utilities            []Utility
+	// Notes are free-text rules of the plan that no other key holds (ad hoc
+	// reports on request, where problems beyond a unit's authority go).
+	Notes     []Text
+	Reporting Reporting
+	Header    ReportHeader
+	Groups    []Group
+	Utilities []Utility
 
 	Units    []Unit
 	Sets     []Set
@@ -83,7 +86,12 @@ type Reporting struct {
 	Rollover    Rollover
 	RolloverPos diag.Pos
 	DueSoonDays int // default 14
-	Also        []Text
+	// CompileAfter is the number of working days after a cycle's effective
+	// deadline on which the standing office compiles the report (SPEC §8.3);
+	// default 1.
+	CompileAfter    int
+	CompileAfterPos diag.Pos
+	Also            []Text
 }
 
 // ReportHeader holds the header lines of the exported workbook (Decree 30/2020).
@@ -92,11 +100,27 @@ type ReportHeader struct {
 	Issuer    Text // lower line, left, bold: issuing body
 	Symbol    Text // "BC-TCT" in "Số:      /BC-TCT"
 	Place     Text // "Bắc Giang" in "Bắc Giang, ngày 15 tháng 03 năm 2024"
+	// Recipients are the lines of "Nơi nhận:" of the signed report, in order.
+	Recipients []Text
+	// Signature is the signature block of the signed report.
+	Signature Signature
+}
+
+// Signature is the signature block of a văn bản (Decree 30/2020): the
+// authority line ("KT. CHỦ TỊCH"), the signer's title ("PHÓ CHỦ TỊCH") and
+// name, with room left between them for the signature and seal.
+type Signature struct {
+	Authority Text
+	Title     Text
+	Name      Text
 }
 
 // Group is a task group; groups may nest through Parent.
 type Group struct {
-	ID     Text
+	ID Text
+	// Ref is the group's number in the plan document ("II.1", "II.2.1");
+	// the workbook and the signed report print it.
+	Ref    Text
 	Title  Text
 	Parent Text
 	Note   Text
@@ -116,6 +140,26 @@ type Unit struct {
 	Short  Text
 	Level  Text // province | department | district | commune | organization
 	Parent Text // unit it reports to, optional
+	// ReportsTo is the unit that receives this unit's monthly reports;
+	// empty means the secretariat. A unit that reports elsewhere (a commune
+	// to its district) does not owe the province's cycles (SPEC §9).
+	ReportsTo Text
+	// From and Until bound the days the unit exists, both inclusive; a zero
+	// date means unbounded.
+	From, Until Date
+	// Successor takes over the unit's assignments and history after Until.
+	Successor Text
+}
+
+// ExistsOn reports whether the unit exists on day d.
+func (u *Unit) ExistsOn(d dates.Date) bool {
+	if !u.From.Date.IsZero() && d.Before(u.From.Date) {
+		return false
+	}
+	if !u.Until.Date.IsZero() && d.After(u.Until.Date) {
+		return false
+	}
+	return true
 }
 
 // Levels are the unit levels SPEC §2 allows, in order.

@@ -147,8 +147,9 @@ type history struct {
 	latest []latest
 	// value and hasValue hold the newest value per target index
 	// (computer.targetBase[task] + position in the task's targets).
-	value    []float64
-	hasValue []bool
+	value      []float64
+	valueMonth []dates.Month
+	hasValue   []bool
 }
 
 // latest is an entry with the month of the report that holds it.
@@ -168,12 +169,13 @@ func (h *history) entry(ti int) (latest, bool) {
 	return h.latest[ti], true
 }
 
-// valueOf returns the newest value of target index k, if any.
-func (h *history) valueOf(k int) (float64, bool) {
+// valueOf returns the newest value of target index k and the month of the
+// report that gave it, if any.
+func (h *history) valueOf(k int) (float64, dates.Month, bool) {
 	if k < 0 || k >= len(h.hasValue) || !h.hasValue[k] {
-		return 0, false
+		return 0, dates.Month{}, false
 	}
-	return h.value[k], true
+	return h.value[k], h.valueMonth[k], true
 }
 
 // unit returns the history of unit id, building it on first use. Walking
@@ -196,9 +198,10 @@ func (c *computer) unit(id string) *history {
 		return noHistory
 	}
 	h := &history{
-		latest:   make([]latest, len(c.p.Tasks)),
-		value:    make([]float64, c.targets),
-		hasValue: make([]bool, c.targets),
+		latest:     make([]latest, len(c.p.Tasks)),
+		value:      make([]float64, c.targets),
+		valueMonth: make([]dates.Month, c.targets),
+		hasValue:   make([]bool, c.targets),
 	}
 	remaining := 0
 	for _, ti := range led {
@@ -230,7 +233,7 @@ func (c *computer) unit(id string) *history {
 						continue
 					}
 					if k := c.targetBase[ti] + j; !h.hasValue[k] {
-						h.value[k], h.hasValue[k] = v.Value, true
+						h.value[k], h.valueMonth[k], h.hasValue[k] = v.Value, r.Month, true
 						remaining--
 					}
 					break
@@ -258,6 +261,7 @@ func (c *computer) task(ti int, units []*model.Unit) Task {
 		ts.Assignments = append(ts.Assignments, c.assignment(&ts, ti, required, u))
 	}
 	ts.Status, ts.Progress = rollUp(ts.Assignments)
+	ts.Outcome = taskOutcome(&ts, c.asOf)
 	return ts
 }
 
@@ -305,14 +309,19 @@ func (c *computer) assignment(ts *Task, ti int, required []*float64, u *model.Un
 	atRisk := false
 	for i := range t.Targets {
 		tg := TargetStatus{Target: &t.Targets[i]}
-		if v, ok := h.valueOf(c.targetSlot(ti, ci, i)); ok {
-			tg.Value = &v
+		if v, m, ok := h.valueOf(c.targetSlot(ti, ci, i)); ok {
+			tg.Value, tg.ValueMonth = &v, m
 		}
 		if req := required[i]; req != nil {
 			r := *req
-			met := tg.Value != nil && *tg.Value >= r
-			tg.Required, tg.Met = &r, &met
-			atRisk = atRisk || !met
+			tg.Required = &r
+			if tg.Value != nil {
+				met := *tg.Value >= r
+				tg.Met = &met
+			}
+			// A missing value under a milestone in force still puts the
+			// assignment at risk; it is shown as no data, not as not met.
+			atRisk = atRisk || tg.Met == nil || !*tg.Met
 		}
 		a.Targets[i] = tg
 	}
@@ -338,6 +347,8 @@ func (c *computer) assignment(ts *Task, ti int, required []*float64, u *model.Un
 	default:
 		a.Status = NotStarted
 	}
+
+	a.Outcome = outcomeOf(ts.Ongoing, a.Status == Done, a.Late, ts.Due, c.asOf)
 
 	switch {
 	case done:

@@ -196,7 +196,8 @@ func TestAssignmentStatus(t *testing.T) {
 			},
 			asOf: "2024-04-20", want: AtRisk,
 			check: func(t *testing.T, ts *Task, a *Assignment) {
-				wantTarget(t, a.Targets[0], ptr(80.0), nil, ptr(false))
+				// No data is not a failure: met is null (SPEC §3.2, §8.2).
+				wantTarget(t, a.Targets[0], ptr(80.0), nil, nil)
 			},
 		},
 		{
@@ -424,7 +425,7 @@ func TestAssignmentStatus(t *testing.T) {
 			},
 			asOf: "2024-04-20", want: AtRisk,
 			check: func(t *testing.T, ts *Task, a *Assignment) {
-				wantTarget(t, a.Targets[0], ptr(80.0), nil, ptr(false))
+				wantTarget(t, a.Targets[0], ptr(80.0), nil, nil)
 				wantEq(t, "assignments", len(ts.Assignments), 1)
 			},
 		},
@@ -958,7 +959,7 @@ func TestDuplicateTaskID(t *testing.T) {
 	r := b.compute("2024-04-20")
 	a := r.Tasks[1].Assignments[0]
 	wantEq(t, "status", a.Status, Blocked)
-	wantTarget(t, a.Targets[0], ptr(10.0), nil, ptr(false)) // y is no target of the first "t"
+	wantTarget(t, a.Targets[0], ptr(10.0), nil, nil) // y is no target of the first "t"
 	wantTarget(t, a.Targets[1], ptr(80.0), ptr(90.0), ptr(true))
 }
 

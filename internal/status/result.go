@@ -58,10 +58,12 @@ type Result struct {
 type Task struct {
 	Task *model.Task
 	// Due is the effective deadline; zero when Ongoing.
-	Due         dates.Date
-	Ongoing     bool
-	Start       dates.Date
-	Status      Status
+	Due     dates.Date
+	Ongoing bool
+	Start   dates.Date
+	Status  Status
+	// Outcome is the task's class in the Government Office's count (SPEC §8.1).
+	Outcome     Outcome
 	Progress    int
 	Assignments []Assignment
 }
@@ -70,6 +72,8 @@ type Task struct {
 type Assignment struct {
 	Unit   *model.Unit
 	Status Status
+	// Outcome is the assignment's class in the Government Office's count.
+	Outcome Outcome
 	// State is the latest entry's state, or not-started with no entry. On
 	// an ongoing task a done entry counts as in-progress (SPEC §3.2), so
 	// State says in-progress; Entry.State keeps what the unit wrote.
@@ -96,7 +100,11 @@ type TargetStatus struct {
 	Required *float64
 	// Value is the newest value the unit reported, nil when none.
 	Value *float64
-	// Met is nil when Required is nil, else Value >= Required.
+	// ValueMonth is the cycle month of the report that gave Value; zero
+	// when Value is nil.
+	ValueMonth dates.Month
+	// Met is nil when Required or Value is nil (no data is not a failure,
+	// SPEC §3.2), else Value >= Required.
 	Met *bool
 }
 

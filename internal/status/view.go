@@ -103,6 +103,8 @@ type Summary struct {
 	Tasks int
 	// ByStatus counts tasks by their status.
 	ByStatus map[Status]int
+	// ByOutcome counts tasks by their outcome class (SPEC §8.1).
+	ByOutcome map[Outcome]int
 	// Reports counts the units that owe the cycle by report state.
 	Reports map[ReportState]int
 }
@@ -116,8 +118,13 @@ func (r *Result) Summary() Summary {
 	for _, st := range ReportStates {
 		s.Reports[st] = 0
 	}
+	s.ByOutcome = make(map[Outcome]int, len(Outcomes))
+	for _, o := range Outcomes {
+		s.ByOutcome[o] = 0
+	}
 	for _, t := range r.Tasks {
 		s.ByStatus[t.Status]++
+		s.ByOutcome[t.Outcome]++
 	}
 	for _, u := range r.Units {
 		s.Reports[u.State]++
