@@ -326,7 +326,7 @@ func TestStatusJSONKeyOrder(t *testing.T) {
 			Assignments []struct {
 				Done    *string `json:"done"`
 				Targets []struct {
-					Required *float64 `json:"required"`
+					Required   *float64 `json:"required"`
 					Value      *float64 `json:"value"`
 					ValueMonth *string  `json:"value_month"`
 					Met        *bool    `json:"met"`
