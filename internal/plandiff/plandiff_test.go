@@ -132,7 +132,7 @@ tasks:
 			"    name: UBND huyện Đông Yên\n    level: district\n    parent: ubnd-tinh\n    until: 2024-10-31\n    successor: tx-dong-yen\n" +
 				"  - id: tx-dong-yen\n    name: UBND thị xã Đông Yên\n    level: district\n    from: 2024-11-01\n"},
 	}
-	planSettings    = []edit{
+	planSettings = []edit{
 		{"plan.yaml", "  rollover: next-working-day\n", "  rollover: none\n"},
 		{"plan.yaml", "  secretariat: cong-an-tinh\n", "  secretariat: so-tttt\n"},
 		{"plan.yaml", "  also: []\n", "  also: [ubnd-tinh]\n"},
