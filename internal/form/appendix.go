@@ -212,8 +212,8 @@ func (r *resolver) contains(q string) []candidate {
 // resolveCell splits a cell into unit names (lines, semicolons, then
 // commas, joining pieces again where a name holds a comma: "Sở Văn hóa,
 // Thể thao và Du lịch") and resolves each. In a support cell, text that
-// names no unit and speaks of "liên quan" (the units concerned) becomes
-// the support note instead of an error.
+// speaks of "liên quan" (the units concerned) goes to the support note
+// instead.
 func (r *resolver) resolveCell(text string, pos diag.Pos, support bool, ds *diag.Diagnostics, note *string) []string {
 	var ids []string
 	addID := func(id string) {
@@ -224,6 +224,13 @@ func (r *resolver) resolveCell(text string, pos diag.Pos, support bool, ds *diag
 	for _, part := range strings.FieldsFunc(text, func(c rune) bool { return c == '\n' || c == ';' }) {
 		part = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(part), "-"))
 		if part == "" {
+			continue
+		}
+		if support && note != nil && strings.Contains(i18n.Fold(part), "lien quan") {
+			if *note != "" {
+				*note += "; "
+			}
+			*note += oneLine(part)
 			continue
 		}
 		pieces := strings.Split(part, ",")
@@ -249,9 +256,6 @@ func (r *resolver) resolveCell(text string, pos diag.Pos, support bool, ds *diag
 			switch {
 			case len(found) == 1:
 				addID(found[0].id)
-			case support && note != nil && strings.Contains(i18n.Fold(text), "lien quan"):
-				*note = oneLine(text)
-				return nil
 			case len(found) == 0:
 				ds.Errorf(pos, "appendix-unit-unknown", name)
 			default:

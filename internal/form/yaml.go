@@ -3,6 +3,7 @@ package form
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -12,7 +13,15 @@ import (
 
 // YAML nodes: text is tagged !!str, so the encoder quotes whatever would
 // read back as another type ("3.1", "yes"); numbers and dates are plain.
-func str(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
+// Text that starts like a number ("3.1.2", "100% …") is double-quoted, as
+// the loader wants it: plain, it could be read as a number.
+func str(s string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	if s != "" && strings.IndexByte("0123456789+-.", s[0]) >= 0 {
+		n.Style = yaml.DoubleQuotedStyle
+	}
+	return n
+}
 func plain(s string) *yaml.Node {
 	return &yaml.Node{Kind: yaml.ScalarNode, Value: s}
 }
