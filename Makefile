@@ -48,7 +48,7 @@ fuzz:
 # province and country scale (medians of BENCH_RUNS interleaved runs).
 BENCH_RUNS ?= 5
 bench:
-	$(GO) test -run='^$$' -bench=. -benchmem -count=1 ./internal/bench ./internal/status ./internal/xlsx ./internal/form
+	$(GO) test -run='^$$' -bench=. -benchmem -count=1 ./internal/bench ./internal/status ./internal/xlsx ./internal/cli
 	$(GO) run ./internal/bench/run -runs $(BENCH_RUNS)
 
 clean:
