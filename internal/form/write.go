@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -203,7 +205,7 @@ func (w *writer) run(rows []Row) {
 	cyc := w.r.Cycle
 	keys := &Keys{Format: Format, Plan: w.r.Plan.ID.Value, Unit: w.u.ID.Value, Cycle: cyc.Month.String()}
 
-	widths := []float64{5, 8, 42, 10, 13, 15, 9, 12, 34, 24, 24}
+	widths := []float64{5, 7, 36, 9, 11, 15, 8, 11, 28, 20, 20}
 	for i, wd := range widths {
 		name, _ := excelize.ColumnNumberToName(i + 1)
 		w.check(f.SetColWidth(sheet, name, name, wd))
@@ -239,6 +241,7 @@ func (w *writer) run(rows []Row) {
 		w.set(sheet, i+1, rowHead, w.t(h))
 	}
 	w.style(sheet, 1, rowHead, lastCol, rowHead, w.st.head)
+	w.check(f.SetRowHeight(sheet, rowHead, 30))
 
 	row := firstRow
 	type target struct {
@@ -296,6 +299,7 @@ func (w *writer) run(rows []Row) {
 			w.set(sheet, colObstacle, row, e.Obstacles.Value)
 			w.set(sheet, colProposal, row, e.Proposals.Value)
 		}
+		w.fitRow(sheet, row, widths, t.Task.Title.Value, rowText(rw.Entry))
 		if rw.Lead {
 			for _, ts := range rw.Assignment.Targets {
 				targets = append(targets, target{t, ts})
@@ -371,6 +375,32 @@ func (w *writer) run(rows []Row) {
 		Modified:       stamp,
 		Language:       string(w.lang),
 	}))
+}
+
+// rowText is the prefilled text of a row, by column, for its height.
+func rowText(e *model.Entry) map[int]string {
+	if e == nil {
+		return nil
+	}
+	return map[int]string{colResult: e.Result.Value, colObstacle: e.Obstacles.Value, colProposal: e.Proposals.Value}
+}
+
+// fitRow makes a task row tall enough for its wrapped title and prefilled
+// text (LibreOffice and Excel do not grow a row written with text), and
+// never less than two lines, so there is room to write.
+func (w *writer) fitRow(sheet string, row int, widths []float64, title string, texts map[int]string) {
+	lines := func(s string, width float64) int {
+		n := 0
+		for _, l := range strings.Split(s, "\n") {
+			n += 1 + int(float64(utf8.RuneCountInString(l))/width)
+		}
+		return n
+	}
+	h := max(2, lines(title, widths[colTitle-1]))
+	for col, s := range texts {
+		h = max(h, lines(s, widths[col-1]))
+	}
+	w.check(w.f.SetRowHeight(sheet, row, float64(min(h, 20))*15))
 }
 
 // validations puts the drop-down of states and the number and date checks
