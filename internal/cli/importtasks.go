@@ -151,9 +151,14 @@ func (a *App) validateTaskFile(rel string, out []byte, file string, app *form.Ap
 	return ds
 }
 
-// groupRef is how the plan numbers a group: its ref when the plan model
-// has one (SPEC §8.5, coming in main), else its id.
-func groupRef(g *model.Group) string { return g.ID.Value }
+// groupRef is how the plan numbers a group: its ref (SPEC §8.5), else its
+// id.
+func groupRef(g *model.Group) string {
+	if g.Ref.Value != "" {
+		return g.Ref.Value
+	}
+	return g.ID.Value
+}
 
 // findGroup finds a group by id, else by the one title that contains the
 // text (case and diacritics aside).
