@@ -190,7 +190,7 @@ func (a *App) loadPlan() (*loaded, error) {
 	if err != nil {
 		if errors.Is(err, load.ErrNoPlan) {
 			return nil, usageErr("a plan folder holds plan.yaml, units.yaml and tasks/; pass --plan DIR (or set PLAN06_PLAN) to read another folder",
-				"no plan.yaml in %s/", filepath.ToSlash(dir))
+				"no plan.yaml in %s/", strings.TrimSuffix(filepath.ToSlash(dir), "/"))
 		}
 		return nil, &exitError{code: ExitUsage, err: err}
 	}
