@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -46,7 +47,9 @@ func exitsMain() {
 // starts in a fresh folder holding the files of its archive; PLAN06_TODAY
 // pins the day. Extra commands: `cp-plan NAME DIR` copies the fixture plan
 // testdata/plans/NAME (or "seed" for plan/) to DIR; `replace FILE OLD NEW`
-// edits a file in place, failing when OLD is absent.
+// edits a file in place, failing when OLD is absent; `mkfifo PATH` makes a
+// FIFO and `sparse FILE SIZE` a file of SIZE bytes that takes no disk (the
+// hostile-repository cases: neither can be kept in git).
 func TestScripts(t *testing.T) {
 	wd, err := os.Getwd()
 	if err != nil {
@@ -72,6 +75,24 @@ func TestScripts(t *testing.T) {
 				}
 				ts.Check(os.CopyFS(ts.MkAbs(args[1]), os.DirFS(src)))
 			},
+			"mkfifo": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) != 1 {
+					ts.Fatalf("usage: mkfifo PATH")
+				}
+				ts.Check(syscall.Mkfifo(ts.MkAbs(args[0]), 0o644))
+			},
+			"sparse": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) != 2 {
+					ts.Fatalf("usage: sparse FILE SIZE")
+				}
+				size, err := strconv.ParseInt(args[1], 10, 64)
+				ts.Check(err)
+				f, err := os.Create(ts.MkAbs(args[0]))
+				ts.Check(err)
+				ts.Check(f.Truncate(size))
+				ts.Check(f.Close())
+			},
+			"lockedtemp": lockedTemp,
 			"replace": func(ts *testscript.TestScript, neg bool, args []string) {
 				if neg || len(args) != 3 {
 					ts.Fatalf("usage: replace FILE OLD NEW")
@@ -86,4 +107,17 @@ func TestScripts(t *testing.T) {
 			},
 		},
 	})
+}
+
+// lockedTemp is `lockedtemp PATH`: it creates PATH and holds the lock a
+// writer of internal/safewrite holds on its temporary file, until the
+// script ends, as a plan06 run still writing would.
+func lockedTemp(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: lockedtemp PATH")
+	}
+	f, err := os.Create(ts.MkAbs(args[0]))
+	ts.Check(err)
+	ts.Check(syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB))
+	ts.Defer(func() { f.Close() })
 }

@@ -55,11 +55,10 @@ func (a *App) runReport(periodText, output string) error {
 	}
 	p := l.plan
 	if periodText == "" {
-		// The current cycle: the month of today (no --as-of: that sets the day).
-		saved := a.asOf
-		a.asOf = ""
+		// The cycle of D: the month of --as-of when given, else of today.
+		// The title and the day then always agree, and the same plan and
+		// --as-of give the same bytes whatever the clock says.
 		today, err := a.today(p)
-		a.asOf = saved
 		if err != nil {
 			return err
 		}
