@@ -162,6 +162,10 @@ func fmtTargets(root string, paths []string, write bool) ([]fmtFile, error) {
 		if resolved, err := filepath.EvalSymlinks(target); err == nil {
 			target = resolved // a link inside the plan: write what it leads to
 		}
+		if ext := filepath.Ext(target); ext != ".yaml" && ext != ".yml" {
+			problems = append(problems, shown+": symbolic link leads to a file that is not a YAML file ("+filepath.Base(target)+")")
+			return
+		}
 		if seen[target] && write {
 			return
 		}

@@ -233,6 +233,7 @@ func ReadFile(fsys fs.FS, rel string, limit int64) ([]byte, error) {
 	}
 }
 
+// String says the reason in English words, for errors.
 func (r Reason) String() string {
 	switch r {
 	case LinkOutside:
