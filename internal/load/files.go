@@ -102,7 +102,6 @@ type source struct {
 	// as soon as they are parsed, on the worker, so that their node trees
 	// never pile up: at country scale there are 100,000 of them.
 	report *model.Report
-	size   int64 // from the folder listing, before reading
 	// text is the content of a notes file, kept as bytes (checked as
 	// UTF-8, nothing else): the notes are markdown, not YAML.
 	text []byte
@@ -119,7 +118,7 @@ func walk(fsys fs.FS, dir string) ([]*source, diag.Diagnostics, error) {
 		diags = append(diags, refusal(dir, r))
 	}
 	for _, f := range list {
-		files = append(files, &source{rel: f.Rel, name: join(dir, f.Rel), kind: classify(f.Rel), size: f.Size})
+		files = append(files, &source{rel: f.Rel, name: join(dir, f.Rel), kind: classify(f.Rel)})
 	}
 	return files, diags, err
 }

@@ -16,6 +16,7 @@ import (
 // fs.ReadLinkFS.
 type Dir struct {
 	root *os.Root
+	path string
 }
 
 // OpenDir opens the folder at path.
@@ -24,7 +25,7 @@ func OpenDir(path string) (*Dir, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Dir{root: r}, nil
+	return &Dir{root: r, path: path}, nil
 }
 
 // Close releases the folder.
@@ -36,7 +37,7 @@ func (d *Dir) Open(name string) (fs.File, error) {
 	if !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
 	}
-	f, err := d.root.OpenFile(name, os.O_RDONLY|oNonblock, 0)
+	f, err := d.open(name)
 	if err != nil {
 		return nil, err
 	}

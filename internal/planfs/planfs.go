@@ -109,7 +109,7 @@ func Walk(fsys fs.FS) (files []File, refused []Refusal, err error) {
 				return nil
 			}
 		}
-		f, r := check(fsys, p, d.Type())
+		f, r := check(fsys, p, d.Type(), d.Info)
 		if r != nil {
 			refused = append(refused, *r)
 			return nil
@@ -130,12 +130,12 @@ func Check(fsys fs.FS, rel string) (File, *Refusal) {
 	if info.IsDir() {
 		return File{}, &Refusal{Rel: rel, Reason: Unreadable, Err: errors.New("is a folder")}
 	}
-	return check(fsys, rel, info.Mode().Type())
+	return check(fsys, rel, info.Mode().Type(), func() (fs.FileInfo, error) { return info, nil })
 }
 
 // check decides on path p of type typ (from the folder listing, links not
-// followed) without opening it.
-func check(fsys fs.FS, p string, typ fs.FileMode) (File, *Refusal) {
+// followed) without opening it; linfo describes p itself, link or not.
+func check(fsys fs.FS, p string, typ fs.FileMode, linfo func() (fs.FileInfo, error)) (File, *Refusal) {
 	refuse := func(r Reason, err error) (File, *Refusal) {
 		return File{}, &Refusal{Rel: p, Reason: r, Err: err}
 	}
@@ -145,6 +145,8 @@ func check(fsys fs.FS, p string, typ fs.FileMode) (File, *Refusal) {
 		}
 	} else if !typ.IsRegular() {
 		return refuse(NotRegular, nil)
+	} else if info, err := linfo(); err == nil && info.Mode().IsRegular() {
+		return File{Rel: p, Size: info.Size()}, nil // the common case: no link to follow
 	}
 	info, err := fs.Stat(fsys, p) // follows a link, inside the folder
 	switch {
@@ -189,29 +191,35 @@ func lstat(fsys fs.FS, name string) (fs.FileInfo, error) {
 // regular file and any file larger than limit bytes (*TooBigError) before
 // reading it. The size is checked again while reading, in case the file
 // grows meanwhile: at most limit+1 bytes are ever held.
+//
+// A Dir is not asked twice: its Open never blocks and refuses anything but
+// a regular file or a folder after opening, and the size is taken from the
+// open file. Any other file system is asked for the mode first.
 func ReadFile(fsys fs.FS, rel string, limit int64) ([]byte, error) {
-	f, r := Check(fsys, rel)
-	if r != nil {
-		switch r.Reason {
-		case Unreadable:
-			return nil, r.Err
-		case NotRegular:
-			return nil, ErrNotRegular
+	if _, ok := fsys.(*Dir); !ok {
+		if _, r := Check(fsys, rel); r != nil {
+			switch r.Reason {
+			case Unreadable:
+				return nil, r.Err
+			case NotRegular:
+				return nil, ErrNotRegular
+			}
+			return nil, fmt.Errorf("refused: %s", r.Reason)
 		}
-		return nil, fmt.Errorf("refused: %s", r.Reason)
-	}
-	if f.Size > limit {
-		return nil, &TooBigError{Size: f.Size}
 	}
 	fh, err := fsys.Open(rel)
 	if err != nil {
 		return nil, unwrapPath(err)
 	}
 	defer fh.Close()
-	if info, err := fh.Stat(); err != nil || !info.Mode().IsRegular() {
-		return nil, ErrNotRegular // changed since it was checked
+	info, err := fh.Stat()
+	if err != nil || !info.Mode().IsRegular() {
+		return nil, ErrNotRegular // a folder, or changed since it was checked
 	}
-	b := make([]byte, 0, min(f.Size, limit)+1)
+	if info.Size() > limit {
+		return nil, &TooBigError{Size: info.Size()}
+	}
+	b := make([]byte, 0, min(info.Size(), limit)+1)
 	for {
 		if len(b) == cap(b) {
 			if int64(len(b)) > limit {

@@ -162,8 +162,15 @@ func TestReadFileCaps(t *testing.T) {
 // reading too.
 type growing struct{ fstest.MapFS }
 
-func (g growing) Stat(name string) (fs.FileInfo, error) {
-	return fstest.MapFS{name: {Data: []byte("x")}}.Stat(name)
+func (g growing) Open(name string) (fs.File, error) {
+	f, err := g.MapFS.Open(name)
+	return growingFile{f}, err
+}
+
+type growingFile struct{ fs.File }
+
+func (growingFile) Stat() (fs.FileInfo, error) {
+	return fstest.MapFS{"f.yaml": {Data: []byte("x")}}.Stat("f.yaml")
 }
 
 func TestReadFileCapsWhileReading(t *testing.T) {

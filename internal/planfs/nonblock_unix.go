@@ -1,8 +1,0 @@
-//go:build unix
-
-package planfs
-
-import "syscall"
-
-// oNonblock opens a FIFO without waiting for a writer.
-const oNonblock = syscall.O_NONBLOCK
