@@ -3,6 +3,7 @@ package planfs
 import (
 	"io/fs"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -21,11 +22,15 @@ type Dir struct {
 
 // OpenDir opens the folder at path.
 func OpenDir(path string) (*Dir, error) {
-	r, err := os.OpenRoot(path)
+	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, err
 	}
-	return &Dir{root: r, path: path}, nil
+	r, err := os.OpenRoot(abs)
+	if err != nil {
+		return nil, err
+	}
+	return &Dir{root: r, path: abs}, nil
 }
 
 // Close releases the folder.
