@@ -18,6 +18,7 @@ import (
 	"github.com/plan06/plan06/internal/load"
 	"github.com/plan06/plan06/internal/model"
 	"github.com/plan06/plan06/internal/plandiff"
+	"github.com/plan06/plan06/internal/planfs"
 	"github.com/plan06/plan06/internal/safewrite"
 	"github.com/spf13/cobra"
 )
@@ -221,7 +222,12 @@ func unwrapPathErr(err error) error {
 func (a *App) validateWith(forms []*imported, ds diag.Diagnostics) (*model.Plan, diag.Diagnostics) {
 	dir := a.dir()
 	display := filepath.ToSlash(dir)
-	ov := &overlayFS{base: os.DirFS(dir), files: map[string][]byte{}}
+	base, err := planfs.OpenDir(dir)
+	if err != nil {
+		ds.Errorf(diag.Pos{File: display}, "unreadable", err.Error())
+		return nil, ds
+	}
+	ov := &overlayFS{base: base, files: map[string][]byte{}}
 	byFile := map[string]*imported{}
 	for _, f := range forms {
 		ov.files[f.rel] = f.yaml
