@@ -127,15 +127,63 @@ func CSVCell(s string) string {
 
 // Markdown is user text made safe for one line of GitHub-flavoured
 // Markdown (a table cell, a heading, a list item): Line, white space runs
-// made one space, then "\", "|" and "`" escaped with a backslash and
-// "<", ">" and "&" written as character references, so that the text can
-// neither end a table cell, open a code span nor be read as HTML (a
-// <script>, an <img> that calls a server, a comment hiding the rest).
+// made one space, then "\", "|" and "`" escaped with a backslash and "<"
+// and ">" written as character references, so that the text can neither
+// end a table cell, open a code span nor be read as HTML (a <script>, an
+// <img> that calls a server, a comment hiding the rest). An "&" is
+// written "&amp;" when it would start a character reference ("&lt;",
+// "&#60;"), and left as it is otherwise, as Markdown shows it: "Sở TT&TT"
+// stays readable in the source of a comment.
 func Markdown(s string) string {
-	return mdEscaper.Replace(strings.Join(strings.Fields(Line(s)), " "))
+	s = strings.Join(strings.Fields(Line(s)), " ")
+	if strings.Contains(s, "&") {
+		var b strings.Builder
+		for i := 0; i < len(s); i++ {
+			if s[i] == '&' && isReference(s[i:]) {
+				b.WriteString("&amp;")
+				continue
+			}
+			b.WriteByte(s[i])
+		}
+		s = b.String()
+	}
+	return mdEscaper.Replace(s)
 }
 
 var mdEscaper = strings.NewReplacer(
-	`\`, `\\`, "|", `\|`, "`", "\\`",
-	"<", "&lt;", ">", "&gt;", "&", "&amp;",
+	`\`, `\\`, "|", `\|`, "`", "\\`", "<", "&lt;", ">", "&gt;",
 )
+
+// isReference reports whether s starts with what CommonMark reads as a
+// character reference: "&" then a name, "#" and digits, or "#x" and hex
+// digits, then ";". Names are not looked up: escaping an "&" that names
+// nothing changes nothing a reader sees.
+func isReference(s string) bool {
+	end := strings.IndexByte(s, ';')
+	if end < 2 || end > 33 {
+		return false
+	}
+	body := s[1:end]
+	digits, hex := body, false
+	if body[0] == '#' {
+		digits = body[1:]
+		if len(digits) > 0 && (digits[0] == 'x' || digits[0] == 'X') {
+			digits, hex = digits[1:], true
+		}
+		if len(digits) == 0 || len(digits) > 7 {
+			return false
+		}
+		for _, c := range []byte(digits) {
+			if !(c >= '0' && c <= '9' || hex && (c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+				return false
+			}
+		}
+		return true
+	}
+	for i, c := range []byte(body) {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || i > 0 && c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
