@@ -21,7 +21,8 @@ import (
 	"github.com/plan06/plan06/internal/synth"
 )
 
-// The kill test: plan06 is killed (SIGKILL, which no program can catch) at
+// The kill test: plan06 (fmt -w, report, new report, form --all, import:
+// killCommands) is killed with SIGKILL, which no program can catch, at
 // random moments while it writes, and every file it writes must then be
 // either its old or its new content, whole; after one more run of plan06
 // the plan must validate. `make test` runs the short version (killShort
@@ -44,39 +45,52 @@ const (
 // --strict.
 const tempCleanedOnNextRun = false
 
-// killCommand is one command the kill test interrupts. To add one (`form
-// --all`, `import`), give its arguments and the files it writes with
-// their content before (nil: absent) and after an uninterrupted run: the
-// test takes the "after" from a run in a copy of the work folder.
+// killCommand is one command the kill test interrupts. To add one, give
+// its arguments and the files it writes, or the folder it writes them
+// into; their content before it runs is in killWork.old (absent unless
+// set there), and the test takes their content after it from a run in a
+// copy of the work folder. Commands must write different files.
 type killCommand struct {
 	name string
 	args []string
-	// writes lists the files the command writes, relative to the work
-	// folder; the content they have before it runs is in killWork.old.
-	writes func(w *killWork) []string
+	// files lists the files the command writes, relative to the work
+	// folder; or else
+	files []string
+	// dir names the folder it writes new files into: the files are those
+	// an uninterrupted run writes there.
+	dir string
 }
 
 // killCommands is the table of interrupted commands.
 func killCommands(w *killWork) []killCommand {
 	return []killCommand{
-		{name: "fmt -w", args: []string{"fmt", "-w", "--plan", "plan"},
-			writes: func(w *killWork) []string { return w.planYAML }},
-		{name: "report", args: []string{"report", "--plan", "plan", "-o", "out.xlsx"},
-			writes: func(*killWork) []string { return []string{"out.xlsx"} }},
-		{name: "new report", args: []string{"new", "report", "--plan", "plan", "--unit", w.reportUnit},
-			writes: func(w *killWork) []string { return []string{w.newReport} }},
+		{name: "fmt -w", args: []string{"fmt", "-w", "--plan", "plan"}, files: w.planYAML},
+		{name: "report", args: []string{"report", "--plan", "plan", "-o", "out.xlsx"}, files: []string{"out.xlsx"}},
+		{name: "new report", args: []string{"new", "report", "--plan", "plan", "--unit", w.newUnit},
+			files: []string{w.reportFile(w.newUnit)}},
+		{name: "form --all", args: []string{"form", "--all", "--plan", "plan", "-o", "forms"}, dir: "forms"},
+		{name: "import", args: []string{"import", "--plan", "plan", "form.xlsx"},
+			files: []string{w.reportFile(w.importUnit)}},
 	}
 }
 
-// killWork is a work folder: plan/ and the report's out.xlsx.
+// killWork is a work folder: plan/, the report's out.xlsx, the forms/
+// folder of `form --all` and the form.xlsx that `import` reads.
 type killWork struct {
 	dir        string
 	env        []string
-	planYAML   []string          // the plan's YAML files, relative to dir
-	reportUnit string            // the unit `new report` writes for
-	newReport  string            // the file it writes, relative to dir
-	old, new   map[string][]byte // each written file's content before and after; nil old: absent
+	month      string              // today's cycle, YYYY-MM
+	planYAML   []string            // the plan's YAML files, relative to dir
+	newUnit    string              // the unit `new report` writes for
+	importUnit string              // the unit whose form `import` reads
+	writes     map[string][]string // each command's files, by name
+	old, new   map[string][]byte   // each written file's content before and after; nil old: absent
 	took       map[string]time.Duration
+}
+
+// reportFile is the report of unit for today's cycle, relative to dir.
+func (w *killWork) reportFile(unit string) string {
+	return filepath.Join("plan", "reports", w.month, unit+".yaml")
 }
 
 // plan06 is the test binary itself, installed in $PATH as plan06 by
@@ -112,8 +126,10 @@ func TestKill(t *testing.T) {
 	t.Logf("seed %d", seed)
 	r := rand.New(rand.NewPCG(seed, 6))
 	leftovers, wholeNew := 0, 0
+	perCommand := map[string]int{}
 	for i := range kills {
 		c := cmds[r.IntN(len(cmds))]
+		perCommand[c.name]++
 		w.reset(t)
 		cmd := exec.Command(bin, c.args...)
 		cmd.Dir, cmd.Env = w.dir, w.env
@@ -124,7 +140,7 @@ func TestKill(t *testing.T) {
 		time.Sleep(after)
 		cmd.Process.Signal(syscall.SIGKILL)
 		cmd.Wait()
-		for _, f := range c.writes(w) {
+		for _, f := range w.writes[c.name] {
 			got, err := os.ReadFile(filepath.Join(w.dir, f))
 			switch {
 			case err == nil && bytes.Equal(got, w.new[f]):
@@ -156,47 +172,58 @@ func TestKill(t *testing.T) {
 			t.Fatalf("kill %d (%s after %v): the plan does not validate: %v\n%s", i, c.name, after, err, out)
 		}
 	}
+	t.Logf("kills per command: %v", perCommand)
 	t.Logf("%d kills: %d files found whole and new, the others whole and old; %d temporary files left by a kill", kills, wholeNew, leftovers)
 }
 
-// TestConcurrentFmt runs two `fmt -w` of the same plan at once: each file
-// ends whole and canonical, and no temporary file is left. Add `import`
-// of the same form here when it exists.
-func TestConcurrentFmt(t *testing.T) {
+// TestConcurrent runs two `fmt -w` of the same plan at once, and two
+// `import` of the same form: every file ends whole, no temporary file is
+// left, and of the imports exactly one wins (the other finds the report
+// written and refuses to replace it without --force).
+func TestConcurrent(t *testing.T) {
 	w := newKillWork(t, false, "2024-04-20")
-	w.measure(t, killCommands(w)[:1])
+	cmds := killCommands(w)
+	w.measure(t, cmds)
 	bin := plan06(t)
-	for round := range 5 {
-		w.reset(t)
-		var cmds [2]*exec.Cmd
-		var outs [2]bytes.Buffer
-		for i := range cmds {
-			cmds[i] = exec.Command(bin, "fmt", "-w", "--plan", "plan")
-			cmds[i].Dir, cmds[i].Env = w.dir, w.env
-			cmds[i].Stdout, cmds[i].Stderr = &outs[i], &outs[i]
-			if err := cmds[i].Start(); err != nil {
-				t.Fatal(err)
+	for _, c := range cmds {
+		if c.name != "fmt -w" && c.name != "import" {
+			continue
+		}
+		for round := range 5 {
+			w.reset(t)
+			var runs [2]*exec.Cmd
+			var outs [2]bytes.Buffer
+			for i := range runs {
+				runs[i] = exec.Command(bin, c.args...)
+				runs[i].Dir, runs[i].Env = w.dir, w.env
+				runs[i].Stdout, runs[i].Stderr = &outs[i], &outs[i]
+				if err := runs[i].Start(); err != nil {
+					t.Fatal(err)
+				}
 			}
-		}
-		ok := 0
-		for i, c := range cmds {
-			if err := c.Wait(); err == nil {
-				ok++
-			} else {
-				t.Logf("round %d: run %d: %v\n%s", round, i, err, outs[i].String())
+			ok := 0
+			for i, run := range runs {
+				if err := run.Wait(); err == nil {
+					ok++
+				} else {
+					t.Logf("%s, round %d: run %d: %v\n%s", c.name, round, i, err, outs[i].String())
+				}
 			}
-		}
-		if ok == 0 {
-			t.Fatalf("round %d: neither fmt -w succeeded", round)
-		}
-		for _, f := range w.planYAML {
-			got, err := os.ReadFile(filepath.Join(w.dir, f))
-			if err != nil || !bytes.Equal(got, w.new[f]) {
-				t.Fatalf("round %d: %s is not its canonical content (%v)", round, f, err)
+			switch {
+			case ok == 0:
+				t.Fatalf("%s, round %d: neither run succeeded", c.name, round)
+			case c.name == "import" && ok != 1:
+				t.Fatalf("import, round %d: both imports of the same form succeeded", round)
 			}
-		}
-		if left := w.strays(t); len(left) > 0 {
-			t.Fatalf("round %d: left %q in the plan folder", round, left)
+			for _, f := range w.writes[c.name] {
+				got, err := os.ReadFile(filepath.Join(w.dir, f))
+				if err != nil || !bytes.Equal(got, w.new[f]) {
+					t.Fatalf("%s, round %d: %s is not its new content (%v)", c.name, round, f, err)
+				}
+			}
+			if left := w.strays(t); len(left) > 0 {
+				t.Fatalf("%s, round %d: left %q in the plan folder", c.name, round, left)
+			}
 		}
 	}
 }
@@ -207,11 +234,13 @@ func TestConcurrentFmt(t *testing.T) {
 func newKillWork(t *testing.T, long bool, today string) *killWork {
 	t.Helper()
 	w := &killWork{
-		dir:  t.TempDir(),
-		env:  append(os.Environ(), "PLAN06_TODAY="+today, "NO_COLOR=1"),
-		old:  map[string][]byte{},
-		new:  map[string][]byte{},
-		took: map[string]time.Duration{},
+		dir:    t.TempDir(),
+		env:    append(os.Environ(), "PLAN06_TODAY="+today, "NO_COLOR=1"),
+		month:  today[:7],
+		writes: map[string][]string{},
+		old:    map[string][]byte{},
+		new:    map[string][]byte{},
+		took:   map[string]time.Duration{},
 	}
 	plan := filepath.Join(w.dir, "plan")
 	if long {
@@ -242,29 +271,34 @@ func newKillWork(t *testing.T, long bool, today string) *killWork {
 	if err := os.WriteFile(filepath.Join(w.dir, "out.xlsx"), w.old["out.xlsx"], 0o644); err != nil {
 		t.Fatal(err)
 	}
-	w.reportUnit, w.newReport = w.findReportUnit(t, today)
+	w.findUnits(t)
 	return w
 }
 
-// findReportUnit picks a unit that has no report yet for today's cycle,
-// so that `new report` has a file to write.
-func (w *killWork) findReportUnit(t *testing.T, today string) (unit, file string) {
+// findUnits picks two units that have not reported for today's cycle
+// yet: one for `new report` to write a report for, and one that owes the
+// cycle, whose form (form.xlsx, written here) `import` reads.
+func (w *killWork) findUnits(t *testing.T) {
 	t.Helper()
 	units, err := os.ReadFile(filepath.Join(w.dir, "plan", "units.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	month := today[:7]
 	for _, m := range regexp.MustCompile(`(?m)^  - id: "?([a-z0-9-]+)"?`).FindAllSubmatch(units, -1) {
 		id := string(m[1])
-		rel := filepath.Join("plan", "reports", month, id+".yaml")
-		if _, err := os.Stat(filepath.Join(w.dir, rel)); err == nil {
+		if _, err := os.Stat(filepath.Join(w.dir, w.reportFile(id))); err == nil {
 			continue
 		}
-		return id, rel
+		if w.newUnit == "" {
+			w.newUnit = id
+			continue
+		}
+		if _, err := w.run(t, "form", "--plan", "plan", "--unit", id, "-o", "form.xlsx"); err == nil {
+			w.importUnit = id
+			return
+		}
 	}
-	t.Fatal("every unit has reported this month: no file for new report to write")
-	return "", ""
+	t.Fatalf("no two units left without a report for %s: nothing for new report and import to write", w.month)
 }
 
 // measure runs each command to the end in a copy of the work folder: what
@@ -286,7 +320,18 @@ func (w *killWork) measure(t *testing.T, cmds []killCommand) {
 		if err != nil {
 			t.Fatalf("plan06 %s: %v\n%s", strings.Join(c.args, " "), err, out)
 		}
-		for _, f := range c.writes(w) {
+		files := c.files
+		if c.dir != "" {
+			entries, err := os.ReadDir(filepath.Join(ref.dir, c.dir))
+			if err != nil || len(entries) == 0 {
+				t.Fatalf("plan06 %s wrote nothing in %s (%v)", c.name, c.dir, err)
+			}
+			for _, e := range entries {
+				files = append(files, filepath.Join(c.dir, e.Name()))
+			}
+		}
+		w.writes[c.name] = files
+		for _, f := range files {
 			b, err := os.ReadFile(filepath.Join(ref.dir, f))
 			if err != nil {
 				t.Fatalf("plan06 %s did not write %s: %v", c.name, f, err)
@@ -299,21 +344,27 @@ func (w *killWork) measure(t *testing.T, cmds []killCommand) {
 	}
 }
 
-// reset puts every file the commands write back to its old content.
+// reset puts every file the commands write back to its old content, or
+// removes it when it had none.
 func (w *killWork) reset(t *testing.T) {
 	t.Helper()
-	for f, old := range w.old {
-		path := filepath.Join(w.dir, f)
-		got, err := os.ReadFile(path)
-		if err == nil && bytes.Equal(got, old) {
-			continue
+	for _, files := range w.writes {
+		for _, f := range files {
+			path := filepath.Join(w.dir, f)
+			old, had := w.old[f]
+			if !had {
+				if err := os.Remove(path); err != nil && !os.IsNotExist(err) {
+					t.Fatal(err)
+				}
+				continue
+			}
+			if got, err := os.ReadFile(path); err == nil && bytes.Equal(got, old) {
+				continue
+			}
+			if err := os.WriteFile(path, old, 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}
-		if err := os.WriteFile(path, old, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := os.Remove(filepath.Join(w.dir, w.newReport)); err != nil && !os.IsNotExist(err) {
-		t.Fatal(err)
 	}
 }
 
@@ -327,7 +378,7 @@ func (w *killWork) strays(t *testing.T) []string {
 			return err
 		}
 		rel, _ := filepath.Rel(w.dir, p)
-		if _, known := w.old[rel]; known || rel == w.newReport || !strings.HasSuffix(rel, ".yaml") && isSynthExtra(rel) {
+		if _, known := w.old[rel]; known || w.written(rel) || isSynthExtra(rel) {
 			return nil
 		}
 		out = append(out, rel)
@@ -338,6 +389,16 @@ func (w *killWork) strays(t *testing.T) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// written reports whether a command writes rel.
+func (w *killWork) written(rel string) bool {
+	for _, files := range w.writes {
+		if slices.Contains(files, rel) {
+			return true
+		}
+	}
+	return false
 }
 
 // isSynthExtra reports the files of the plan that are not YAML and were
