@@ -24,7 +24,9 @@ import (
 //     U+009D OSC to terminals that read 8-bit controls;
 //   - the bidirectional embeddings, overrides and isolates (U+202A–U+202E,
 //     U+2066–U+2069), which make text read differently from what it holds
-//     ("Trojan Source", CVE-2021-42574).
+//     ("Trojan Source", CVE-2021-42574);
+//   - the noncharacters U+FFFE and U+FFFF, which XML (a workbook, a Word
+//     document) cannot hold.
 //
 // Tab and new line are allowed here; whether a field may hold them is the
 // caller's choice (see Find).
@@ -34,7 +36,7 @@ func Forbidden(r rune) bool {
 		return false
 	case r < 0x20, r >= 0x7F && r <= 0x9F:
 		return true
-	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
+	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0xFFFE, r == 0xFFFF:
 		return true
 	}
 	return false
