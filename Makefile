@@ -2,6 +2,9 @@
 GO       ?= go
 PKGS     := ./...
 FUZZTIME ?= 30s
+# A new input that widens coverage is minimised for up to this long before
+# fuzzing goes on (go test's default, 60s, stalls a short run for most of it).
+FUZZMINIMIZETIME ?= 5s
 
 .PHONY: all build test check fmt-check vet validate-plan fmt-plan fuzz bench clean
 
@@ -33,22 +36,26 @@ validate-plan:
 fmt-plan:
 	$(GO) run ./cmd/plan06 fmt --check --plan plan
 
-# Run each fuzz target for FUZZTIME (go test runs one fuzz target at a time).
+# Run every fuzz target for FUZZTIME, one after the other (go test fuzzes
+# one target at a time). The targets are found in the test files, so a
+# new Fuzz function is run without being listed here; the list is printed.
 fuzz:
-	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) ./internal/dates
-	$(GO) test -run='^$$' -fuzz='^FuzzLoad$$' -fuzztime=$(FUZZTIME) ./internal/load
-	$(GO) test -run='^$$' -fuzz='^FuzzFastParse$$' -fuzztime=$(FUZZTIME) ./internal/load
-	$(GO) test -run='^$$' -fuzz='^FuzzLooksNumeric$$' -fuzztime=$(FUZZTIME) ./internal/load
-	$(GO) test -run='^$$' -fuzz='^FuzzFormat$$' -fuzztime=$(FUZZTIME) ./internal/yamlfmt
-	$(GO) test -run='^$$' -fuzz='^FuzzReadForm$$' -fuzztime=$(FUZZTIME) ./internal/form
-	$(GO) test -run='^$$' -fuzz='^FuzzReadAppendix$$' -fuzztime=$(FUZZTIME) ./internal/form
+	@set -e; for f in $$(find . -name '*_test.go' -not -path './.git/*' | sort); do \
+		for t in $$(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' $$f); do \
+			echo "$(GO) test -run='^$$' -fuzz='^$$t\$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZETIME) $$(dirname $$f)"; \
+			$(GO) test -run='^$$' -fuzz="^$$t\$$" -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZETIME) $$(dirname $$f); \
+		done; \
+	done
 
 # In-process benchmarks at province scale (load, validate, check, status,
-# workbook), then whole runs of plan06 beside the read-and-decode floor at
+# workbook), the kill test with 200 kills on a province-scale plan, then
+# whole runs of plan06 beside the read-and-decode floor at
 # province and country scale (medians of BENCH_RUNS interleaved runs).
 BENCH_RUNS ?= 5
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem -count=1 ./internal/bench ./internal/status ./internal/xlsx ./internal/cli
+	$(GO) test -run='^$$' -bench='ParseIsLinear|ZipBomb' -count=1 ./internal/load ./internal/form
+	PLAN06_KILL_LONG=1 $(GO) test -run='^TestKill$$' -count=1 -v ./cmd/plan06
 	$(GO) run ./internal/bench/run -runs $(BENCH_RUNS)
 
 clean:

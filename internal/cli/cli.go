@@ -19,6 +19,7 @@ import (
 	"github.com/plan06/plan06/internal/load"
 	"github.com/plan06/plan06/internal/model"
 	"github.com/plan06/plan06/internal/planfs"
+	"github.com/plan06/plan06/internal/safetext"
 	"github.com/spf13/cobra"
 )
 
@@ -107,8 +108,11 @@ func Main(args []string, io IO, env Env, now func() time.Time) int {
 	return ExitUsage
 }
 
+// printErr writes an error and its hint. Both may quote what the user
+// gave (a path, a git revision, a file's text): safetext.Clean keeps the
+// terminal's own controls out of them.
 func printErr(w io.Writer, err error, hint string) {
-	msg := err.Error()
+	msg, hint := safetext.Clean(err.Error()), safetext.Clean(hint)
 	fmt.Fprintf(w, "plan06: %s\n", msg)
 	if hint != "" {
 		fmt.Fprintf(w, "hint: %s\n", hint)

@@ -13,6 +13,7 @@ import (
 	"github.com/plan06/plan06/internal/model"
 	"github.com/plan06/plan06/internal/plandiff"
 	"github.com/plan06/plan06/internal/planfs"
+	"github.com/plan06/plan06/internal/safetext"
 	"github.com/spf13/cobra"
 )
 
@@ -116,7 +117,7 @@ func (a *App) loadFS(fsys fs.FS, display, what string) (*model.Plan, error) {
 	}
 	diags = append(diags, check.Plan(p)...)
 	if n, _ := diags.Count(); n > 0 {
-		fmt.Fprintf(a.IO.Err, "plan06: note: the plan at %s has %d validation errors (plan06 validate lists them); the diff shows what could be read\n", what, n)
+		fmt.Fprintf(a.IO.Err, "plan06: note: the plan at %s has %d validation errors (plan06 validate lists them); the diff shows what could be read\n", safetext.Line(what), n)
 	}
 	return p, nil
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/plan06/plan06/internal/i18n"
 	"github.com/plan06/plan06/internal/model"
+	"github.com/plan06/plan06/internal/safetext"
 	"github.com/plan06/plan06/internal/status"
 	"github.com/spf13/cobra"
 )
@@ -76,8 +77,8 @@ func writeAgenda(w io.Writer, r *status.Result, ix *model.Index, within int, lan
 	}
 	for _, it := range items {
 		if it.Task != nil {
-			fmt.Fprintf(w, "  %s  %s %s: %s  [%s; %s]\n", fmtDay(it.Day), i18n.T(lang, "due.task"), it.Task.Task.ID.Value,
-				it.Task.Task.Title.Value, leadNames(ix, it.Task.Task), i18n.T(lang, "status."+string(it.Task.Status)))
+			fmt.Fprintf(w, "  %s  %s %s: %s  [%s; %s]\n", fmtDay(it.Day), i18n.T(lang, "due.task"), safetext.Line(it.Task.Task.ID.Value),
+				safetext.Line(it.Task.Task.Title.Value), safetext.Line(leadNames(ix, it.Task.Task)), i18n.T(lang, "status."+string(it.Task.Status)))
 			continue
 		}
 		fmt.Fprintf(w, "  %s  %s\n", fmtDay(it.Day), i18n.T(lang, "due.cycle", it.Cycle.Month.String(),
@@ -88,7 +89,7 @@ func writeAgenda(w io.Writer, r *status.Result, ix *model.Index, within int, lan
 	fmt.Fprintln(w, i18n.T(lang, "due.owing", r.Cycle.Month.String(), fmtDay(r.Cycle.Deadline), len(owing)))
 	slices.SortStableFunc(owing, func(a, b status.UnitReport) int { return i18n.Compare(a.Unit.Name.Value, b.Unit.Name.Value) })
 	for _, u := range owing {
-		fmt.Fprintf(w, "  %s (%s): %s\n", u.Unit.Name.Value, u.Unit.ID.Value, i18n.T(lang, "report."+string(u.State)))
+		fmt.Fprintf(w, "  %s (%s): %s\n", safetext.Line(u.Unit.Name.Value), safetext.Line(u.Unit.ID.Value), i18n.T(lang, "report."+string(u.State)))
 	}
 	return nil
 }

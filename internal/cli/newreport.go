@@ -14,6 +14,7 @@ import (
 	"github.com/plan06/plan06/internal/dates"
 	"github.com/plan06/plan06/internal/i18n"
 	"github.com/plan06/plan06/internal/model"
+	"github.com/plan06/plan06/internal/safetext"
 	"github.com/plan06/plan06/internal/safewrite"
 	"github.com/plan06/plan06/internal/status"
 	"github.com/spf13/cobra"
@@ -140,7 +141,7 @@ func writeReportDraft(w io.Writer, r *status.Result, u *model.Unit, month dates.
 	}
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+func oneLine(s string) string { return strings.Join(strings.Fields(safetext.Line(s)), " ") }
 
 // quote writes s as a YAML double-quoted scalar (JSON strings are valid YAML).
 func quote(s string) string {

@@ -59,7 +59,7 @@ func sortedKeys(m map[string]string) []string {
 }
 
 // zipBomb is a zip whose one entry's header says it unzips to 1 TiB.
-func zipBomb(t *testing.T) []byte {
+func zipBomb(t testing.TB) []byte {
 	var out bytes.Buffer
 	zw := zip.NewWriter(&out)
 	w, err := zw.CreateRaw(&zip.FileHeader{Name: "xl/worksheets/sheet1.xml", Method: zip.Deflate,
@@ -175,7 +175,9 @@ func TestHostileGolden(t *testing.T) {
 			m, _ := dates.ParseMonth(c.cycle)
 			ds = append(ds, fl.Check(res.Plan, ix, m)...)
 		}
-		if el := time.Since(start); el > 2*time.Second {
+		// Not a speed assertion: a guard against reading a hostile form
+		// whole (a bomb inflated takes minutes, not seconds).
+		if el := time.Since(start); el > 30*time.Second {
 			t.Errorf("%s: %v to refuse", c.name, el)
 		}
 		if !ds.HasErrors() {
@@ -207,15 +209,25 @@ func englishLine(d diag.Diagnostic) string {
 	return render.DiagnosticLine(d, i18n.EN)
 }
 
-// A zip bomb is refused from its headers, in milliseconds.
-func TestZipBombIsFast(t *testing.T) {
+// A zip bomb is refused from its headers: the declared sizes are summed
+// before any entry is inflated, so the refusal is the size check's own
+// message. How fast that is, BenchmarkZipBomb measures (make bench);
+// a test does not time it on a shared machine.
+func TestZipBombRefusedFromHeaders(t *testing.T) {
 	data := zipBomb(t)
-	start := time.Now()
 	_, ds := Read("bomb.xlsx", data)
-	if el := time.Since(start); el > 50*time.Millisecond {
-		t.Errorf("%v to refuse a zip bomb", el)
-	}
 	if len(ds) != 1 || ds[0].Key != "form-unzipped" {
 		t.Errorf("got %s", lines(ds))
+	}
+}
+
+// BenchmarkZipBomb: refusing a zip bomb takes microseconds to
+// milliseconds, not the time to inflate it.
+func BenchmarkZipBomb(b *testing.B) {
+	data := zipBomb(b)
+	for b.Loop() {
+		if _, ds := Read("bomb.xlsx", data); len(ds) != 1 {
+			b.Fatalf("got %d diagnostics", len(ds))
+		}
 	}
 }

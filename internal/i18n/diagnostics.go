@@ -53,6 +53,8 @@ func init() {
 		"diag.want-text":           {"%s phải là văn bản, không phải %s", "%s must be text, not %s"},
 		"diag.quote-text":          {"%s: %s sẽ bị đọc là %s; nếu là văn bản, đặt trong dấu ngoặc kép: \"%[2]s\"", "%s: %s would be read as a %s; if it is text, quote it: \"%[2]s\""},
 		"diag.not-nfc":             {"%s không ở dạng Unicode NFC; chạy plan06 fmt -w để chuẩn hóa", "%s is not in Unicode NFC; run plan06 fmt -w to normalise it"},
+		"diag.control-char":        {"%s chứa %s (ký tự thứ %d), một ký tự điều khiển hoặc đổi chiều chữ có thể xóa màn hình, ghi vào bộ nhớ tạm hoặc đảo thứ tự chữ khi hiển thị; hãy xóa ký tự này (trong YAML nó thường được viết dưới dạng thoát như \\e hay \\u202E trong dấu ngoặc kép)", "%s holds %s (character %d), a control or text-direction character that can clear a terminal, write the clipboard or reorder the text shown; remove it (in YAML it is often written as an escape such as \\e or \\u202E inside double quotes)"},
+		"diag.line-break":          {"%s chỉ được viết trên một dòng nhưng có dấu xuống dòng hoặc tab (ký tự thứ %d); viết trên một dòng, dùng dấu cách", "%s is one line but holds a new line or tab (character %d); write it on one line, with spaces"},
 		"diag.bad-id":              {"%s %q không hợp lệ: chỉ dùng chữ thường ASCII, số và dấu gạch ngang [a-z0-9-]", "invalid %s %q: use lower-case ASCII letters, digits and hyphens [a-z0-9-]"},
 		"diag.bad-task-id":         {"mã nhiệm vụ %q không hợp lệ: chỉ dùng chữ, số, dấu chấm, gạch ngang", "invalid task id %q: use letters, digits, dots and hyphens"},
 		"diag.want-deadline":       {"%s phải là ngày, năm hoặc văn bản thời hạn, không phải %s", "%s must be a date, a year or a deadline text, not %s"},

@@ -11,7 +11,7 @@ func init() {
 		"diag.bad-notes-name":   {"tệp ghi chú %q đặt tên sai: phải là notes/YYYY-MM.md (notes/2024-03.md)", "notes file %q is misnamed: it must be notes/YYYY-MM.md (notes/2024-03.md)"},
 		"diag.too-deep":         {"lồng quá %d cấp; tệp kế hoạch chỉ lồng vài cấp, kiểm tra lại thụt lề và dấu ngoặc", "nested more than %d levels deep; plan files nest a few levels only, check the indentation and brackets"},
 		"diag.yaml-tag":         {"thẻ YAML %s không được dùng trong tệp kế hoạch; xóa thẻ và viết giá trị trực tiếp", "YAML tag %s is not allowed in plan files; remove the tag and write the value itself"},
-		"diag.control-char":     {"ký tự điều khiển %s không được phép trong tệp YAML; xóa nó", "control character %s is not allowed in a YAML file; remove it"},
+		"diag.control-byte":     {"ký tự điều khiển %s không được phép trong tệp YAML; xóa nó", "control character %s is not allowed in a YAML file; remove it"},
 		"diag.number-too-large": {"%s: %s quá lớn (tối đa 10^15 về giá trị tuyệt đối)", "%s: %s is too large (at most 10^15 in absolute value)"},
 		"diag.leading-zero":     {"%s: %s có số 0 ở đầu, một số trình đọc YAML hiểu là hệ bát phân; viết %s", "%s: %s has a leading zero, which some YAML readers take for octal; write %s"},
 		"diag.timezone-local":   {"múi giờ %q phụ thuộc vào máy chạy plan06; dùng tên IANA như Asia/Ho_Chi_Minh", "time zone %q depends on the machine running plan06; use an IANA name such as Asia/Ho_Chi_Minh"},

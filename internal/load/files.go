@@ -257,7 +257,7 @@ func parse(name string, b []byte, ds *diag.Diagnostics) (root *yaml.Node) {
 	}
 	if line, col, r, ok := firstControl(b); ok {
 		// The library says "control characters are not allowed", nowhere.
-		ds.Errorf(diag.Pos{File: name, Line: line, Col: col}, "control-char", fmt.Sprintf("U+%04X", r))
+		ds.Errorf(diag.Pos{File: name, Line: line, Col: col}, "control-byte", fmt.Sprintf("U+%04X", r))
 		return nil
 	}
 	defer func() {

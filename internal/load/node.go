@@ -2,6 +2,7 @@ package load
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"github.com/plan06/plan06/internal/dates"
 	"github.com/plan06/plan06/internal/diag"
 	"github.com/plan06/plan06/internal/model"
+	"github.com/plan06/plan06/internal/safetext"
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/unicode/norm"
 )
@@ -211,7 +213,34 @@ func (d *decoder) text(n *yaml.Node, what string) model.Text {
 	if !isNFC(s.Value) {
 		d.diags.Warnf(d.pos(n), "not-nfc", what)
 	}
+	d.characters(n, what, s.Value)
 	return model.Text{Value: s.Value, Pos: d.pos(n)}
+}
+
+// multiLine lists the text fields that may run over several lines, and so
+// hold new lines and tabs: the free text of tasks, groups and report
+// entries. Every other field (titles, names, ids, deadlines) is one line.
+var multiLine = map[string]bool{
+	"detail": true, "support_note": true, "note": true, "group note": true,
+	"result": true, "obstacles": true, "proposals": true,
+}
+
+// characters refuses the characters that act on a terminal or a document
+// (safetext.Forbidden: control characters, bidirectional overrides) and,
+// in a one-line field, new lines and tabs. Every text of a plan passes
+// here (text and loose), so a plan that validates has none of them. YAML
+// lets them in through escapes ("\e[2J", "\u202E"); the raw characters
+// the YAML reader refuses itself.
+func (d *decoder) characters(n *yaml.Node, what, s string) {
+	r, at, bad := safetext.Find(s, multiLine[what])
+	if !bad {
+		return
+	}
+	if r == '\n' || r == '\t' {
+		d.diags.Errorf(d.pos(n), "line-break", what, at)
+		return
+	}
+	d.diags.Errorf(d.pos(n), "control-char", what, fmt.Sprintf("U+%04X", r), at)
 }
 
 // isNFC reports whether s is in Unicode NFC; ASCII (most ids, dates and
@@ -270,6 +299,7 @@ func (d *decoder) loose(n *yaml.Node, what string) model.Text {
 	if !isNFC(s.Value) {
 		d.diags.Warnf(d.pos(n), "not-nfc", what)
 	}
+	d.characters(n, what, s.Value)
 	return model.Text{Value: s.Value, Pos: d.pos(n)}
 }
 

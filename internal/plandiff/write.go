@@ -4,10 +4,10 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/plan06/plan06/internal/dates"
 	"github.com/plan06/plan06/internal/i18n"
+	"github.com/plan06/plan06/internal/safetext"
 )
 
 // WriteText writes d for a terminal: a heading per section, one line per
@@ -173,15 +173,9 @@ var mdEscaper = strings.NewReplacer(
 	`<`, `\<`, `>`, `\>`, `|`, `\|`, `~`, `\~`, `#`, `\#`, `&`, `\&`,
 )
 
-// oneLine puts s on one line and drops control characters, so that text
-// from a pull request cannot move the reviewer's cursor or colour the
-// terminal.
+// oneLine puts s on one line and drops control characters and
+// bidirectional overrides (safetext.Line), so that text from a pull request
+// cannot move the reviewer's cursor, colour the terminal or read backwards.
 func oneLine(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return -1
-		}
-		return r
-	}, s)
+	return strings.Join(strings.Fields(safetext.Line(s)), " ")
 }

@@ -1,6 +1,10 @@
 package render
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/plan06/plan06/internal/safetext"
+)
 
 // box is a table drawn with box-drawing lines, sized to the terminal.
 //
@@ -61,12 +65,18 @@ type boxCell struct {
 	color string
 }
 
-// add appends a row of cells, one per column.
-func (b *box) add(cells ...boxCell) { b.rows = append(b.rows, boxRow{cells: cells}) }
+// add appends a row of cells, one per column. The text of each is made
+// safe for a terminal here (safetext.Line), before it is measured.
+func (b *box) add(cells ...boxCell) {
+	for i := range cells {
+		cells[i].text = safetext.Line(cells[i].text)
+	}
+	b.rows = append(b.rows, boxRow{cells: cells})
+}
 
 // heading appends a heading row, indented by indent columns.
 func (b *box) heading(title string, indent int) {
-	b.rows = append(b.rows, boxRow{span: true, title: title, indent: indent})
+	b.rows = append(b.rows, boxRow{span: true, title: safetext.Line(title), indent: indent})
 }
 
 // shrinkFloor is the narrowest a shrinking column is made to wait for its

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/plan06/plan06/internal/dates"
+	"github.com/plan06/plan06/internal/safetext"
 	"github.com/plan06/plan06/internal/status"
 )
 
@@ -25,7 +26,10 @@ var (
 // assignment, or one row with the assignment columns empty for a task that
 // has none; with o.ByUnit, one row per unit, sorted by unit id. Dates are
 // ISO, booleans true/false, states their English codes. o.Lang is not
-// used: see csvTaskHeader.
+// used: see csvTaskHeader. Text from the plan goes through
+// safetext.CSVCell (no control characters; a leading "=", "+", "-", "@"
+// or tab behind an apostrophe, so that a spreadsheet never runs it as a
+// formula); the numbers, dates and codes plan06 writes itself do not.
 func StatusCSV(w io.Writer, r *status.Result, o Options) error {
 	records := taskRecords(r)
 	if o.ByUnit {
@@ -41,7 +45,7 @@ func taskRecords(r *status.Result) [][]string {
 		if !t.Ongoing {
 			due = t.Due.String()
 		}
-		task := []string{t.Task.ID.Value, t.Task.Title.Value, t.Task.Group.Value,
+		task := []string{safetext.CSVCell(t.Task.ID.Value), safetext.CSVCell(t.Task.Title.Value), safetext.CSVCell(t.Task.Group.Value),
 			due, strconv.FormatBool(t.Ongoing), string(t.Status), string(t.Outcome)}
 		if len(t.Assignments) == 0 {
 			records = append(records, append(task, "", "", "", "", "", "", "", ""))
@@ -53,7 +57,7 @@ func taskRecords(r *status.Result) [][]string {
 				last = a.LastReport.String()
 			}
 			records = append(records, append(slices.Clip(task),
-				a.Unit.ID.Value, string(a.Status), string(a.Outcome), string(a.State), strconv.Itoa(a.Progress),
+				safetext.CSVCell(a.Unit.ID.Value), string(a.Status), string(a.Outcome), safetext.CSVCell(string(a.State)), strconv.Itoa(a.Progress),
 				a.Done.String(), strconv.FormatBool(a.Late), last))
 		}
 	}
@@ -63,7 +67,7 @@ func taskRecords(r *status.Result) [][]string {
 func unitRecords(r *status.Result) [][]string {
 	records := [][]string{csvUnitHeader}
 	for _, u := range r.ByUnit() {
-		records = append(records, []string{u.Unit.ID.Value, u.Unit.Name.Value, strconv.Itoa(u.Led),
+		records = append(records, []string{safetext.CSVCell(u.Unit.ID.Value), safetext.CSVCell(u.Unit.Name.Value), strconv.Itoa(u.Led),
 			strconv.Itoa(u.Done), strconv.Itoa(u.Overdue), strconv.Itoa(u.AtRisk),
 			strconv.Itoa(u.Blocked), string(u.Report), u.Submitted.String()})
 	}

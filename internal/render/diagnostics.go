@@ -8,9 +8,13 @@ import (
 
 	"github.com/plan06/plan06/internal/diag"
 	"github.com/plan06/plan06/internal/i18n"
+	"github.com/plan06/plan06/internal/safetext"
 )
 
-// Message returns the text of d in lang, with diag.Word arguments translated.
+// Message returns the text of d in lang, with diag.Word arguments
+// translated, on one line and without control characters: messages quote
+// the user's text, and validate must not carry what it refuses to the
+// terminal (safetext.Line).
 func Message(d diag.Diagnostic, lang i18n.Lang) string {
 	args := make([]any, len(d.Args))
 	for i, a := range d.Args {
@@ -20,14 +24,14 @@ func Message(d diag.Diagnostic, lang i18n.Lang) string {
 			args[i] = a
 		}
 	}
-	return i18n.T(lang, "diag."+d.Key, args...)
+	return safetext.Line(i18n.T(lang, "diag."+d.Key, args...))
 }
 
 // DiagnosticLine is the compiler-style line of SPEC §2.2:
 // "plan/tasks/x.yaml:14:11: error: message". The severity word stays
 // English in every language so that editors and scripts can match it.
 func DiagnosticLine(d diag.Diagnostic, lang i18n.Lang) string {
-	return fmt.Sprintf("%s: %s: %s", d.Pos, d.Severity, Message(d, lang))
+	return safetext.Line(fmt.Sprintf("%s: %s: %s", d.Pos, d.Severity, Message(d, lang)))
 }
 
 // DiagnosticsText writes one line per diagnostic.
@@ -62,7 +66,7 @@ func DiagnosticsJSON(w io.Writer, ds diag.Diagnostics, lang i18n.Lang) error {
 	}{Format: "plan06/validate/v1", Errors: errs, Warnings: warns, Diagnostics: []diagJSON{}}
 	for _, d := range ds {
 		out.Diagnostics = append(out.Diagnostics, diagJSON{
-			File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col,
+			File: safetext.Line(d.Pos.File), Line: d.Pos.Line, Col: d.Pos.Col,
 			Severity: d.Severity.String(), Code: strings.TrimSuffix(d.Key, "-suggest"), Message: Message(d, lang),
 		})
 	}
@@ -76,7 +80,7 @@ func DiagnosticsJSON(w io.Writer, ds diag.Diagnostics, lang i18n.Lang) error {
 // runner turns into annotations on the changed lines of a pull request.
 func DiagnosticsGitHub(w io.Writer, ds diag.Diagnostics, lang i18n.Lang) error {
 	for _, d := range ds {
-		props := "file=" + ghProp(d.Pos.File)
+		props := "file=" + ghProp(safetext.Line(d.Pos.File))
 		if d.Pos.Line > 0 {
 			props += fmt.Sprintf(",line=%d", d.Pos.Line)
 		}

@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"github.com/plan06/plan06/internal/dates"
+	"github.com/plan06/plan06/internal/safetext"
 	"github.com/plan06/plan06/internal/status"
 )
 
@@ -101,12 +102,15 @@ type (
 // order, two-space indent, ISO dates, null for a missing day or number,
 // [] for an empty list, and a final new line. Unlike the other renderers
 // it takes no Options: scripts must get the same bytes whatever the
-// terminal or language.
+// terminal or language. Text from the plan goes through safetext.Clean, as
+// in every other output: encoding/json would keep the JSON valid by
+// escaping a control character, but `jq -r` would print it raw again, and
+// C1 controls and bidirectional overrides it leaves as they are.
 func StatusJSON(w io.Writer, r *status.Result) error {
 	s := r.Summary()
 	out := statusJSON{
 		Format: StatusFormat,
-		Plan:   r.Plan.ID.Value,
+		Plan:   safetext.Clean(r.Plan.ID.Value),
 		AsOf:   r.AsOf.String(),
 		Cycle: cycleJSON{
 			Month:      r.Cycle.Month.String(),
@@ -144,9 +148,9 @@ func StatusJSON(w io.Writer, r *status.Result) error {
 	}
 	for _, t := range r.Tasks {
 		tj := taskJSON{
-			ID:          t.Task.ID.Value,
-			Title:       t.Task.Title.Value,
-			Group:       t.Task.Group.Value,
+			ID:          safetext.Clean(t.Task.ID.Value),
+			Title:       safetext.Clean(t.Task.Title.Value),
+			Group:       safetext.Clean(t.Task.Group.Value),
 			Ongoing:     t.Ongoing,
 			Status:      t.Status,
 			Outcome:     t.Outcome,
@@ -158,10 +162,10 @@ func StatusJSON(w io.Writer, r *status.Result) error {
 		}
 		for _, a := range t.Assignments {
 			aj := assignmentJSON{
-				Unit:     a.Unit.ID.Value,
+				Unit:     safetext.Clean(a.Unit.ID.Value),
 				Status:   a.Status,
 				Outcome:  a.Outcome,
-				State:    string(a.State),
+				State:    safetext.Clean(string(a.State)),
 				Progress: a.Progress,
 				Done:     isoDay(a.Done),
 				Late:     a.Late,
@@ -173,7 +177,7 @@ func StatusJSON(w io.Writer, r *status.Result) error {
 			}
 			for _, ts := range a.Targets {
 				tg := targetJSON{
-					ID:       ts.Target.ID.Value,
+					ID:       safetext.Clean(ts.Target.ID.Value),
 					Required: finite(ts.Required),
 					Value:    finite(ts.Value),
 					Met:      ts.Met,
@@ -190,8 +194,8 @@ func StatusJSON(w io.Writer, r *status.Result) error {
 	}
 	for _, u := range r.Units {
 		out.Units = append(out.Units, unitJSON{
-			Unit:      u.Unit.ID.Value,
-			Name:      u.Unit.Name.Value,
+			Unit:      safetext.Clean(u.Unit.ID.Value),
+			Name:      safetext.Clean(u.Unit.Name.Value),
 			Report:    u.State,
 			Submitted: isoDay(u.Submitted),
 		})

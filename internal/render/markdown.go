@@ -10,6 +10,7 @@ import (
 	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/plan06/plan06/internal/model"
+	"github.com/plan06/plan06/internal/safetext"
 	"github.com/plan06/plan06/internal/status"
 )
 
@@ -209,8 +210,11 @@ func (m *mdTable) write(w io.Writer) error {
 	return t.Render()
 }
 
-// mdCell is s as a table cell: on one line, "|" escaped.
-func mdCell(s string) string { return strings.ReplaceAll(mdText(s), "|", `\|`) }
+// mdCell is s as a table cell: mdText, whose "|" is escaped already.
+func mdCell(s string) string { return mdText(s) }
 
-// mdText puts s on one line: a new line would end a table row or a heading.
-func mdText(s string) string { return strings.Join(strings.Fields(s), " ") }
+// mdText puts s on one line (a new line would end a table row or a
+// heading) without control characters, "|", "\", backticks and HTML
+// escaped: safetext.Markdown, so that a title can neither break the table
+// nor put markup or HTML into a pull request comment.
+func mdText(s string) string { return safetext.Markdown(s) }

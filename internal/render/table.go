@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/plan06/plan06/internal/model"
+	"github.com/plan06/plan06/internal/safetext"
 	"github.com/plan06/plan06/internal/status"
 )
 
@@ -43,9 +44,10 @@ func StatusTable(w io.Writer, r *status.Result, o Options) error {
 	return err
 }
 
-// writeWrapped writes s as lines of at most width columns.
+// writeWrapped writes s as lines of at most width columns, made safe for
+// a terminal (safetext.Line).
 func writeWrapped(sb *strings.Builder, s string, width int) {
-	for _, line := range wrap(s, width) {
+	for _, line := range wrap(safetext.Line(s), width) {
 		sb.WriteString(line)
 		sb.WriteString("\n")
 	}

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/plan06/plan06/internal/safetext"
 )
 
 // Row heights. Neither LibreOffice nor Excel grows a row to fit wrapped
@@ -63,6 +65,7 @@ func (wb *workbook) block(sheet string, col, from, to int, s string, style int) 
 		return
 	}
 	a, b := cell(col, from), cell(col, to)
+	s = safetext.Clean(s)
 	wb.check(wb.f.SetCellStr(sheet, a, s))
 	if to > from {
 		wb.check(wb.f.MergeCell(sheet, a, b))

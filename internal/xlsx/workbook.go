@@ -9,6 +9,7 @@ import (
 	"github.com/plan06/plan06/internal/dates"
 	"github.com/plan06/plan06/internal/i18n"
 	"github.com/plan06/plan06/internal/model"
+	"github.com/plan06/plan06/internal/safetext"
 	"github.com/plan06/plan06/internal/status"
 )
 
@@ -79,8 +80,8 @@ func (wb *workbook) check(err error) {
 func (wb *workbook) docProps() {
 	stamp := fixedDay(wb.o, wb.r).String() + "T00:00:00Z"
 	wb.check(wb.f.SetDocProps(&excelize.DocProperties{
-		Title:          wb.o.Title,
-		Subject:        wb.r.Plan.Title.Value,
+		Title:          safetext.Line(wb.o.Title),
+		Subject:        safetext.Line(wb.r.Plan.Title.Value),
 		Creator:        "plan06",
 		LastModifiedBy: "plan06",
 		Created:        stamp,
@@ -113,12 +114,15 @@ func quoted(sheet string) string {
 }
 
 // str writes text as a string cell: text from the files never becomes a
-// formula, whatever it starts with.
+// formula, whatever it starts with, and carries no control character
+// (safetext.Clean; str, merged and block are where every text cell is
+// written).
 func (wb *workbook) str(sheet string, col, row int, s string, style int) {
 	if wb.err != nil {
 		return
 	}
 	ref := cell(col, row)
+	s = safetext.Clean(s)
 	wb.check(wb.f.SetCellStr(sheet, ref, s))
 	wb.check(wb.f.SetCellStyle(sheet, ref, ref, style))
 	wb.fit(sheet, row, col, col, s, style)
@@ -175,6 +179,7 @@ func (wb *workbook) merged(sheet string, from, to, row int, s string, style int)
 		return
 	}
 	a, b := cell(from, row), cell(to, row)
+	s = safetext.Clean(s)
 	wb.check(wb.f.SetCellStr(sheet, a, s))
 	if to > from {
 		wb.check(wb.f.MergeCell(sheet, a, b))
