@@ -7,36 +7,42 @@ import (
 	"strings"
 
 	"github.com/plan06/plan06/internal/dates"
+	"github.com/plan06/plan06/internal/docx"
 	"github.com/plan06/plan06/internal/model"
-	"github.com/plan06/plan06/internal/status"
+	"github.com/plan06/plan06/internal/report"
+	"github.com/plan06/plan06/internal/safewrite"
 	"github.com/plan06/plan06/internal/xlsx"
 	"github.com/spf13/cobra"
 )
 
 func (a *App) reportCmd() *cobra.Command {
 	var output string
+	var docxOut bool
 	c := &cobra.Command{
 		Use:   "report [PERIOD]",
 		Short: "Write the report workbook (xlsx) for a month, a half year or a year",
 		Long: "report writes the province's report as an Excel workbook: the Decree 30/2020 header, the summary,\n" +
 			"the appendix table of tasks with the units' results, the units' reporting record and what is overdue.\n" +
 			"PERIOD is a month (2024-03, default: the current cycle), 2024-H1 (sơ kết 6 tháng) or 2024 (tổng kết năm).\n" +
-			"The day defaults to the period's deadline; --as-of overrides it. The same plan and day give the same bytes.",
-		Example: "  plan06 report 2024-03\n  plan06 report 2024-H1 -o so-ket-6-thang.xlsx",
+			"The day defaults to the period's deadline; --as-of overrides it. The same plan and day give the same bytes.\n" +
+			"--docx (or -o FILE.docx) writes the signed report instead, in the Decree 30/2020 layout, with the\n" +
+			"paragraphs of notes/YYYY-MM.md under 1. Công tác chỉ đạo, điều hành.",
+		Example: "  plan06 report 2024-03\n  plan06 report 2024-H1 -o so-ket-6-thang.xlsx\n  plan06 report 2024-04 --docx",
 		Args:    cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			period := ""
 			if len(args) == 1 {
 				period = args[0]
 			}
-			return a.runReport(period, output)
+			return a.runReport(period, output, docxOut)
 		},
 	}
-	c.Flags().StringVarP(&output, "output", "o", "", "file to write (default bao-cao-de-an-06-PERIOD.xlsx)")
+	c.Flags().StringVarP(&output, "output", "o", "", "file to write (default bao-cao-de-an-06-PERIOD.xlsx, or .docx with --docx)")
+	c.Flags().BoolVar(&docxOut, "docx", false, "write the signed report (Word) instead of the workbook")
 	return c
 }
 
-func (a *App) runReport(periodText, output string) error {
+func (a *App) runReport(periodText, output string, docxOut bool) error {
 	var period dates.Period
 	if periodText != "" {
 		p, err := dates.ParsePeriod(periodText)
@@ -73,11 +79,15 @@ func (a *App) runReport(periodText, output string) error {
 			return err
 		}
 	}
-	if output == "" {
-		output = "bao-cao-de-an-06-" + period.String() + ".xlsx"
+	ext := ".xlsx"
+	if docxOut || strings.HasSuffix(strings.ToLower(output), ".docx") {
+		ext = ".docx"
 	}
-	if !strings.HasSuffix(strings.ToLower(output), ".xlsx") {
-		return usageErr("name the file with .xlsx, e.g. -o bao-cao.xlsx", "%s is not an .xlsx file name", output)
+	if output == "" {
+		output = "bao-cao-de-an-06-" + period.String() + ext
+	}
+	if !strings.HasSuffix(strings.ToLower(output), ext) {
+		return usageErr("name the file with "+ext+", e.g. -o bao-cao"+ext, "%s is not a %s file name", output, ext)
 	}
 	if dir := filepath.Dir(output); dir != "." {
 		if info, err := os.Stat(dir); err != nil || !info.IsDir() {
@@ -85,7 +95,7 @@ func (a *App) runReport(periodText, output string) error {
 		}
 	}
 
-	res := status.Compute(p, model.NewIndex(p), status.Options{AsOf: day, Cycle: cy.Month})
+	rep := report.ForPeriod(p, period, day, l.lang)
 	n := int(period.Month.Month)
 	if period.Kind == dates.PeriodHalf {
 		n = period.Half
@@ -97,9 +107,24 @@ func (a *App) runReport(periodText, output string) error {
 		PeriodFrom: cy.PeriodFrom,
 		PeriodTo:   cy.PeriodTo,
 	}
-	if err := xlsx.WriteFile(output, res, opt); err != nil {
+	if ext == ".docx" {
+		b, err := docx.Report(rep, docx.Options{
+			Title: opt.Title, Day: day, PeriodFrom: cy.PeriodFrom, PeriodTo: cy.PeriodTo,
+			NotesFile: "notes/" + cy.Month.String() + ".md",
+		})
+		if err == nil {
+			err = safewrite.WriteFile(output, b, 0o644)
+		}
+		if err != nil {
+			return &exitError{code: ExitUsage, err: fmt.Errorf("cannot write %s: %w", output, err), hint: "check that the folder exists and is writable"}
+		}
+		fmt.Fprintln(a.IO.Out, filepath.ToSlash(output))
+		return nil
+	}
+	if err := xlsx.WriteReportFile(output, rep, opt); err != nil {
 		return &exitError{code: ExitUsage, err: err, hint: "check that the folder exists and is writable"}
 	}
 	fmt.Fprintln(a.IO.Out, filepath.ToSlash(output))
 	return nil
 }
+

@@ -43,6 +43,7 @@ const (
 	kindTasks
 	kindReport
 	kindIgnored // README.md and folders' own files we leave alone
+	kindNotes   // notes/*.md: the cycle's notes (read as text, not YAML)
 )
 
 // splitReportPath splits "reports/MONTH/UNIT.yaml" (or .yml) into its
@@ -70,6 +71,8 @@ func classify(rel string) fileKind {
 	switch {
 	case rel == "README.md" || strings.HasSuffix(rel, "/README.md"):
 		return kindIgnored
+	case strings.HasPrefix(rel, "notes/") && strings.HasSuffix(rel, ".md"):
+		return kindNotes
 	case !isYAML:
 		return kindStray
 	case base == "plan":
@@ -99,6 +102,8 @@ type source struct {
 	// as soon as they are parsed, on the worker, so that their node trees
 	// never pile up: at country scale there are 100,000 of them.
 	report *model.Report
+	// text is the content of a notes file, which is Markdown, not YAML.
+	text string
 }
 
 // walk lists the files of the plan folder in lexical order. Symlinks are
@@ -212,6 +217,10 @@ func (f *source) read(fsys fs.FS) {
 	}
 	if len(b) > MaxFileSize {
 		f.diag.Errorf(whole, "too-big", len(b)>>20)
+		return
+	}
+	if f.kind == kindNotes {
+		f.text = string(b)
 		return
 	}
 	f.doc = parse(f.name, b, &f.diag)

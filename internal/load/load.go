@@ -39,6 +39,13 @@ func Load(fsys fs.FS, dir string) (*model.Plan, diag.Diagnostics, error) {
 			continue
 		case kindIgnored:
 			continue
+		case kindNotes:
+			if n, ok := cycleNote(f); ok {
+				p.CycleNotes = append(p.CycleNotes, n)
+			} else {
+				diags.Errorf(diag.Pos{File: f.name}, "bad-notes-name", f.rel)
+			}
+			continue
 		case kindPlan, kindUnits, kindCalendar:
 			// plan.yaml and plan.yml together would be two truths.
 			if other, dup := seen[f.kind]; dup {

@@ -9,6 +9,7 @@ import (
 	"github.com/plan06/plan06/internal/dates"
 	"github.com/plan06/plan06/internal/i18n"
 	"github.com/plan06/plan06/internal/model"
+	"github.com/plan06/plan06/internal/report"
 	"github.com/plan06/plan06/internal/status"
 )
 
@@ -20,6 +21,7 @@ const fontName = "Times New Roman"
 // list of cells rather than a list of error checks.
 type workbook struct {
 	f    *excelize.File
+	rep  *report.Report
 	r    *status.Result
 	o    Options
 	ix   *model.Index
@@ -38,8 +40,9 @@ type workbook struct {
 	wrapped map[wrapKey]int
 }
 
-func newWorkbook(f *excelize.File, r *status.Result, o Options) *workbook {
-	wb := &workbook{f: f, r: r, o: o, ix: model.NewIndex(r.Plan), lang: o.Lang, fonts: map[int]fontOf{}, wrapped: map[wrapKey]int{}}
+func newWorkbook(f *excelize.File, rep *report.Report, o Options) *workbook {
+	r := rep.Result
+	wb := &workbook{f: f, rep: rep, r: r, o: o, ix: model.NewIndex(r.Plan), lang: o.Lang, fonts: map[int]fontOf{}, wrapped: map[wrapKey]int{}}
 	wb.st = wb.newStyles()
 	return wb
 }
