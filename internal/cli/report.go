@@ -127,4 +127,3 @@ func (a *App) runReport(periodText, output string, docxOut bool) error {
 	fmt.Fprintln(a.IO.Out, filepath.ToSlash(output))
 	return nil
 }
-
