@@ -84,6 +84,7 @@ func (rep *Report) groups(prev *status.Result) {
 			ID: g.ID.Value, Label: label, Title: g.Title.Value, Depth: depth, Tasks: direct[gi],
 		})
 		now, before := count(direct[gi])
+		rep.Groups[at].Own = now
 		n, leaf := 0, true
 		for _, ci := range children[gi] {
 			if visited[ci] {
@@ -114,7 +115,7 @@ func (rep *Report) groups(prev *status.Result) {
 		now, before := count(orphans)
 		rep.Groups = append(rep.Groups, Group{
 			Label: Roman(top), Title: i18n.T(rep.Lang, "xlsx.no-group"), Tasks: orphans,
-			Leaf: true, Now: now, Prev: before,
+			Leaf: true, Now: now, Prev: before, Own: now,
 		})
 	}
 }

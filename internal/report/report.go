@@ -48,8 +48,8 @@ type Input struct {
 	Lang i18n.Lang
 }
 
-// Counts counts tasks by outcome in the order of status.Outcomes; Total is
-// their sum.
+// Counts counts tasks by outcome in the order of status.Outcomes; Total
+// counts every task (the sum of By, unless a task has no outcome).
 type Counts struct {
 	By    [5]int
 	Total int
@@ -59,8 +59,8 @@ type Counts struct {
 func (c *Counts) add(o status.Outcome) {
 	if k := slices.Index(status.Outcomes, o); k >= 0 {
 		c.By[k]++
-		c.Total++
 	}
+	c.Total++
 }
 
 // plus adds d to c.
@@ -96,6 +96,9 @@ type Group struct {
 	// Now counts the group's tasks and its descendants' at D; Prev the same
 	// tasks at the previous compile day (zero when there is no Previous).
 	Now, Prev Counts
+	// Own counts the group's own tasks at D, its descendants' left out: the
+	// chart draws Own, so that no task is drawn twice.
+	Own Counts
 }
 
 // TargetRow is one target of one assignment.

@@ -29,11 +29,6 @@ type workbook struct {
 	st   *styles
 	err  error
 
-	// groups caches groupRows; statusHead is the header row of the summary's
-	// status table, which the chart reads.
-	groups     []groupRow
-	statusHead int
-
 	// layouts and fonts serve the row heights (layout.go).
 	layouts map[string]*sheetLayout
 	fonts   map[int]fontOf
@@ -54,7 +49,7 @@ func (wb *workbook) t(key string, args ...any) string { return i18n.T(wb.lang, k
 func (wb *workbook) run() {
 	names := []string{
 		wb.t("xlsx.sheet.summary"), wb.t("xlsx.sheet.tasks"),
-		wb.t("xlsx.sheet.units"), wb.t("xlsx.sheet.overdue"),
+		wb.t("xlsx.sheet.units"), wb.t("xlsx.sheet.ranking"), wb.t("xlsx.sheet.overdue"),
 	}
 	wb.check(wb.f.SetDefaultFont(fontName))
 	wb.check(wb.f.SetSheetName("Sheet1", names[0]))
@@ -65,7 +60,8 @@ func (wb *workbook) run() {
 	wb.summary(names[0])
 	wb.tasks(names[1])
 	wb.units(names[2])
-	wb.overdue(names[3])
+	wb.ranking(names[3])
+	wb.overdue(names[4])
 	wb.f.SetActiveSheet(0)
 	wb.docProps()
 }
