@@ -124,6 +124,7 @@ func (c *checker) units() {
 			c.diags.Errorf(u.Parent.Pos, "cycle", diag.Word("unit-parent"), path)
 		}
 	}
+	c.lifecycles(unitIDs)
 	for _, s := range c.p.Sets {
 		for _, m := range s.Members {
 			if c.ix.Unit(m.Value) == nil && c.ix.Set(m.Value) == nil {
@@ -138,6 +139,62 @@ func (c *checker) units() {
 			c.diags.Warnf(s.ID.Pos, "empty-set", s.ID.Value)
 		}
 	}
+}
+
+// lifecycles checks units over time and reporting routes (SPEC §9): from
+// is not after until; a successor is a known unit that exists the day
+// after its predecessor's until (so a successor needs an until), and
+// following successors never comes back; reports_to names a known unit,
+// and following reports_to never comes back.
+func (c *checker) lifecycles(unitIDs []string) {
+	for i := range c.p.Units {
+		u := &c.p.Units[i]
+		if !u.From.Date.IsZero() && !u.Until.Date.IsZero() && u.Until.Date.Before(u.From.Date) {
+			c.diags.Errorf(u.Until.Pos, "unit-until-before-from", u.ID.Value, u.Until.Text, u.From.Text)
+		}
+		if u.Successor.Value != "" {
+			next := c.ix.Unit(u.Successor.Value)
+			switch {
+			case next == nil:
+				c.unknown(u.Successor, "unit", "successor", unitIDs)
+			case u.Until.Date.IsZero():
+				c.diags.Errorf(u.Successor.Pos, "successor-needs-until", u.ID.Value)
+			case next != u && !next.ExistsOn(u.Until.Date.AddDays(1)):
+				c.diags.Errorf(u.Successor.Pos, "successor-not-existing", next.ID.Value, u.Until.Date.AddDays(1).VN(), u.ID.Value)
+			}
+			if next != nil {
+				if path := c.chainCycle(u.ID.Value, func(x *model.Unit) string { return x.Successor.Value }); path != "" {
+					c.diags.Errorf(u.Successor.Pos, "cycle", diag.Word("successor"), path)
+				}
+			}
+		}
+		if u.ReportsTo.Value != "" {
+			if c.ix.Unit(u.ReportsTo.Value) == nil {
+				c.unknown(u.ReportsTo, "unit", "reports_to", unitIDs)
+			} else if path := c.chainCycle(u.ID.Value, func(x *model.Unit) string { return x.ReportsTo.Value }); path != "" {
+				c.diags.Errorf(u.ReportsTo.Pos, "cycle", diag.Word("reports-to"), path)
+			}
+		}
+	}
+}
+
+// chainCycle returns "a → b → a" when following next from unit id returns
+// to it; a cycle further along is reported at its own units.
+func (c *checker) chainCycle(id string, next func(*model.Unit) string) string {
+	path := id
+	seen := map[string]bool{id: true}
+	for cur := c.ix.Unit(id); cur != nil && next(cur) != ""; cur = c.ix.Unit(next(cur)) {
+		n := next(cur)
+		path += " → " + n
+		if n == id {
+			return path
+		}
+		if seen[n] {
+			return ""
+		}
+		seen[n] = true
+	}
+	return ""
 }
 
 // unitCycle returns "a → b → a" when following parents from id returns to it.
@@ -269,11 +326,19 @@ func (c *checker) reports() {
 	for i := range c.p.Tasks {
 		t := &c.p.Tasks[i]
 		m := map[string]bool{}
+		// A successor takes over its predecessors' assignments, so it may
+		// report on their tasks too (SPEC §9).
+		relate := func(u *model.Unit) {
+			for seen := 0; u != nil && !m[u.ID.Value] && seen < 64; seen++ {
+				m[u.ID.Value] = true
+				u = c.ix.Unit(u.Successor.Value)
+			}
+		}
 		for _, u := range c.ix.Expand(t.Lead) {
-			m[u.ID.Value] = true
+			relate(u)
 		}
 		for _, u := range c.ix.Expand(t.Support) {
-			m[u.ID.Value] = true
+			relate(u)
 		}
 		related[t] = m
 	}
@@ -293,6 +358,16 @@ func (c *checker) reports() {
 				c.diags.Errorf(file, "report-unknown-unit", r.Unit)
 			}
 			continue
+		}
+		if u := c.ix.Unit(r.Unit); c.p.Reporting.Day > 0 && (!u.From.Date.IsZero() || !u.Until.Date.IsZero()) {
+			// A report's cycle must meet the unit's life: from the opening
+			// of its data period to its deadline (a unit that ends mid-period
+			// may still send its last report; one that starts may send its
+			// first).
+			cy := c.p.Cal.Cycle(r.Month, c.p.Reporting.Day, rollover)
+			if !u.Until.Date.IsZero() && u.Until.Date.Before(cy.PeriodFrom) || !u.From.Date.IsZero() && u.From.Date.After(cy.Deadline) {
+				c.diags.Errorf(file, "report-unit-not-existing", r.Unit, r.Month.String(), lifeSpan(u))
+			}
 		}
 		if c.p.Reporting.Day > 0 && !r.Submitted.Date.IsZero() {
 			cy := c.p.Cal.Cycle(r.Month, c.p.Reporting.Day, rollover)
@@ -359,4 +434,16 @@ func hasTarget(t *model.Task, id string) bool {
 		}
 	}
 	return false
+}
+
+// lifeSpan is "01/11/2024 – …" for messages about the days a unit exists.
+func lifeSpan(u *model.Unit) string {
+	from, until := "…", "…"
+	if !u.From.Date.IsZero() {
+		from = u.From.Date.VN()
+	}
+	if !u.Until.Date.IsZero() {
+		until = u.Until.Date.VN()
+	}
+	return from + " – " + until
 }

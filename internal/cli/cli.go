@@ -57,6 +57,10 @@ type App struct {
 	asOf    string
 	lang    string
 	noColor bool
+
+	// warnedOutside is set once the §8.4 warning has been printed, so a
+	// command that computes several days warns once.
+	warnedOutside bool
 }
 
 // exitError carries an exit code and an optional hint to Main.
@@ -246,7 +250,53 @@ func (a *App) loadValid() (*loaded, dates.Date, error) {
 	if err != nil {
 		return nil, dates.Date{}, err
 	}
+	a.warnOutside(l, day)
 	return l, day, nil
+}
+
+// outsideAfter is how many days after the plan's end a day still counts as
+// the plan's: the December cycle is compiled and the yearly review written
+// in the weeks after the year ends.
+const outsideAfter = 45
+
+// warnOutside prints one warning line on stderr when day is before the
+// plan's period or more than 45 days after it (SPEC §8.4): on a day like
+// that every figure is about a plan that is not running, which is seldom
+// what the user meant. The exit code does not change.
+func (a *App) warnOutside(l *loaded, day dates.Date) {
+	p := l.plan
+	from, to := p.PeriodFrom.Date, p.PeriodTo.Date
+	if a.warnedOutside || from.IsZero() || to.IsZero() {
+		return
+	}
+	if !day.Before(from) && !day.After(to.AddDays(outsideAfter)) {
+		return
+	}
+	a.warnedOutside = true
+	suggest := to
+	if day.Before(from) {
+		suggest = from
+	}
+	fmt.Fprintln(a.IO.Err, "plan06: "+i18n.T(l.lang, "cli.outside-plan",
+		langDay(l.lang, day), langDay(l.lang, from), langDay(l.lang, to), suggest.String()))
+}
+
+// langDay prints d as the language writes it: dd/mm/yyyy in Vietnamese,
+// ISO in English.
+func langDay(lang i18n.Lang, d dates.Date) string {
+	if lang == i18n.EN {
+		return d.String()
+	}
+	return d.VN()
+}
+
+// clockDay is today without --as-of: $PLAN06_TODAY, else the clock in the
+// plan's time zone. `report` compares the day it compiles for with it.
+func (a *App) clockDay(p *model.Plan) (dates.Date, error) {
+	saved := a.asOf
+	a.asOf = ""
+	defer func() { a.asOf = saved }()
+	return a.today(p)
 }
 
 // today is the day everything is computed for: --as-of, else $PLAN06_TODAY,

@@ -4,45 +4,55 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/plan06/plan06/internal/dates"
 	"github.com/plan06/plan06/internal/docx"
+	"github.com/plan06/plan06/internal/i18n"
 	"github.com/plan06/plan06/internal/model"
 	"github.com/plan06/plan06/internal/report"
 	"github.com/plan06/plan06/internal/safewrite"
+	"github.com/plan06/plan06/internal/status"
 	"github.com/plan06/plan06/internal/xlsx"
 	"github.com/spf13/cobra"
 )
 
 func (a *App) reportCmd() *cobra.Command {
 	var output string
-	var docxOut bool
+	var ifCompileDay, docxOut bool
 	c := &cobra.Command{
 		Use:   "report [PERIOD]",
 		Short: "Write the report workbook (xlsx) for a month, a half year or a year",
 		Long: "report writes the province's report as an Excel workbook: the Decree 30/2020 header, the summary,\n" +
 			"the appendix table of tasks with the units' results, the units' reporting record and what is overdue.\n" +
 			"PERIOD is a month (2024-03, default: the current cycle), 2024-H1 (sơ kết 6 tháng) or 2024 (tổng kết năm).\n" +
-			"The day defaults to the period's deadline; --as-of overrides it. The same plan and day give the same bytes.\n" +
-			"--docx (or -o FILE.docx) writes the signed report instead, in the Decree 30/2020 layout, with the\n" +
-			"paragraphs of notes/YYYY-MM.md under 1. Công tác chỉ đạo, điều hành.",
-		Example: "  plan06 report 2024-03\n  plan06 report 2024-H1 -o so-ket-6-thang.xlsx\n  plan06 report 2024-04 --docx",
+			"The day defaults to the compile day of the period's last cycle (reporting.compile_after working days after\n" +
+			"its deadline), so that a unit without a report reads as missing; --as-of overrides it. Without PERIOD the\n" +
+			"period is the month of --as-of, else of today. --if-compile-day writes the current cycle's workbook only on\n" +
+			"its compile day and otherwise says so and exits 0 (for a daily scheduled job). The same plan and day give\n" +
+			"the same bytes. --docx (or -o FILE.docx) writes the signed report instead, in the Decree 30/2020 layout,\n" +
+			"with the paragraphs of notes/YYYY-MM.md under 1. Công tác chỉ đạo, điều hành.",
+		Example: "  plan06 report 2024-03\n  plan06 report 2024-H1 -o so-ket-6-thang.xlsx\n  plan06 report --if-compile-day\n  plan06 report 2024-04 --docx",
 		Args:    cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			period := ""
 			if len(args) == 1 {
 				period = args[0]
 			}
-			return a.runReport(period, output, docxOut)
+			if ifCompileDay && period != "" {
+				return usageErr("--if-compile-day picks the current cycle itself; drop PERIOD", "--if-compile-day takes no PERIOD")
+			}
+			return a.runReport(period, output, ifCompileDay, docxOut)
 		},
 	}
 	c.Flags().StringVarP(&output, "output", "o", "", "file to write (default bao-cao-de-an-06-PERIOD.xlsx, or .docx with --docx)")
 	c.Flags().BoolVar(&docxOut, "docx", false, "write the signed report (Word) instead of the workbook")
+	c.Flags().BoolVar(&ifCompileDay, "if-compile-day", false, "write the current cycle's workbook only when today is its compile day; otherwise say so and exit 0")
 	return c
 }
 
-func (a *App) runReport(periodText, output string, docxOut bool) error {
+func (a *App) runReport(periodText, output string, ifCompileDay, docxOut bool) error {
 	var period dates.Period
 	if periodText != "" {
 		p, err := dates.ParsePeriod(periodText)
@@ -60,24 +70,52 @@ func (a *App) runReport(periodText, output string, docxOut bool) error {
 		return err
 	}
 	p := l.plan
-	if periodText == "" {
-		// The current cycle: the month of today (no --as-of: that sets the day).
-		saved := a.asOf
-		a.asOf = ""
-		today, err := a.today(p)
-		a.asOf = saved
-		if err != nil {
-			return err
-		}
-		period, _ = dates.ParsePeriod(dates.MonthOf(today).String())
-	}
 	rollover := p.Reporting.Rollover == model.RolloverNextWorkingDay
-	cy := p.Cal.PeriodCycle(period, p.Reporting.Day, rollover)
-	day := cy.Deadline
+	today, err := a.clockDay(p)
+	if err != nil {
+		return err
+	}
+	var asOf dates.Date
 	if a.asOf != "" {
-		if day, err = a.today(p); err != nil {
+		if asOf, err = a.today(p); err != nil {
 			return err
 		}
+	}
+	if ifCompileDay {
+		// The check is against today; --as-of stands for today here, so that
+		// a scheduled job can be tried on any day.
+		if !asOf.IsZero() {
+			today = asOf
+		}
+		m, ok := compileCycle(p, today, rollover)
+		if !ok {
+			cy := p.Cal.Cycle(dates.MonthOf(today), p.Reporting.Day, rollover)
+			fmt.Fprintln(a.IO.Out, i18n.T(l.lang, "cli.not-compile-day", langDay(l.lang, today),
+				monthWords(l.lang, cy.Month), langDay(l.lang, status.CompileDay(p, cy))))
+			return nil
+		}
+		period, _ = dates.ParsePeriod(m.String())
+		asOf = dates.Date{}
+	} else if periodText == "" {
+		// The current cycle: the month of the day asked for (--as-of), else
+		// of today, so that the period and the day always agree.
+		base := today
+		if !asOf.IsZero() {
+			base = asOf
+		}
+		period, _ = dates.ParsePeriod(dates.MonthOf(base).String())
+	}
+	cy := p.Cal.PeriodCycle(period, p.Reporting.Day, rollover)
+	// D is the compile day of the period's last cycle (SPEC §8.3): units
+	// report up to the deadline and the standing office compiles after it,
+	// so a unit that has not reported reads as missing, not pending.
+	day := status.CompileDay(p, cy)
+	if !asOf.IsZero() {
+		day = asOf
+	}
+	a.warnOutside(l, day)
+	if day.After(today) {
+		fmt.Fprintln(a.IO.Err, "plan06: "+i18n.T(l.lang, "cli.provisional", langDay(l.lang, day), langDay(l.lang, today)))
 	}
 	ext := ".xlsx"
 	if docxOut || strings.HasSuffix(strings.ToLower(output), ".docx") {
@@ -126,4 +164,22 @@ func (a *App) runReport(periodText, output string, docxOut bool) error {
 	}
 	fmt.Fprintln(a.IO.Out, filepath.ToSlash(output))
 	return nil
+}
+
+// compileCycle returns the cycle whose compile day is today, if any: the
+// cycle of today's month, or of the month before (a cycle due on the 31st
+// is compiled in the next month).
+func compileCycle(p *model.Plan, today dates.Date, rollover bool) (dates.Month, bool) {
+	for _, m := range []dates.Month{dates.MonthOf(today), dates.MonthOf(today).Add(-1)} {
+		cy := p.Cal.Cycle(m, p.Reporting.Day, rollover)
+		if status.CompileDay(p, cy) == today {
+			return m, true
+		}
+	}
+	return dates.Month{}, false
+}
+
+// monthWords names a cycle month in prose: "tháng 4/2024", "April 2024".
+func monthWords(lang i18n.Lang, m dates.Month) string {
+	return i18n.T(lang, "render.month", i18n.T(lang, "render.month."+strconv.Itoa(int(m.Month))), m.Year)
 }

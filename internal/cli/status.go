@@ -43,7 +43,7 @@ func (a *App) statusCmd() *cobra.Command {
 	f.StringVar(&o.cycle, "cycle", "", "reporting cycle to show, YYYY-MM (default: the month of the day)")
 	f.StringVar(&o.by, "by", "task", "view: task or unit")
 	f.StringVarP(&o.output, "output", "o", "table", "output: table, json, csv or markdown")
-	f.StringSliceVar(&o.failOn, "fail-on", nil, "exit 3 when any of these statuses or report states is present (e.g. overdue,missing)")
+	f.StringSliceVar(&o.failOn, "fail-on", nil, "exit 3 when any of these statuses, outcomes or report states is present (e.g. overdue,open-overdue,missing)")
 	return c
 }
 
@@ -59,6 +59,15 @@ func reportStateNames() string {
 	names := make([]string, len(status.ReportStates))
 	for i, s := range status.ReportStates {
 		names[i] = string(s)
+	}
+	return strings.Join(names, ", ")
+}
+
+// outcomeNames lists the outcome classes for messages.
+func outcomeNames() string {
+	names := make([]string, len(status.Outcomes))
+	for i, x := range status.Outcomes {
+		names[i] = string(x)
 	}
 	return strings.Join(names, ", ")
 }
@@ -83,8 +92,9 @@ func (a *App) runStatus(o statusOptions) error {
 		}
 	}
 	for _, s := range o.failOn {
-		if !slices.Contains(status.Statuses, status.Status(s)) && !slices.Contains(status.ReportStates, status.ReportState(s)) {
-			return usageErr("--fail-on takes statuses ("+statusNames()+") and report states ("+reportStateNames()+")",
+		if !slices.Contains(status.Statuses, status.Status(s)) && !slices.Contains(status.ReportStates, status.ReportState(s)) &&
+			!slices.Contains(status.Outcomes, status.Outcome(s)) {
+			return usageErr("--fail-on takes statuses ("+statusNames()+"), outcomes ("+outcomeNames()+") and report states ("+reportStateNames()+")",
 				"unknown state %q in --fail-on", s)
 		}
 	}
@@ -137,15 +147,16 @@ func (a *App) runStatus(o statusOptions) error {
 	return nil
 }
 
-// failOnHit returns the first state of failOn present in the result.
+// failOnHit returns the first state of failOn present in the result: a
+// task's or an assignment's status or outcome, or a unit's report state.
 func failOnHit(r *status.Result, failOn []string) string {
 	for _, s := range failOn {
 		for _, t := range r.Tasks {
-			if string(t.Status) == s {
+			if string(t.Status) == s || string(t.Outcome) == s {
 				return s
 			}
 			for _, as := range t.Assignments {
-				if string(as.Status) == s {
+				if string(as.Status) == s || string(as.Outcome) == s {
 					return s
 				}
 			}

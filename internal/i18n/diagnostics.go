@@ -25,6 +25,8 @@ func init() {
 		"word.unit-parent":    {"cấp trên của đơn vị", "unit parent"},
 		"word.set-membership": {"thành viên nhóm đơn vị", "set membership"},
 		"word.group-parent":   {"nhóm cha", "group parent"},
+		"word.successor":      {"đơn vị kế thừa", "successor"},
+		"word.reports-to":     {"tuyến báo cáo (reports_to)", "reporting route (reports_to)"},
 
 		// Files and syntax.
 		"diag.unreadable":      {"không đọc được: %s; kiểm tra quyền truy cập tệp", "cannot read: %s; check the file's permissions"},
@@ -82,6 +84,10 @@ func init() {
 		"diag.unknown-ref-suggest":         {"không có %s %q (trong %s) (ý bạn là %q?)", "unknown %s %q in %s (did you mean %q?)"},
 		"diag.unknown-ref":                 {"không có %s %q (trong %s); kiểm tra lại mã hoặc khai báo trước khi dùng", "unknown %s %q in %s; check the id or declare it first"},
 		"diag.duplicate-id":                {"mã %[2]v của %[1]s bị trùng (đã khai báo tại %[3]s); mã phải là duy nhất", "duplicate %s id %v (first declared at %s); ids must be unique"},
+		"diag.unit-until-before-from":      {"đơn vị %q: until %s trước from %s; sửa một trong hai ngày", "unit %q: until %s is before from %s; fix one of the two days"},
+		"diag.successor-needs-until":       {"đơn vị %q có successor nhưng không có until; thêm until: ngày cuối cùng đơn vị còn tồn tại", "unit %q has a successor but no until; add until: the last day the unit exists"},
+		"diag.successor-not-existing":      {"đơn vị kế thừa %q chưa tồn tại hoặc đã kết thúc vào ngày %s, ngay sau khi %q kết thúc; sửa from/until của đơn vị kế thừa hoặc chọn đơn vị khác", "successor %q does not exist on %s, the day after %q ends; fix the successor's from/until or name another unit"},
+		"diag.report-unit-not-existing":    {"đơn vị %q không tồn tại trong kỳ báo cáo %s (đơn vị tồn tại %s); chuyển báo cáo sang đơn vị kế thừa hoặc sửa thư mục tháng", "unit %q does not exist during cycle %s (it exists %s); move the report to the successor or fix the month folder"},
 		"diag.cycle":                       {"vòng lặp %s: %s; bỏ một liên kết", "%s cycle: %s; remove one link"},
 		"diag.empty-set":                   {"nhóm đơn vị %q không có thành viên nào", "set %q has no members"},
 		"diag.unknown-utility":             {"không có nhóm tiện ích %d trong plan.yaml utilities", "utility %d is not listed in plan.yaml utilities"},

@@ -19,3 +19,16 @@ func init() {
 		"new.value":    {"số liệu kỳ này", "this cycle's figure"},
 	})
 }
+
+func init() {
+	register(map[string]Entry{
+		// SPEC §8.4: a day outside the plan.
+		"cli.outside-plan": {"cảnh báo: ngày %s nằm ngoài thời gian của kế hoạch (%s – %s); số liệu có thể không như mong đợi, hãy chọn ngày bằng --as-of, ví dụ --as-of %s",
+			"warning: %s is outside the plan's period (%s – %s); the figures may not be what you expect, choose the day with --as-of, e.g. --as-of %s"},
+		// SPEC §8.3: the compile day.
+		"cli.provisional": {"cảnh báo: số liệu tạm thời: ngày tổng hợp %s còn sau hôm nay (%s), các đơn vị vẫn có thể gửi báo cáo",
+			"warning: provisional figures: the compile day %s is after today (%s); units may still report"},
+		"cli.not-compile-day": {"hôm nay (%s) không phải ngày tổng hợp; báo cáo %s được tổng hợp ngày %s; không ghi tệp nào",
+			"today (%s) is not a compile day; the report for %s is compiled on %s; nothing written"},
+	})
+}

@@ -47,8 +47,18 @@ func init() {
 		"render.month.12": {"tháng 12", "December"},
 
 		// Totals.
-		"render.totals":         {"Tổng hợp", "Summary"},
-		"render.totals.tasks":   {"Tổng số nhiệm vụ: %d", "Tasks: %d"},
-		"render.totals.reports": {"Số đơn vị phải báo cáo: %d", "Units owing a report: %d"},
+		"render.totals":          {"Tổng hợp", "Summary"},
+		"render.totals.tasks":    {"Tổng số nhiệm vụ: %d", "Tasks: %d"},
+		"render.totals.reports":  {"Số đơn vị phải báo cáo: %d", "Units owing a report: %d"},
+		"render.totals.outcomes": {"Theo kết quả thực hiện (cách tính của Văn phòng Chính phủ):", "By outcome (the Government Office's count):"},
+		"render.col.outcome":     {"Kết quả", "Outcome"},
+
+		// The targets table (SPEC §8.2).
+		"render.targets":      {"Chỉ tiêu", "Targets"},
+		"render.col.target":   {"Chỉ tiêu", "Target"},
+		"render.col.required": {"Yêu cầu", "Required"},
+		"render.col.value":    {"Giá trị", "Value"},
+		"render.col.met":      {"Đánh giá", "Assessment"},
+		"render.value-month":  {"%s (T%d/%d)", "%s (%d/%d)"},
 	})
 }

@@ -184,15 +184,52 @@ func (c *comparer) units() []PlanChange {
 				out = append(out, PlanChange{Topic: TopicUnitLevel, Kind: Changed, Subject: ref,
 					Before: b.Level.Value, After: h.Level.Value})
 			}
+			out = append(out, c.lifeChanges(b, h)...)
 		},
 		func(h *model.Unit) {
 			out = append(out, PlanChange{Topic: TopicUnit, Kind: Added,
 				Subject: Ref{ID: h.ID.Value, Name: h.Name.Value}, After: h.Name.Value})
+			out = append(out, c.lifeChanges(&model.Unit{}, h)...)
 		},
 		func(b *model.Unit) {
 			out = append(out, PlanChange{Topic: TopicUnit, Kind: Removed,
 				Subject: Ref{ID: b.ID.Value, Name: b.Name.Value}, Before: b.Name.Value})
 		})
+	return out
+}
+
+// lifeChanges says what changed in a unit's days and routes (SPEC §9): a
+// succession in the plan's words ("UBND huyện Lục Ngạn → UBND thị xã Chũ
+// (từ 01/11/2024)"), else the days it exists, and whom it reports to.
+func (c *comparer) lifeChanges(b, h *model.Unit) []PlanChange {
+	var out []PlanChange
+	ref := Ref{ID: h.ID.Value, Name: h.Name.Value}
+	succession := h.Successor.Value != "" && !h.Until.Date.IsZero() &&
+		(h.Successor.Value != b.Successor.Value || h.Until.Date != b.Until.Date)
+	if succession {
+		out = append(out, PlanChange{Topic: TopicSuccession, Kind: Changed, Subject: ref,
+			Successor: c.head.ref(h.Successor.Value), After: h.Until.Date.AddDays(1).VN()})
+	}
+	span := func(u *model.Unit) string {
+		if u.From.Date.IsZero() && u.Until.Date.IsZero() {
+			return ""
+		}
+		from, until := "…", "…"
+		if !u.From.Date.IsZero() {
+			from = u.From.Date.VN()
+		}
+		if !u.Until.Date.IsZero() {
+			until = u.Until.Date.VN()
+		}
+		return from + " – " + until
+	}
+	if bs, hs := span(b), span(h); bs != hs && !(succession && b.From.Date == h.From.Date) {
+		out = append(out, PlanChange{Topic: TopicUnitDays, Kind: Changed, Subject: ref, Before: bs, After: hs})
+	}
+	if b.ReportsTo.Value != h.ReportsTo.Value {
+		out = append(out, PlanChange{Topic: TopicReportsTo, Kind: Changed, Subject: ref,
+			Before: b.ReportsTo.Value, After: h.ReportsTo.Value})
+	}
 	return out
 }
 

@@ -99,6 +99,9 @@ const (
 	TopicUnit        Topic = "unit"          // a unit added or removed
 	TopicUnitName    Topic = "unit-name"     // a unit renamed
 	TopicUnitLevel   Topic = "unit-level"    // a unit's level changed (level sets follow it)
+	TopicSuccession  Topic = "succession"    // a unit now ends and passes its assignments on: Subject ends, Successor takes over from After (dd/mm/yyyy)
+	TopicUnitDays    Topic = "unit-days"     // a unit's from or until changed: Before and After are "from – until"
+	TopicReportsTo   Topic = "reports-to"    // a unit's reports_to changed: Before and After are unit ids
 	TopicSet         Topic = "set"           // a unit set added or removed
 	TopicSetMembers  Topic = "set-members"   // the units a set stands for, expanded
 	TopicGroup       Topic = "group"         // a task group added or removed
@@ -128,6 +131,8 @@ type PlanChange struct {
 	// Secretariat holds the old and new secretariat with their names, for
 	// TopicSecretariat.
 	Secretariat *Change[Ref]
+	// Successor is the unit that takes over, for TopicSuccession.
+	Successor Ref
 }
 
 // Due is a task's deadline as written and as it applies.

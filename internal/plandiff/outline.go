@@ -159,6 +159,12 @@ func planLine(c PlanChange) sentence {
 		return say("diff.plan.unit-name", words(c.Subject.ID), quoted(c.Before), quoted(c.After))
 	case TopicUnitLevel:
 		return say("diff.plan.unit-level", ref(c.Subject), words(c.Before), words(c.After))
+	case TopicSuccession:
+		return say("diff.plan.succession", words(c.Subject.Name), words(c.Successor.Name), words(c.After))
+	case TopicUnitDays:
+		return say("diff.plan.unit-days", ref(c.Subject), orNone(c.Before), orNone(c.After))
+	case TopicReportsTo:
+		return say("diff.plan.reports-to", ref(c.Subject), orNone(c.Before), orNone(c.After))
 	case TopicSet:
 		if c.Kind == Added {
 			var members any = label("diff.none-value")
@@ -448,4 +454,12 @@ func number(v *float64) any {
 		return label("diff.none-value")
 	}
 	return strconv.FormatFloat(*v, 'f', -1, 64)
+}
+
+// orNone is a value, or the word for none when it is empty.
+func orNone(s string) any {
+	if s == "" {
+		return label("diff.none-value")
+	}
+	return words(s)
 }

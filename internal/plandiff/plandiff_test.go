@@ -126,7 +126,13 @@ tasks:
 	planTitle       = edit{"plan.yaml", "title: Kế hoạch thử nghiệm Đề án 06 năm 2024", "title: Kế hoạch thử nghiệm Đề án 06 năm 2024 (sửa đổi)"}
 	groupAdded      = edit{"plan.yaml", "  - {id: dot-pha-dvc, title: Dịch vụ công thiết yếu, parent: dot-pha}\n", "  - {id: dot-pha-dvc, title: Dịch vụ công thiết yếu, parent: dot-pha}\n  - {id: dan-cu, title: Dữ liệu dân cư}\n"}
 	reportDayChange = edit{"plan.yaml", "  day: 15\n", "  day: 10\n"}
-	planSettings    = []edit{
+	// A district ends and a new town takes over its assignments (SPEC §9).
+	succession = []edit{
+		{"units.yaml", "    name: UBND huyện Đông Yên\n    level: district\n    parent: ubnd-tinh\n",
+			"    name: UBND huyện Đông Yên\n    level: district\n    parent: ubnd-tinh\n    until: 2024-10-31\n    successor: tx-dong-yen\n" +
+				"  - id: tx-dong-yen\n    name: UBND thị xã Đông Yên\n    level: district\n    from: 2024-11-01\n"},
+	}
+	planSettings = []edit{
 		{"plan.yaml", "  rollover: next-working-day\n", "  rollover: none\n"},
 		{"plan.yaml", "  secretariat: cong-an-tinh\n", "  secretariat: so-tttt\n"},
 		{"plan.yaml", "  also: []\n", "  also: [ubnd-tinh]\n"},
@@ -169,6 +175,7 @@ var cases = []struct {
 	{"holiday-added", cat(holidayAdded)},
 	{"ongoing-to-dated", cat(ongoingToDated)},
 	{"plan-settings", cat(planSettings)},
+	{"succession", cat(succession)},
 	{"pull-request", cat(planTitle, reportDayChange, groupAdded, unitRenamed, dueLater, leadChanged,
 		taskAdded, taskRemoved, milestoneChanged, reportAdded, reportChanged)},
 }
@@ -456,6 +463,12 @@ func TestUnitRenamed(t *testing.T) {
 		t.Errorf("a rename changed tasks or reports: %+v %+v", d.Tasks, d.Reports)
 	}
 	wantContains(t, text(t, d, i18n.EN), "unit so-tttt renamed: “Sở Thông tin và Truyền thông” → “Sở Khoa học và Công nghệ”")
+}
+
+func TestSuccession(t *testing.T) {
+	d := compare(t, succession...)
+	wantContains(t, text(t, d, i18n.VI), "UBND huyện Đông Yên → UBND thị xã Đông Yên (từ 01/11/2024)")
+	wantContains(t, text(t, d, i18n.EN), "UBND huyện Đông Yên → UBND thị xã Đông Yên (from 01/11/2024)")
 }
 
 func TestEmpty(t *testing.T) {

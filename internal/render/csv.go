@@ -15,8 +15,8 @@ import (
 // once keeps working; only the titles and names from the plan are in the
 // plan's language.
 var (
-	csvTaskHeader = []string{"task", "title", "group", "due", "ongoing", "task_status",
-		"unit", "status", "state", "progress", "done", "late", "last_report"}
+	csvTaskHeader = []string{"task", "title", "group", "due", "ongoing", "task_status", "task_outcome",
+		"unit", "status", "outcome", "state", "progress", "done", "late", "last_report"}
 	csvUnitHeader = []string{"unit", "name", "led", "done", "overdue", "at_risk",
 		"blocked", "report", "submitted"}
 )
@@ -42,9 +42,9 @@ func taskRecords(r *status.Result) [][]string {
 			due = t.Due.String()
 		}
 		task := []string{t.Task.ID.Value, t.Task.Title.Value, t.Task.Group.Value,
-			due, strconv.FormatBool(t.Ongoing), string(t.Status)}
+			due, strconv.FormatBool(t.Ongoing), string(t.Status), string(t.Outcome)}
 		if len(t.Assignments) == 0 {
-			records = append(records, append(task, "", "", "", "", "", "", ""))
+			records = append(records, append(task, "", "", "", "", "", "", "", ""))
 			continue
 		}
 		for _, a := range t.Assignments {
@@ -53,7 +53,7 @@ func taskRecords(r *status.Result) [][]string {
 				last = a.LastReport.String()
 			}
 			records = append(records, append(slices.Clip(task),
-				a.Unit.ID.Value, string(a.Status), string(a.State), strconv.Itoa(a.Progress),
+				a.Unit.ID.Value, string(a.Status), string(a.Outcome), string(a.State), strconv.Itoa(a.Progress),
 				a.Done.String(), strconv.FormatBool(a.Late), last))
 		}
 	}

@@ -33,9 +33,10 @@ type (
 		PeriodTo   *string `json:"period_to"`
 	}
 	summaryJSON struct {
-		Tasks    int          `json:"tasks"`
-		ByStatus byStatusJSON `json:"by_status"`
-		Reports  reportsJSON  `json:"reports"`
+		Tasks     int           `json:"tasks"`
+		ByStatus  byStatusJSON  `json:"by_status"`
+		ByOutcome byOutcomeJSON `json:"by_outcome"`
+		Reports   reportsJSON   `json:"reports"`
 	}
 	byStatusJSON struct {
 		Done       int `json:"done"`
@@ -45,6 +46,13 @@ type (
 		DueSoon    int `json:"due-soon"`
 		InProgress int `json:"in-progress"`
 		NotStarted int `json:"not-started"`
+	}
+	byOutcomeJSON struct {
+		DoneOnTime  int `json:"done-on-time"`
+		DoneLate    int `json:"done-late"`
+		OpenInTime  int `json:"open-in-time"`
+		OpenOverdue int `json:"open-overdue"`
+		Standing    int `json:"standing"`
 	}
 	reportsJSON struct {
 		OnTime  int `json:"on-time"`
@@ -59,24 +67,27 @@ type (
 		Due         *string          `json:"due"`
 		Ongoing     bool             `json:"ongoing"`
 		Status      status.Status    `json:"status"`
+		Outcome     status.Outcome   `json:"outcome"`
 		Progress    int              `json:"progress"`
 		Assignments []assignmentJSON `json:"assignments"`
 	}
 	assignmentJSON struct {
-		Unit       string        `json:"unit"`
-		Status     status.Status `json:"status"`
-		State      string        `json:"state"`
-		Progress   int           `json:"progress"`
-		Done       *string       `json:"done"`
-		Late       bool          `json:"late"`
-		LastReport *string       `json:"last_report"`
-		Targets    []targetJSON  `json:"targets"`
+		Unit       string         `json:"unit"`
+		Status     status.Status  `json:"status"`
+		Outcome    status.Outcome `json:"outcome"`
+		State      string         `json:"state"`
+		Progress   int            `json:"progress"`
+		Done       *string        `json:"done"`
+		Late       bool           `json:"late"`
+		LastReport *string        `json:"last_report"`
+		Targets    []targetJSON   `json:"targets"`
 	}
 	targetJSON struct {
-		ID       string   `json:"id"`
-		Required *float64 `json:"required"`
-		Value    *float64 `json:"value"`
-		Met      *bool    `json:"met"`
+		ID         string   `json:"id"`
+		Required   *float64 `json:"required"`
+		Value      *float64 `json:"value"`
+		ValueMonth *string  `json:"value_month"`
+		Met        *bool    `json:"met"`
 	}
 	unitJSON struct {
 		Unit      string             `json:"unit"`
@@ -114,6 +125,13 @@ func StatusJSON(w io.Writer, r *status.Result) error {
 				InProgress: s.ByStatus[status.InProgress],
 				NotStarted: s.ByStatus[status.NotStarted],
 			},
+			ByOutcome: byOutcomeJSON{
+				DoneOnTime:  s.ByOutcome[status.DoneOnTime],
+				DoneLate:    s.ByOutcome[status.DoneLate],
+				OpenInTime:  s.ByOutcome[status.OpenInTime],
+				OpenOverdue: s.ByOutcome[status.OpenOverdue],
+				Standing:    s.ByOutcome[status.Standing],
+			},
 			Reports: reportsJSON{
 				OnTime:  s.Reports[status.OnTime],
 				Late:    s.Reports[status.Late],
@@ -131,6 +149,7 @@ func StatusJSON(w io.Writer, r *status.Result) error {
 			Group:       t.Task.Group.Value,
 			Ongoing:     t.Ongoing,
 			Status:      t.Status,
+			Outcome:     t.Outcome,
 			Progress:    t.Progress,
 			Assignments: make([]assignmentJSON, 0, len(t.Assignments)),
 		}
@@ -141,6 +160,7 @@ func StatusJSON(w io.Writer, r *status.Result) error {
 			aj := assignmentJSON{
 				Unit:     a.Unit.ID.Value,
 				Status:   a.Status,
+				Outcome:  a.Outcome,
 				State:    string(a.State),
 				Progress: a.Progress,
 				Done:     isoDay(a.Done),
@@ -152,12 +172,17 @@ func StatusJSON(w io.Writer, r *status.Result) error {
 				aj.LastReport = &m
 			}
 			for _, ts := range a.Targets {
-				aj.Targets = append(aj.Targets, targetJSON{
+				tg := targetJSON{
 					ID:       ts.Target.ID.Value,
 					Required: finite(ts.Required),
 					Value:    finite(ts.Value),
 					Met:      ts.Met,
-				})
+				}
+				if tg.Value != nil && ts.ValueMonth != (dates.Month{}) {
+					m := ts.ValueMonth.String()
+					tg.ValueMonth = &m
+				}
+				aj.Targets = append(aj.Targets, tg)
 			}
 			tj.Assignments = append(tj.Assignments, aj)
 		}

@@ -31,6 +31,9 @@ func StatusMarkdown(w io.Writer, r *status.Result, o Options) error {
 		if err := mdTasks(&sb, r, o); err != nil {
 			return err
 		}
+		if err := mdTargets(&sb, r, o); err != nil {
+			return err
+		}
 		if err := mdReports(&sb, r, o); err != nil {
 			return err
 		}
@@ -61,13 +64,31 @@ func mdTasks(sb *strings.Builder, r *status.Result, o Options) error {
 		}
 		for _, t := range s.tasks {
 			tb.add(t.Task.ID.Value, t.Task.Title.Value, leadNames(ix, t.Task),
-				o.due(t), o.statusLabel(t.Status), strconv.Itoa(t.Progress)+"%")
+				o.due(t), o.taskStatusLabel(t), strconv.Itoa(t.Progress)+"%")
 		}
 		if err := tb.write(sb); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// mdTargets is the targets table, when any shown task has targets.
+func mdTargets(sb *strings.Builder, r *status.Result, o Options) error {
+	rows := targetRows(r, o)
+	if len(rows) == 0 {
+		return nil
+	}
+	sb.WriteString("\n## " + o.t("render.targets") + "\n\n")
+	tb := mdTable{
+		header: []string{o.t("render.col.id"), o.t("render.col.unit"), o.t("render.col.target"),
+			o.t("render.col.required"), o.t("render.col.value"), o.t("render.col.met")},
+		right: []bool{3: true, 4: true},
+	}
+	for _, row := range rows {
+		tb.add(row.task, row.unit, row.target, row.required, row.value, row.assessment)
+	}
+	return tb.write(sb)
 }
 
 func mdReports(sb *strings.Builder, r *status.Result, o Options) error {
@@ -117,6 +138,14 @@ func mdTotals(sb *strings.Builder, r *status.Result, o Options) error {
 		tasks.add(o.statusLabel(st), strconv.Itoa(s.ByStatus[st]))
 	}
 	if err := tasks.write(sb); err != nil {
+		return err
+	}
+	sb.WriteString("\n" + o.t("render.totals.outcomes") + "\n\n")
+	outcomes := mdTable{header: []string{o.t("render.col.outcome"), o.t("render.col.count")}, right: []bool{1: true}}
+	for _, x := range status.Outcomes {
+		outcomes.add(o.outcomeLabel(x), strconv.Itoa(s.ByOutcome[x]))
+	}
+	if err := outcomes.write(sb); err != nil {
 		return err
 	}
 	sb.WriteString("\n" + o.t("render.totals.reports", units) + "\n\n")

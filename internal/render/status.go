@@ -84,6 +84,11 @@ var (
 		status.DueSoon: "36", // cyan
 		status.Done:    "32", // green
 	}
+	outcomeColors = map[status.Outcome]string{
+		status.DoneOnTime:  "32", // green
+		status.DoneLate:    "33", // yellow
+		status.OpenOverdue: "31", // red
+	}
 	reportColors = map[status.ReportState]string{
 		status.Missing: "31", // red
 		status.Late:    "33", // yellow

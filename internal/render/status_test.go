@@ -79,61 +79,63 @@ func fixture() *status.Result {
 	tasks := []status.Task{
 		{
 			Task: task("1.1", "chung", "Rà soát, cập nhật, làm sạch dữ liệu dân cư trên Cơ sở dữ liệu quốc gia về dân cư bảo đảm đúng, đủ, sạch, sống", "cong-an-tinh"),
-			Due:  day(2024, time.April, 1), Status: status.Overdue, Progress: 60,
-			Assignments: []status.Assignment{{Unit: unit("cong-an-tinh"), Status: status.Overdue,
+			Due:  day(2024, time.April, 1), Status: status.Overdue, Outcome: status.OpenOverdue, Progress: 60,
+			Assignments: []status.Assignment{{Unit: unit("cong-an-tinh"), Status: status.Overdue, Outcome: status.OpenOverdue,
 				State: model.InProgress, Progress: 60, LastReport: m3}},
 		},
 		{
 			Task:    task("1.2", "chung", "Tuyên truyền về lợi ích của Đề án 06 trên báo, đài và mạng xã hội", "dai-ptth"),
-			Ongoing: true, Status: status.InProgress, Progress: 50,
-			Assignments: []status.Assignment{{Unit: unit("dai-ptth"), Status: status.InProgress,
+			Ongoing: true, Status: status.InProgress, Outcome: status.Standing, Progress: 50,
+			Assignments: []status.Assignment{{Unit: unit("dai-ptth"), Status: status.InProgress, Outcome: status.Standing,
 				State: model.InProgress, Progress: 50, LastReport: m3}},
 		},
 		{
 			Task: task("1.3", "chung", "Trang bị đầu đọc thẻ căn cước gắn chíp cho bộ phận một cửa cấp xã", "huyen-dong-yen"),
-			Due:  day(2024, time.September, 30), Status: status.Blocked, Progress: 30,
-			Assignments: []status.Assignment{{Unit: unit("huyen-dong-yen"), Status: status.Blocked,
+			Due:  day(2024, time.September, 30), Status: status.Blocked, Outcome: status.OpenInTime, Progress: 30,
+			Assignments: []status.Assignment{{Unit: unit("huyen-dong-yen"), Status: status.Blocked, Outcome: status.OpenInTime,
 				State: model.Blocked, Progress: 30, LastReport: m4}},
 		},
 		{
 			Task: task("2.1", "dvc-thiet-yeu", "Cung cấp 25 dịch vụ công thiết yếu trên Cổng Dịch vụ công quốc gia", "so-tttt"),
-			Due:  day(2024, time.March, 29), Status: status.Done, Progress: 100,
-			Assignments: []status.Assignment{{Unit: unit("so-tttt"), Status: status.Done,
+			Due:  day(2024, time.March, 29), Status: status.Done, Outcome: status.DoneLate, Progress: 100,
+			Assignments: []status.Assignment{{Unit: unit("so-tttt"), Status: status.Done, Outcome: status.DoneLate,
 				State: model.Done, Progress: 100, Done: day(2024, time.April, 2), Late: true, LastReport: m4}},
 		},
 		{
 			Task: task("2.2", "dvc-thiet-yeu", "Nâng tỷ lệ hồ sơ trực tuyến toàn trình và liên thông", "ubnd-cap-huyen"),
-			Due:  day(2024, time.December, 31), Status: status.AtRisk, Progress: 58,
+			Due:  day(2024, time.December, 31), Status: status.AtRisk, Outcome: status.OpenInTime, Progress: 58,
 			Assignments: []status.Assignment{
-				{Unit: unit("huyen-an-lac"), Status: status.AtRisk, State: model.InProgress, Progress: 45, LastReport: m4,
+				{Unit: unit("huyen-an-lac"), Status: status.AtRisk, Outcome: status.OpenInTime, State: model.InProgress, Progress: 45, LastReport: m4,
 					Targets: []status.TargetStatus{
-						{Target: lienThong, Required: num(80), Value: num(62.5), Met: yes(false)},
-						{Target: toanTrinh},
+						{Target: lienThong, Required: num(80), Value: num(62.5), ValueMonth: m4, Met: yes(false)},
+						// A milestone in force and no value: no data, not a failure.
+						{Target: toanTrinh, Required: num(50)},
 					}},
-				{Unit: unit("huyen-dong-yen"), Status: status.InProgress, State: model.InProgress, Progress: 70, LastReport: m3,
+				{Unit: unit("huyen-dong-yen"), Status: status.InProgress, Outcome: status.OpenInTime, State: model.InProgress, Progress: 70, LastReport: m3,
 					Targets: []status.TargetStatus{
-						{Target: lienThong, Required: num(80), Value: num(85), Met: yes(true)},
-						{Target: toanTrinh, Value: num(40)},
+						// A value from a report older than the cycle shows its month.
+						{Target: lienThong, Required: num(80), Value: num(85.5), ValueMonth: m3, Met: yes(true)},
+						{Target: toanTrinh, Value: num(40), ValueMonth: m3},
 					}},
 			},
 		},
 		{
 			Task: task("2.3", "dvc", "Số hóa hồ sơ, kết quả giải quyết TTHC (cấp tỉnh | cấp huyện)", "so-tttt"),
-			Due:  day(2024, time.April, 30), Status: status.DueSoon, Progress: 20,
-			Assignments: []status.Assignment{{Unit: unit("so-tttt"), Status: status.DueSoon,
+			Due:  day(2024, time.April, 30), Status: status.DueSoon, Outcome: status.OpenInTime, Progress: 20,
+			Assignments: []status.Assignment{{Unit: unit("so-tttt"), Status: status.DueSoon, Outcome: status.OpenInTime,
 				State: model.InProgress, Progress: 20, LastReport: m4}},
 		},
 		{
 			Task: task("2.4", "dvc", "Thí điểm thanh toán không dùng tiền mặt cho dịch vụ công", "cong-an-tinh", "so-tttt"),
-			Due:  day(2024, time.October, 31), Status: status.NotStarted,
+			Due:  day(2024, time.October, 31), Status: status.NotStarted, Outcome: status.OpenInTime,
 			Assignments: []status.Assignment{
-				{Unit: unit("cong-an-tinh"), Status: status.NotStarted, State: model.NotStarted},
-				{Unit: unit("so-tttt"), Status: status.NotStarted, State: model.NotStarted},
+				{Unit: unit("cong-an-tinh"), Status: status.NotStarted, Outcome: status.OpenInTime, State: model.NotStarted},
+				{Unit: unit("so-tttt"), Status: status.NotStarted, Outcome: status.OpenInTime, State: model.NotStarted},
 			},
 		},
 		{
 			Task: task("2.5", "dvc", "Rà soát quy trình nội bộ", "ban-dan-toc-cu"),
-			Due:  day(2024, time.November, 30), Status: status.NotStarted,
+			Due:  day(2024, time.November, 30), Status: status.NotStarted, Outcome: status.OpenInTime,
 		},
 	}
 	return &status.Result{
@@ -248,12 +250,13 @@ func TestStatusJSONKeyOrder(t *testing.T) {
 	want := map[string][]string{
 		"":                                {"format", "plan", "as_of", "cycle", "summary", "tasks", "units"},
 		"cycle":                           {"month", "deadline", "period_from", "period_to"},
-		"summary":                         {"tasks", "by_status", "reports"},
+		"summary":                         {"tasks", "by_status", "by_outcome", "reports"},
+		"summary.by_outcome":              {"done-on-time", "done-late", "open-in-time", "open-overdue", "standing"},
 		"summary.by_status":               {"done", "overdue", "blocked", "at-risk", "due-soon", "in-progress", "not-started"},
 		"summary.reports":                 {"on-time", "late", "missing", "pending"},
-		"tasks[]":                         {"id", "title", "group", "due", "ongoing", "status", "progress", "assignments"},
-		"tasks[].assignments[]":           {"unit", "status", "state", "progress", "done", "late", "last_report", "targets"},
-		"tasks[].assignments[].targets[]": {"id", "required", "value", "met"},
+		"tasks[]":                         {"id", "title", "group", "due", "ongoing", "status", "outcome", "progress", "assignments"},
+		"tasks[].assignments[]":           {"unit", "status", "outcome", "state", "progress", "done", "late", "last_report", "targets"},
+		"tasks[].assignments[].targets[]": {"id", "required", "value", "value_month", "met"},
 		"units[]":                         {"unit", "name", "report", "submitted"},
 	}
 	got := map[string][][]string{}
@@ -323,9 +326,10 @@ func TestStatusJSONKeyOrder(t *testing.T) {
 			Assignments []struct {
 				Done    *string `json:"done"`
 				Targets []struct {
-					Required *float64 `json:"required"`
-					Value    *float64 `json:"value"`
-					Met      *bool    `json:"met"`
+					Required   *float64 `json:"required"`
+					Value      *float64 `json:"value"`
+					ValueMonth *string  `json:"value_month"`
+					Met        *bool    `json:"met"`
 				} `json:"targets"`
 			} `json:"assignments"`
 		} `json:"tasks"`
@@ -341,7 +345,10 @@ func TestStatusJSONKeyOrder(t *testing.T) {
 		t.Errorf("ongoing task 1.2: due %q, want null", *v.Tasks[1].Due)
 	}
 	tg := v.Tasks[4].Assignments[0].Targets
-	if *tg[0].Required != 80 || *tg[0].Value != 62.5 || *tg[0].Met || tg[1].Required != nil || tg[1].Met != nil {
+	// The second target has a milestone in force and no value: met is
+	// null (no data), never false (SPEC §8.2).
+	if *tg[0].Required != 80 || *tg[0].Value != 62.5 || *tg[0].Met || *tg[0].ValueMonth != "2024-04" ||
+		*tg[1].Required != 50 || tg[1].Value != nil || tg[1].ValueMonth != nil || tg[1].Met != nil {
 		t.Errorf("targets of 2.2: %+v", tg)
 	}
 	for _, want := range []string{`"required": 80,`, `"value": 62.5,`, `"assignments": []`, `"targets": []`} {

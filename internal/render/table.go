@@ -30,6 +30,9 @@ func StatusTable(w io.Writer, r *status.Result, o Options) error {
 	} else {
 		taskTable(&sb, r, o)
 		sb.WriteString("\n")
+		if targetsTable(&sb, r, o) {
+			sb.WriteString("\n")
+		}
 		if err := reportTable(&sb, r, o); err != nil {
 			return err
 		}
@@ -73,12 +76,44 @@ func taskTable(sb *strings.Builder, r *status.Result, o Options) {
 				boxCell{text: t.Task.Title.Value},
 				boxCell{text: leadNames(ix, t.Task)},
 				boxCell{text: o.due(t)},
-				boxCell{text: o.statusLabel(t.Status), color: statusColor(t.Status)},
+				boxCell{text: o.taskStatusLabel(t), color: statusColor(t.Status)},
 				boxCell{text: strconv.Itoa(t.Progress) + "%"},
 			)
 		}
 	}
 	b.render(sb, o.width(), o.Color)
+}
+
+// targetsTable is the targets of the shown assignments, one row per unit
+// and target, with the milestone in force, the newest value and whether it
+// is met; it reports whether it wrote anything (no task has targets, no
+// table).
+func targetsTable(sb *strings.Builder, r *status.Result, o Options) bool {
+	rows := targetRows(r, o)
+	if len(rows) == 0 {
+		return false
+	}
+	sb.WriteString(o.t("render.targets") + "\n")
+	b := box{cols: []boxCol{
+		{header: o.t("render.col.id")},
+		{header: o.t("render.col.unit"), weight: 2, soft: 12},
+		{header: o.t("render.col.target"), weight: 3, soft: 16},
+		{header: o.t("render.col.required"), weight: 1},
+		{header: o.t("render.col.value"), weight: 1},
+		{header: o.t("render.col.met"), weight: 1},
+	}}
+	for _, row := range rows {
+		b.add(
+			boxCell{text: row.task},
+			boxCell{text: row.unit},
+			boxCell{text: row.target},
+			boxCell{text: row.required},
+			boxCell{text: row.value},
+			boxCell{text: row.assessment, color: row.color},
+		)
+	}
+	b.render(sb, o.width(), o.Color)
+	return true
 }
 
 // reportTable is the cycle's heading and one row per unit owing it,
@@ -155,9 +190,12 @@ func totals(sb *strings.Builder, r *status.Result, o Options) {
 		count int
 		color string
 	}
-	var tasks, reports []line
+	var tasks, outcomes, reports []line
 	for _, st := range status.Statuses {
 		tasks = append(tasks, line{o.statusLabel(st), s.ByStatus[st], statusColor(st)})
+	}
+	for _, x := range status.Outcomes {
+		outcomes = append(outcomes, line{o.outcomeLabel(x), s.ByOutcome[x], outcomeColors[x]})
 	}
 	units := 0
 	for _, st := range status.ReportStates {
@@ -165,7 +203,7 @@ func totals(sb *strings.Builder, r *status.Result, o Options) {
 		units += s.Reports[st]
 	}
 	labelW, countW := 0, len(strconv.Itoa(max(s.Tasks, units)))
-	for _, ls := range [][]line{tasks, reports} {
+	for _, ls := range [][]line{tasks, outcomes, reports} {
 		for _, l := range ls {
 			labelW = max(labelW, textWidth(l.label))
 		}
@@ -188,6 +226,7 @@ func totals(sb *strings.Builder, r *status.Result, o Options) {
 		}
 	}
 	block(o.t("render.totals.tasks", s.Tasks), tasks, s.Tasks)
+	block(o.t("render.totals.outcomes"), outcomes, s.Tasks)
 	block(o.t("render.totals.reports", units), reports, units)
 }
 

@@ -47,12 +47,18 @@ func Compute(p *model.Plan, ix *model.Index, opt Options) *Result {
 	c.indexTasks()
 	// Expand every lead first, so that each unit's history knows which
 	// tasks it must find and can stop reading as soon as it has them.
-	leads := make([][]*model.Unit, len(p.Tasks))
+	// Leads are expanded as they stand at D (SPEC §9): sets hold the units
+	// that exist, an ended unit's assignment passes to its successor, and
+	// the predecessors' histories are read for the tasks passed on.
+	leads := make([][]model.Holder, len(p.Tasks))
 	for i := range p.Tasks {
-		leads[i] = ix.Expand(p.Tasks[i].Lead)
+		leads[i] = ix.ExpandAt(p.Tasks[i].Lead, opt.AsOf)
 		ci := c.taskIndex[p.Tasks[i].ID.Value]
-		for _, u := range leads[i] {
-			c.leads[u.ID.Value] = append(c.leads[u.ID.Value], ci)
+		for _, h := range leads[i] {
+			c.leads[h.Unit.ID.Value] = append(c.leads[h.Unit.ID.Value], ci)
+			for _, pre := range h.Predecessors {
+				c.leads[pre.ID.Value] = append(c.leads[pre.ID.Value], ci)
+			}
 		}
 	}
 	r := &Result{
@@ -249,7 +255,7 @@ func (c *computer) unit(id string) *history {
 }
 
 // task computes task ti and the assignments of its lead units.
-func (c *computer) task(ti int, units []*model.Unit) Task {
+func (c *computer) task(ti int, units []model.Holder) Task {
 	t := &c.p.Tasks[ti]
 	ts := Task{Task: t, Ongoing: t.Deadline.Ongoing, Start: t.StartDay}
 	if !ts.Ongoing {
@@ -291,13 +297,26 @@ func (c *computer) required(t *model.Task) []*float64 {
 }
 
 // assignment applies the table of SPEC §3.2 to one lead unit of task ts.
-func (c *computer) assignment(ts *Task, ti int, required []*float64, u *model.Unit) Assignment {
+// A holder that took the assignment over reads its own history first, then
+// its predecessors', nearest first: their latest entries and values count
+// until the holder reports (SPEC §9).
+func (c *computer) assignment(ts *Task, ti int, required []*float64, holder model.Holder) Assignment {
 	t := ts.Task
+	u := holder.Unit
 	a := Assignment{Unit: u, State: model.NotStarted}
-	h := c.unit(u.ID.Value)
+	hs := []*history{c.unit(u.ID.Value)}
+	for _, pre := range holder.Predecessors {
+		hs = append(hs, c.unit(pre.ID.Value))
+	}
 	ci := c.taskIndex[t.ID.Value]
-	if l, ok := h.entry(ci); ok {
-		a.Entry, a.LastReport, a.State = l.entry, l.month, l.entry.State
+	for k, h := range hs {
+		if l, ok := h.entry(ci); ok {
+			a.Entry, a.LastReport, a.State = l.entry, l.month, l.entry.State
+			if k > 0 {
+				a.Inherited = holder.Predecessors[k-1]
+			}
+			break
+		}
 	}
 	// An ongoing task is never done: a done entry counts as in progress.
 	done := a.State == model.Done && !ts.Ongoing
@@ -309,8 +328,12 @@ func (c *computer) assignment(ts *Task, ti int, required []*float64, u *model.Un
 	atRisk := false
 	for i := range t.Targets {
 		tg := TargetStatus{Target: &t.Targets[i]}
-		if v, m, ok := h.valueOf(c.targetSlot(ti, ci, i)); ok {
-			tg.Value, tg.ValueMonth = &v, m
+		slot := c.targetSlot(ti, ci, i)
+		for _, h := range hs {
+			if v, m, ok := h.valueOf(slot); ok {
+				tg.Value, tg.ValueMonth = &v, m
+				break
+			}
 		}
 		if req := required[i]; req != nil {
 			r := *req
@@ -430,10 +453,25 @@ func rankOf(s Status) int {
 // cycle's deadline and whose assignment is not done before the cycle's data
 // period opens. The assignment's done-ness is the one computed at D, so an
 // ongoing task always keeps its leads owing.
+//
+// Units over time and routes (SPEC §9): a unit owes only when it exists on
+// the cycle's deadline, and a unit whose reports_to names another unit than
+// the secretariat (a commune reporting to its district) owes that unit, not
+// the province: it is left out of the table, its counts and its missing
+// list.
 func (c *computer) compliance(tasks []Task, cy dates.Cycle) []UnitReport {
 	owe := map[string]*model.Unit{}
-	for _, u := range c.ix.Expand(c.p.Reporting.Also) {
-		owe[u.ID.Value] = u
+	secretariat := c.p.Reporting.Secretariat.Value
+	owes := func(u *model.Unit) bool {
+		if !cy.Deadline.IsZero() && !u.ExistsOn(cy.Deadline) {
+			return false
+		}
+		return u.ReportsTo.Value == "" || u.ReportsTo.Value == secretariat
+	}
+	for _, h := range c.ix.ExpandAt(c.p.Reporting.Also, cy.Deadline) {
+		if owes(h.Unit) {
+			owe[h.Unit.ID.Value] = h.Unit
+		}
 	}
 	for i := range tasks {
 		t := &tasks[i]
@@ -445,7 +483,9 @@ func (c *computer) compliance(tasks []Task, cy dates.Cycle) []UnitReport {
 			if a.Status == Done && !a.Done.IsZero() && a.Done.Before(cy.PeriodFrom) {
 				continue
 			}
-			owe[a.Unit.ID.Value] = a.Unit
+			if owes(a.Unit) {
+				owe[a.Unit.ID.Value] = a.Unit
+			}
 		}
 	}
 	out := make([]UnitReport, 0, len(owe))

@@ -89,8 +89,12 @@ type Assignment struct {
 	LastReport dates.Month
 	// Entry is the latest entry, nil when there is none; renderers take
 	// results, obstacles and proposals from it.
-	Entry   *model.Entry
-	Targets []TargetStatus
+	Entry *model.Entry
+	// Inherited is the ended unit whose report gave Entry when Unit took
+	// the assignment over from it (SPEC §9) and has not reported on it yet;
+	// nil otherwise.
+	Inherited *model.Unit
+	Targets   []TargetStatus
 }
 
 // TargetStatus is one target of a task as one assignment stands.

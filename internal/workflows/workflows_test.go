@@ -157,14 +157,17 @@ func jobRunning(t *testing.T, w workflow, cmd string) (string, job) {
 
 func TestPlanSchedule(t *testing.T) {
 	w := readWorkflow(t, "plan.yml")
-	// The province's report is due on the 15th; 08:00 in Asia/Ho_Chi_Minh
-	// (UTC+7, no daylight saving) is 01:00 UTC, and Actions cron is UTC.
+	// The province's reports are due on the 15th and compiled on the
+	// compile day (SPEC §8.3), which moves with weekends and holidays: the
+	// workflow runs daily from the 15th to the 25th at 08:00 in
+	// Asia/Ho_Chi_Minh (UTC+7, no daylight saving), 01:00 UTC, and asks
+	// plan06 whether today is the day.
 	var crons []string
 	for _, s := range w.On.Schedule {
 		crons = append(crons, s.Cron)
 	}
-	if !slices.Equal(crons, []string{"0 1 15 * *"}) {
-		t.Errorf("schedule crons = %q, want [\"0 1 15 * *\"] (08:00 Asia/Ho_Chi_Minh on the 15th)", crons)
+	if !slices.Equal(crons, []string{"0 1 15-25 * *"}) {
+		t.Errorf("schedule crons = %q, want [\"0 1 15-25 * *\"] (08:00 Asia/Ho_Chi_Minh, days 15–25)", crons)
 	}
 	if w.On.WorkflowDispatch == nil {
 		t.Fatal("plan.yml has no workflow_dispatch trigger")
@@ -186,6 +189,9 @@ func TestPlanReportUploadsWorkbook(t *testing.T) {
 	}
 	if !strings.Contains(j.runs(), "TZ=Asia/Ho_Chi_Minh date +%Y-%m") {
 		t.Errorf("job %s does not default the period to the current month in Asia/Ho_Chi_Minh", name)
+	}
+	if !strings.Contains(j.runs(), "plan06 report --if-compile-day") {
+		t.Errorf("job %s does not ask plan06 whether today is the compile day", name)
 	}
 	ups := j.uses("actions/upload-artifact")
 	if len(ups) == 0 {
