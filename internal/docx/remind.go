@@ -51,7 +51,7 @@ func Remind(rm *report.Reminder, day dates.Date) ([]byte, error) {
 		for _, uo := range rm.Overdue {
 			w.d.P(Para{Runs: []Run{{Text: report.UnitName(uo.Unit) + ":", Italic: true}}, Before: 6, Keep: true})
 			for _, it := range uo.Items {
-				w.body("- " + report.TaskName(it.Task) + " (" + w.taskRef(it.Task) + "; " +
+				w.body("- " + listName(it.Task) + " (" + w.taskRef(it.Task) + "; " +
 					w.t("docx.due-overdue", report.Day(w.lang, it.Task.Due), it.Days) + ").")
 			}
 		}

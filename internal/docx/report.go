@@ -26,7 +26,7 @@ type Options struct {
 
 // The widths of the header's two columns and of the signature block's.
 const (
-	headLeft = 3969 // 7 cm
+	headLeft = 3402 // 6 cm: the motto's column needs the rest
 	signLeft = 4536 // 8 cm
 )
 
@@ -79,7 +79,7 @@ func (w *writer) header(p *model.Plan, day dates.Date, vv string) {
 	date.Before = 6
 	right := []Para{
 		centred(w.t("xlsx.nation"), true, false, 13),
-		centred(w.t("xlsx.motto"), true, false, 14),
+		{Runs: []Run{{Text: w.t("xlsx.motto"), Bold: true, Size: 14, Underline: true}}, Align: Center, NoIndent: true},
 		date,
 	}
 	w.d.Table(Table{Widths: []int{headLeft, TextWidth - headLeft}, Rows: [][]Cell{{{Paras: left}, {Paras: right}}}})
@@ -188,7 +188,7 @@ func Report(rep *report.Report, o Options) ([]byte, error) {
 		w.body(w.t("docx.none"))
 	}
 	for _, pr := range overdue {
-		w.body("- " + report.TaskName(pr.Task) + " (" + report.UnitName(pr.Assignment.Unit) + "; " +
+		w.body("- " + listName(pr.Task) + " (" + report.UnitName(pr.Assignment.Unit) + "; " +
 			w.t("docx.due-overdue", report.Day(w.lang, pr.Task.Due), pr.Days) + ").")
 	}
 	if !rep.Next.IsZero() {
@@ -197,7 +197,7 @@ func Report(rep *report.Report, o Options) ([]byte, error) {
 			w.body(w.t("docx.none"))
 		}
 		for _, u := range rep.Upcoming {
-			w.body("- " + report.TaskName(u.Task) + " (" + report.UnitName(u.Unit) + "; " +
+			w.body("- " + listName(u.Task) + " (" + report.UnitName(u.Unit) + "; " +
 				w.t("docx.due", report.Day(w.lang, u.Due)) + ").")
 		}
 	}
@@ -272,7 +272,7 @@ func (w *writer) targets(rep *report.Report) {
 			cell(val, false, Center), cell(rep.MetText(t), false, Center),
 		})
 	}
-	w.d.Table(Table{Widths: []int{567, 3288, 2300, 1000, 1300, 900}, Borders: true, Header: true, Rows: rows})
+	w.d.Table(Table{Widths: []int{680, 3000, 2075, 1000, 1300, 1300}, Borders: true, Header: true, Rows: rows})
 }
 
 // measure is " %" style suffix for a value.
@@ -338,4 +338,10 @@ func (w *writer) reporting(rep *report.Report) {
 	for _, l := range lines {
 		w.body("- " + l)
 	}
+}
+
+// listName is a task's name inside a sentence that goes on: without the
+// final period its title may carry.
+func listName(t *status.Task) string {
+	return strings.TrimRight(report.TaskName(t), ". ")
 }

@@ -56,7 +56,9 @@ const (
 type Run struct {
 	Text         string
 	Bold, Italic bool
-	Size         float64
+	// Underline draws a single line under the text (the motto).
+	Underline bool
+	Size      float64
 }
 
 // Para is a paragraph. Body paragraphs are justified with a first-line
@@ -191,13 +193,16 @@ func writeRun(b *strings.Builder, r Run) {
 		return
 	}
 	b.WriteString(`<w:r>`)
-	if r.Bold || r.Italic || (r.Size != 0 && r.Size != 14) {
+	if r.Bold || r.Italic || r.Underline || (r.Size != 0 && r.Size != 14) {
 		b.WriteString(`<w:rPr>`)
 		if r.Bold {
 			b.WriteString(`<w:b/><w:bCs/>`)
 		}
 		if r.Italic {
 			b.WriteString(`<w:i/><w:iCs/>`)
+		}
+		if r.Underline {
+			b.WriteString(`<w:u w:val="single"/>`)
 		}
 		if r.Size != 0 && r.Size != 14 {
 			hp := int(r.Size*2 + 0.5)

@@ -46,7 +46,10 @@ func (wb *workbook) summary(sheet string) {
 	wb.str(sheet, 1, row, wb.t("xlsx.sec.tasks"), wb.st.section)
 	row = wb.outcomeTable(sheet, row+1, false)
 	if !wb.rep.PrevDay.IsZero() {
+		// The comparison starts a page: split under the first table it
+		// would be half a table on each.
 		row += 2
+		wb.pageBreak(sheet, row)
 		wb.str(sheet, 1, row, wb.t("xlsx.sec.previous", wb.dayText(wb.rep.PrevDay)), wb.st.section)
 		row = wb.outcomeTable(sheet, row+1, true)
 	}
