@@ -40,13 +40,15 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzFastParse$$' -fuzztime=$(FUZZTIME) ./internal/load
 	$(GO) test -run='^$$' -fuzz='^FuzzLooksNumeric$$' -fuzztime=$(FUZZTIME) ./internal/load
 	$(GO) test -run='^$$' -fuzz='^FuzzFormat$$' -fuzztime=$(FUZZTIME) ./internal/yamlfmt
+	$(GO) test -run='^$$' -fuzz='^FuzzReadForm$$' -fuzztime=$(FUZZTIME) ./internal/form
+	$(GO) test -run='^$$' -fuzz='^FuzzReadAppendix$$' -fuzztime=$(FUZZTIME) ./internal/form
 
 # In-process benchmarks at province scale (load, validate, check, status,
 # workbook), then whole runs of plan06 beside the read-and-decode floor at
 # province and country scale (medians of BENCH_RUNS interleaved runs).
 BENCH_RUNS ?= 5
 bench:
-	$(GO) test -run='^$$' -bench=. -benchmem -count=1 ./internal/bench ./internal/status ./internal/xlsx
+	$(GO) test -run='^$$' -bench=. -benchmem -count=1 ./internal/bench ./internal/status ./internal/xlsx ./internal/cli
 	$(GO) run ./internal/bench/run -runs $(BENCH_RUNS)
 
 clean:

@@ -11,6 +11,7 @@ import (
 
 	"github.com/plan06/plan06/internal/cli"
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/xuri/excelize/v2"
 )
 
 // TestMain registers plan06 as a command of the testscript sessions, so the
@@ -46,7 +47,8 @@ func exitsMain() {
 // starts in a fresh folder holding the files of its archive; PLAN06_TODAY
 // pins the day. Extra commands: `cp-plan NAME DIR` copies the fixture plan
 // testdata/plans/NAME (or "seed" for plan/) to DIR; `replace FILE OLD NEW`
-// edits a file in place, failing when OLD is absent.
+// edits a file in place, failing when OLD is absent; `fill-form FILE
+// CELL=VALUE…` types values into a form's first sheet as a clerk would.
 func TestScripts(t *testing.T) {
 	wd, err := os.Getwd()
 	if err != nil {
@@ -72,6 +74,7 @@ func TestScripts(t *testing.T) {
 				}
 				ts.Check(os.CopyFS(ts.MkAbs(args[1]), os.DirFS(src)))
 			},
+			"fill-form": fillForm,
 			"replace": func(ts *testscript.TestScript, neg bool, args []string) {
 				if neg || len(args) != 3 {
 					ts.Fatalf("usage: replace FILE OLD NEW")
@@ -86,4 +89,28 @@ func TestScripts(t *testing.T) {
 			},
 		},
 	})
+}
+
+// fillForm types CELL=VALUE pairs into the first sheet of an xlsx form; a
+// value that reads as a number is typed as a number, anything else as text.
+func fillForm(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: fill-form FILE CELL=VALUE...")
+	}
+	f, err := excelize.OpenFile(ts.MkAbs(args[0]))
+	ts.Check(err)
+	defer f.Close()
+	sheet := f.GetSheetList()[0]
+	for _, a := range args[1:] {
+		c, v, ok := strings.Cut(a, "=")
+		if !ok {
+			ts.Fatalf("fill-form: %q is not CELL=VALUE", a)
+		}
+		if n, err := strconv.ParseFloat(v, 64); err == nil {
+			ts.Check(f.SetCellValue(sheet, c, n))
+		} else {
+			ts.Check(f.SetCellStr(sheet, c, v))
+		}
+	}
+	ts.Check(f.Save())
 }

@@ -1,0 +1,250 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/plan06/plan06/internal/check"
+	"github.com/plan06/plan06/internal/dates"
+	"github.com/plan06/plan06/internal/diag"
+	"github.com/plan06/plan06/internal/form"
+	"github.com/plan06/plan06/internal/i18n"
+	"github.com/plan06/plan06/internal/load"
+	"github.com/plan06/plan06/internal/model"
+	"github.com/plan06/plan06/internal/plandiff"
+	"github.com/plan06/plan06/internal/safewrite"
+	"github.com/spf13/cobra"
+)
+
+// importOptions are the flags of `plan06 import`.
+type importOptions struct {
+	submitted string
+	cycle     string
+	dryRun    bool
+	force     bool
+}
+
+func (a *App) importCmd() *cobra.Command {
+	var o importOptions
+	c := &cobra.Command{
+		Use:   "import FILE.xlsx… [--submitted DATE] [--cycle M] [--dry-run] [--force]",
+		Short: "Turn filled report forms into reports/M/U.yaml",
+		Long: "import reads report forms made by plan06 form and filled in by the units, and writes each as\n" +
+			"reports/M/U.yaml in canonical form. It checks that every form belongs to this plan and cycle (--cycle,\n" +
+			"default the current one), reads state names in Vietnamese or English, a decimal comma and dates typed as\n" +
+			"dd/mm/yyyy, and validates the plan with the new reports before writing any: on any error nothing is\n" +
+			"written and each error names the file, sheet and cell. An existing report is replaced only with --force,\n" +
+			"which prints the difference first. submitted defaults to today.",
+		Example: "  plan06 import phieu/*.xlsx --dry-run\n  plan06 import phieu-bao-cao-2024-04-so-tttt.xlsx --submitted 14/04/2024",
+		Args:    cobra.MinimumNArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			return a.runImport(args, o)
+		},
+	}
+	f := c.Flags()
+	f.StringVar(&o.submitted, "submitted", "", "the day the reports were sent (default today)")
+	f.StringVar(&o.cycle, "cycle", "", "the cycle the forms must be for, YYYY-MM (default: the month of today)")
+	f.BoolVar(&o.dryRun, "dry-run", false, "check everything and say what would be written, write nothing")
+	f.BoolVar(&o.force, "force", false, "replace existing reports (the difference is printed first)")
+	c.AddCommand(a.importTasksCmd())
+	return c
+}
+
+// imported is one form on its way to a report file.
+type imported struct {
+	form *form.Filled
+	rel  string // reports/M/U.yaml
+	path string // on disk
+	yaml []byte
+}
+
+func (a *App) runImport(files []string, o importOptions) error {
+	l, day, err := a.loadValid()
+	if err != nil {
+		return err
+	}
+	p := l.plan
+	month, err := cycleOf(o.cycle, day)
+	if err != nil {
+		return err
+	}
+	submitted := day
+	if o.submitted != "" {
+		if submitted, err = dates.ParseDay(strings.TrimSpace(o.submitted)); err != nil {
+			return usageErr("write the day as 2024-04-14 or 14/04/2024", "--submitted %q is not a day", o.submitted)
+		}
+	}
+	ix := model.NewIndex(p)
+	var ds diag.Diagnostics
+	var forms []*imported
+	byRel := map[string]string{}
+	for _, name := range files {
+		fl, fds := readForm(name)
+		if fl != nil && !fds.HasErrors() {
+			fds = append(fds, fl.Check(p, ix, month)...)
+		}
+		ds = append(ds, fds...)
+		if fl == nil || fds.HasErrors() {
+			continue
+		}
+		rel := filepath.ToSlash(filepath.Join("reports", fl.Keys.Cycle, fl.Keys.Unit+".yaml"))
+		if other, dup := byRel[rel]; dup {
+			ds.Errorf(diag.Pos{File: name}, "form-duplicate", fl.Keys.Unit, fl.Keys.Cycle, other)
+			continue
+		}
+		byRel[rel] = name
+		fl.Report.Submitted = model.Date{Date: submitted, Text: submitted.String()}
+		out, err := form.ReportYAML(&fl.Report)
+		if err != nil {
+			return &exitError{code: ExitUsage, err: fmt.Errorf("%s: %w", name, err)}
+		}
+		forms = append(forms, &imported{form: fl, rel: rel, path: filepath.Join(a.dir(), filepath.FromSlash(rel)), yaml: out})
+	}
+
+	// Validate the plan as it would be with the new reports, in memory.
+	var head *model.Plan
+	if !ds.HasErrors() && len(forms) > 0 {
+		head, ds = a.validateWith(forms, ds)
+	}
+	var existing []*imported
+	for _, f := range forms {
+		if _, err := os.Lstat(f.path); err == nil {
+			existing = append(existing, f)
+			if !o.force {
+				ds.Errorf(diag.Pos{File: f.form.File}, "form-report-exists", filepath.ToSlash(f.path))
+			}
+		}
+	}
+	errs := 0
+	for _, d := range ds {
+		fmt.Fprintln(a.IO.Err, formatDiag(d, l.lang))
+		if d.Severity == diag.Error {
+			errs++
+		}
+	}
+	if errs > 0 {
+		return &exitError{code: ExitFindings, err: errors.New(i18n.T(l.lang, "import.failed", errs)),
+			hint: i18n.T(l.lang, "import.failed.hint")}
+	}
+	if len(existing) > 0 && head != nil {
+		if err := plandiff.Compare(p, head, plandiff.Options{AsOf: day}).WriteText(a.IO.Out, l.lang); err != nil {
+			return &exitError{code: ExitUsage, err: err}
+		}
+	}
+	for _, f := range forms {
+		shown := filepath.ToSlash(f.path)
+		if o.dryRun {
+			fmt.Fprintln(a.IO.Out, i18n.T(l.lang, "import.would", shown, f.form.File, len(f.form.Report.Entries)))
+			continue
+		}
+		if err := writeReport(f, o.force); err != nil {
+			return err
+		}
+		fmt.Fprintln(a.IO.Out, i18n.T(l.lang, "import.wrote", shown, f.form.File, len(f.form.Report.Entries)))
+	}
+	return nil
+}
+
+// readForm reads one form file, refusing one over the size cap before
+// reading it.
+func readForm(name string) (*form.Filled, diag.Diagnostics) {
+	var ds diag.Diagnostics
+	whole := diag.Pos{File: name}
+	info, err := os.Stat(name)
+	switch {
+	case err != nil:
+		ds.Errorf(whole, "unreadable", unwrapPathErr(err).Error())
+		return nil, ds
+	case !info.Mode().IsRegular():
+		ds.Errorf(whole, "form-not-xlsx")
+		return nil, ds
+	case info.Size() > form.MaxFileSize:
+		ds.Errorf(whole, "form-too-big", info.Size()>>20, form.MaxFileSize>>20)
+		return nil, ds
+	}
+	fh, err := os.Open(name)
+	if err != nil {
+		ds.Errorf(whole, "unreadable", unwrapPathErr(err).Error())
+		return nil, ds
+	}
+	defer fh.Close()
+	data, err := io.ReadAll(io.LimitReader(fh, form.MaxFileSize+1))
+	if err != nil {
+		ds.Errorf(whole, "unreadable", unwrapPathErr(err).Error())
+		return nil, ds
+	}
+	return form.Read(name, data)
+}
+
+func unwrapPathErr(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// validateWith loads the plan with the new reports added in memory and
+// checks it. Diagnostics on a new report are moved to the form's cells.
+func (a *App) validateWith(forms []*imported, ds diag.Diagnostics) (*model.Plan, diag.Diagnostics) {
+	dir := a.dir()
+	display := filepath.ToSlash(dir)
+	ov := &overlayFS{base: os.DirFS(dir), files: map[string][]byte{}}
+	byFile := map[string]*imported{}
+	for _, f := range forms {
+		ov.files[f.rel] = f.yaml
+		byFile[display+"/"+f.rel] = f
+	}
+	head, lds, err := load.Load(ov, display)
+	if err != nil {
+		ds.Errorf(diag.Pos{File: display}, "unreadable", err.Error())
+		return nil, ds
+	}
+	lds = append(lds, check.Plan(head)...)
+	lds.Sort()
+	cells := map[*imported]map[int]string{}
+	for _, d := range lds {
+		f, ok := byFile[d.Pos.File]
+		if !ok {
+			if d.Severity == diag.Error {
+				ds = append(ds, d)
+			}
+			continue
+		}
+		if cells[f] == nil {
+			cells[f] = form.YAMLCells(f.yaml, f.form)
+		}
+		pos := diag.Pos{File: f.form.File}
+		if c, ok := cells[f][d.Pos.Line]; ok {
+			pos.File += ":" + c
+		}
+		d.Pos = pos
+		ds = append(ds, d)
+	}
+	return head, ds
+}
+
+// writeReport writes one report: a new file never replaces one that
+// appeared meanwhile; with --force the file is replaced whole.
+func writeReport(f *imported, force bool) error {
+	if err := os.MkdirAll(filepath.Dir(f.path), 0o755); err != nil {
+		return &exitError{code: ExitUsage, err: fmt.Errorf("cannot create %s: %w", filepath.Dir(f.path), err)}
+	}
+	var err error
+	if force {
+		err = safewrite.WriteFile(f.path, f.yaml, 0o644)
+	} else {
+		err = safewrite.Create(f.path, 0o644, func(w io.Writer) error { _, err := w.Write(f.yaml); return err })
+	}
+	if errors.Is(err, safewrite.ErrExists) {
+		return usageErr("another import wrote it meanwhile; run plan06 import again to see the difference", "%s already exists; not overwriting it", filepath.ToSlash(f.path))
+	}
+	if err != nil {
+		return &exitError{code: ExitUsage, err: err}
+	}
+	return nil
+}

@@ -1,0 +1,185 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/plan06/plan06/internal/check"
+	"github.com/plan06/plan06/internal/diag"
+	"github.com/plan06/plan06/internal/form"
+	"github.com/plan06/plan06/internal/i18n"
+	"github.com/plan06/plan06/internal/load"
+	"github.com/plan06/plan06/internal/model"
+	"github.com/plan06/plan06/internal/safewrite"
+	"github.com/spf13/cobra"
+)
+
+func (a *App) importTasksCmd() *cobra.Command {
+	var group, prefix, output string
+	var dryRun bool
+	c := &cobra.Command{
+		Use:   "tasks FILE.xlsx --group G [--prefix P] [-o tasks/FILE.yaml]",
+		Short: "Turn an appendix table of tasks (xlsx) into a task file",
+		Long: "import tasks reads the first sheet of FILE.xlsx, finds the header row by its words (STT | Nội dung or\n" +
+			"Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian or Thời hạn), resolves unit names the way --unit\n" +
+			"does, keeps each deadline as written and writes a task file that validates. Each task's id is the prefix\n" +
+			"(default: the group's ref, else its id, and a dot) and the row's STT. -o is relative to the plan folder\n" +
+			"(default tasks/GROUP.yaml); an existing file is never replaced.",
+		Example: "  plan06 import tasks phu-luc.xlsx --group dot-pha --prefix 3.",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			if group == "" {
+				return usageErr("name the group the tasks belong to: --group dot-pha", "--group is required")
+			}
+			return a.runImportTasks(args[0], group, prefix, output, dryRun)
+		},
+	}
+	c.Flags().StringVar(&group, "group", "", "the group of the tasks (id or part of its title)")
+	c.Flags().StringVar(&prefix, "prefix", "", "task id prefix (default: the group's ref or id and a dot)")
+	c.Flags().StringVarP(&output, "output", "o", "", "task file to write, relative to the plan folder (default tasks/GROUP.yaml)")
+	c.Flags().BoolVar(&dryRun, "dry-run", false, "check everything and print the task file, write nothing")
+	return c
+}
+
+func (a *App) runImportTasks(file, groupQuery, prefix, output string, dryRun bool) error {
+	l, _, err := a.loadValid()
+	if err != nil {
+		return err
+	}
+	p := l.plan
+	g, err := findGroup(p, groupQuery)
+	if err != nil {
+		return err
+	}
+	ref := groupRef(g)
+	if prefix == "" {
+		prefix = ref + "."
+	}
+	if output == "" {
+		output = "tasks/" + g.ID.Value + ".yaml"
+	}
+	rel := filepath.ToSlash(filepath.Clean(output))
+	if filepath.IsAbs(output) || !strings.HasPrefix(rel, "tasks/") || strings.Count(rel, "/") != 1 || !strings.HasSuffix(rel, ".yaml") {
+		return usageErr("write the task file as tasks/NAME.yaml (relative to the plan folder)", "-o %s is not a task file of the plan", output)
+	}
+	path := filepath.Join(a.dir(), filepath.FromSlash(rel))
+	var ds diag.Diagnostics
+	whole := diag.Pos{File: file}
+	var data []byte
+	if info, err := os.Stat(file); err != nil {
+		ds.Errorf(whole, "unreadable", unwrapPathErr(err).Error())
+	} else if info.Size() > form.MaxFileSize {
+		ds.Errorf(whole, "form-too-big", info.Size()>>20, form.MaxFileSize>>20)
+	} else if data, err = os.ReadFile(file); err != nil {
+		ds.Errorf(whole, "unreadable", unwrapPathErr(err).Error())
+	}
+	var out []byte
+	var app *form.Appendix
+	if !ds.HasErrors() {
+		var ads diag.Diagnostics
+		app, ads = form.ReadAppendix(file, data, p)
+		ds = append(ds, ads...)
+	}
+	if !ds.HasErrors() {
+		if out, err = form.TasksYAML(app.Tasks, g.ID.Value, prefix, ref); err != nil {
+			return &exitError{code: ExitUsage, err: err}
+		}
+		ds = append(ds, a.validateTaskFile(rel, out, file, app)...)
+	}
+	if _, err := os.Lstat(path); err == nil {
+		ds.Errorf(diag.Pos{File: filepath.ToSlash(path)}, "duplicate-file", filepath.ToSlash(path))
+	}
+	errs := 0
+	for _, d := range ds {
+		fmt.Fprintln(a.IO.Err, formatDiag(d, l.lang))
+		if d.Severity == diag.Error {
+			errs++
+		}
+	}
+	if errs > 0 {
+		return &exitError{code: ExitFindings, err: errors.New(i18n.T(l.lang, "import.failed", errs)),
+			hint: i18n.T(l.lang, "import.failed.hint")}
+	}
+	if dryRun {
+		a.IO.Out.Write(out)
+		fmt.Fprintln(a.IO.Err, i18n.T(l.lang, "import.tasks.would", filepath.ToSlash(path), len(app.Tasks)))
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return &exitError{code: ExitUsage, err: err}
+	}
+	err = safewrite.Create(path, 0o644, func(w io.Writer) error { _, err := w.Write(out); return err })
+	if err != nil {
+		return &exitError{code: ExitUsage, err: err}
+	}
+	fmt.Fprintln(a.IO.Out, i18n.T(l.lang, "import.tasks.wrote", filepath.ToSlash(path), len(app.Tasks)))
+	return nil
+}
+
+// validateTaskFile checks the plan with the new task file added in memory;
+// diagnostics on that file move to the table's cells.
+func (a *App) validateTaskFile(rel string, out []byte, file string, app *form.Appendix) diag.Diagnostics {
+	var ds diag.Diagnostics
+	display := filepath.ToSlash(a.dir())
+	ov := &overlayFS{base: os.DirFS(a.dir()), files: map[string][]byte{rel: out}}
+	head, lds, err := load.Load(ov, display)
+	if err != nil {
+		ds.Errorf(diag.Pos{File: display}, "unreadable", err.Error())
+		return ds
+	}
+	lds = append(lds, check.Plan(head)...)
+	lds.Sort()
+	cells := form.AppendixCells(out, app)
+	for _, d := range lds {
+		if d.Pos.File != display+"/"+rel {
+			if d.Severity == diag.Error {
+				ds = append(ds, d)
+			}
+			continue
+		}
+		pos := diag.Pos{File: file}
+		if c, ok := cells[d.Pos.Line]; ok {
+			pos.File += ":" + c
+		}
+		d.Pos = pos
+		ds = append(ds, d)
+	}
+	return ds
+}
+
+// groupRef is how the plan numbers a group: its ref (SPEC §8.5), else its
+// id.
+func groupRef(g *model.Group) string {
+	if g.Ref.Value != "" {
+		return g.Ref.Value
+	}
+	return g.ID.Value
+}
+
+// findGroup finds a group by id, else by the one title that contains the
+// text (case and diacritics aside).
+func findGroup(p *model.Plan, q string) (*model.Group, error) {
+	for i := range p.Groups {
+		if p.Groups[i].ID.Value == q {
+			return &p.Groups[i], nil
+		}
+	}
+	fq := i18n.Fold(q)
+	var found []*model.Group
+	var all []string
+	for i := range p.Groups {
+		g := &p.Groups[i]
+		all = append(all, g.ID.Value)
+		if strings.Contains(i18n.Fold(g.Title.Value), fq) {
+			found = append(found, g)
+		}
+	}
+	if len(found) == 1 {
+		return found[0], nil
+	}
+	return nil, usageErr("the groups are: "+strings.Join(all, ", "), "no single group matches %q", q)
+}

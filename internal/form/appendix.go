@@ -1,0 +1,329 @@
+package form
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/plan06/plan06/internal/diag"
+	"github.com/plan06/plan06/internal/i18n"
+	"github.com/plan06/plan06/internal/model"
+	"github.com/plan06/plan06/internal/yamlfmt"
+)
+
+// AppendixTask is one task row of an appendix table.
+type AppendixTask struct {
+	No          string // STT as written ("1", "1.2")
+	Title       string
+	Lead        []string // unit or set ids
+	Support     []string // unit or set ids
+	SupportNote string   // the support cell when it names no unit ("… có liên quan")
+	Due         string   // as written
+	Row         int
+}
+
+// headerWords are the header cells of an appendix table, folded; each
+// column is found by any of its words.
+var headerWords = []struct {
+	col   string
+	words []string
+}{
+	{"no", []string{"stt", "so tt", "tt"}},
+	{"title", []string{"noi dung", "nhiem vu", "ten nhiem vu", "noi dung nhiem vu"}},
+	{"lead", []string{"co quan chu tri", "don vi chu tri", "chu tri"}},
+	{"support", []string{"co quan phoi hop", "don vi phoi hop", "phoi hop"}},
+	{"due", []string{"thoi gian", "thoi han", "thoi gian thuc hien", "thoi gian hoan thanh"}},
+}
+
+var noPattern = regexp.MustCompile(`^[0-9]+(\.[0-9]+)*$`)
+
+// maxHeaderSearch bounds the rows searched for the header row.
+const maxHeaderSearch = 30
+
+// ReadAppendix reads the first sheet of an appendix table in data (shown
+// as name): the header row is found by its words (accents and case aside),
+// each row below with an STT is a task, and unit names are resolved
+// against p's units and sets. Every problem is a diagnostic at its cell.
+func ReadAppendix(name string, data []byte, p *model.Plan) (*Appendix, diag.Diagnostics) {
+	xf, ds := open(name, data)
+	if xf == nil {
+		return nil, ds
+	}
+	defer func() { _ = xf.Close() }()
+	sheets := xf.GetSheetList()
+	if len(sheets) == 0 {
+		ds.Errorf(diag.Pos{File: name}, "form-no-sheet")
+		return nil, ds
+	}
+	sheet := sheets[0]
+	pos := func(col, row int) diag.Pos { return diag.Pos{File: name + ":" + sheet + "!" + cell(col, row)} }
+	rows, err := xf.GetRows(sheet)
+	if err != nil {
+		ds.Errorf(diag.Pos{File: name}, "form-corrupt", err.Error())
+		return nil, ds
+	}
+	if len(rows) > MaxRows {
+		ds.Errorf(pos(1, MaxRows+1), "form-rows", MaxRows)
+		return nil, ds
+	}
+	cols, head := map[string]int{}, -1
+	for r := 0; r < len(rows) && r < maxHeaderSearch && head < 0; r++ {
+		found := map[string]int{}
+		for c, v := range rows[r] {
+			f := strings.Join(strings.Fields(i18n.Fold(v)), " ")
+			for _, h := range headerWords {
+				if _, ok := found[h.col]; ok {
+					continue
+				}
+				if slices.Contains(h.words, f) || h.col != "no" && slices.ContainsFunc(h.words, func(w string) bool { return len(w) > 6 && strings.HasPrefix(f, w) }) {
+					found[h.col] = c
+					break
+				}
+			}
+		}
+		if len(found) == len(headerWords) {
+			cols, head = found, r
+		}
+	}
+	if head < 0 {
+		ds.Errorf(diag.Pos{File: name + ":" + sheet}, "appendix-no-header", maxHeaderSearch)
+		return nil, ds
+	}
+	get := func(r int, col string) string {
+		c := cols[col]
+		if c < len(rows[r]) {
+			return strings.TrimSpace(Clean(rows[r][c]))
+		}
+		return ""
+	}
+	res := newResolver(p)
+	var tasks []AppendixTask
+	seen := map[string]int{}
+	for r := head + 1; r < len(rows); r++ {
+		row := r + 1
+		no := strings.TrimSuffix(get(r, "no"), ".")
+		title := get(r, "title")
+		if no == "" && title == "" {
+			continue
+		}
+		if no == "" || !noPattern.MatchString(no) {
+			// A group heading (I, II, a)) or a note: not a task when it has no number.
+			if no != "" && !isHeading(no) {
+				ds.Errorf(pos(cols["no"]+1, row), "appendix-bad-no", no)
+			}
+			continue
+		}
+		if prev, dup := seen[no]; dup {
+			ds.Errorf(pos(cols["no"]+1, row), "appendix-duplicate", no, prev)
+			continue
+		}
+		seen[no] = row
+		t := AppendixTask{No: no, Title: oneLine(title), Due: oneLine(get(r, "due")), Row: row}
+		if t.Title == "" {
+			ds.Errorf(pos(cols["title"]+1, row), "appendix-no-title", no)
+		}
+		if t.Due == "" {
+			ds.Errorf(pos(cols["due"]+1, row), "appendix-no-due")
+		}
+		leadCell := get(r, "lead")
+		if leadCell == "" {
+			ds.Errorf(pos(cols["lead"]+1, row), "appendix-no-lead")
+		} else {
+			t.Lead = res.resolveCell(leadCell, pos(cols["lead"]+1, row), false, &ds, nil)
+		}
+		if sup := get(r, "support"); sup != "" {
+			t.Support = res.resolveCell(sup, pos(cols["support"]+1, row), true, &ds, &t.SupportNote)
+		}
+		tasks = append(tasks, t)
+	}
+	if len(tasks) == 0 && !ds.HasErrors() {
+		ds.Errorf(diag.Pos{File: name + ":" + sheet}, "appendix-empty")
+	}
+	return &Appendix{Sheet: sheet, Cols: cols, Tasks: tasks}, ds
+}
+
+// Appendix is an appendix table read.
+type Appendix struct {
+	Sheet string
+	// Cols are the 0-based columns of "no", "title", "lead", "support", "due".
+	Cols  map[string]int
+	Tasks []AppendixTask
+}
+
+// isHeading reports whether an STT cell is a section heading: a roman
+// numeral or a letter ("II", "a", "b)").
+func isHeading(s string) bool {
+	s = strings.TrimRight(strings.ToUpper(s), ").")
+	if s == "" {
+		return false
+	}
+	if len(s) == 1 && s[0] >= 'A' && s[0] <= 'Z' {
+		return true
+	}
+	return strings.Trim(s, "IVXLC") == ""
+}
+
+// resolver finds units and sets by name the way `status --unit` does: an
+// id, else the one name, short name or id that contains the text (case and
+// diacritics aside).
+type resolver struct {
+	names []candidate
+}
+
+type candidate struct{ id, name, short, fold, foldShort string }
+
+func newResolver(p *model.Plan) *resolver {
+	r := &resolver{}
+	for _, u := range p.Units {
+		r.names = append(r.names, candidate{u.ID.Value, u.Name.Value, u.Short.Value, i18n.Fold(u.Name.Value), i18n.Fold(u.Short.Value)})
+	}
+	for _, s := range p.Sets {
+		r.names = append(r.names, candidate{s.ID.Value, s.Name.Value, "", i18n.Fold(s.Name.Value), ""})
+	}
+	return r
+}
+
+// exact returns the id whose id, name or short name is q (folded).
+func (r *resolver) exact(q string) (string, bool) {
+	f := strings.Join(strings.Fields(i18n.Fold(q)), " ")
+	for _, c := range r.names {
+		if c.id == q || c.fold == f || c.foldShort != "" && c.foldShort == f {
+			return c.id, true
+		}
+	}
+	return "", false
+}
+
+// contains returns the candidates whose name, short name or id contains q.
+func (r *resolver) contains(q string) []candidate {
+	f := strings.Join(strings.Fields(i18n.Fold(q)), " ")
+	var out []candidate
+	for _, c := range r.names {
+		if strings.Contains(c.fold, f) || strings.Contains(c.id, f) || c.foldShort != "" && strings.Contains(c.foldShort, f) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// resolveCell splits a cell into unit names (lines, semicolons, then
+// commas, joining pieces again where a name holds a comma: "Sở Văn hóa,
+// Thể thao và Du lịch") and resolves each. In a support cell, text that
+// speaks of "liên quan" (the units concerned) goes to the support note
+// instead.
+func (r *resolver) resolveCell(text string, pos diag.Pos, support bool, ds *diag.Diagnostics, note *string) []string {
+	var ids []string
+	addID := func(id string) {
+		if !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	for _, part := range strings.FieldsFunc(text, func(c rune) bool { return c == '\n' || c == ';' }) {
+		part = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(part), "-"))
+		if part == "" {
+			continue
+		}
+		if support && note != nil && strings.Contains(i18n.Fold(part), "lien quan") {
+			if *note != "" {
+				*note += "; "
+			}
+			*note += oneLine(part)
+			continue
+		}
+		pieces := strings.Split(part, ",")
+		for i := 0; i < len(pieces); {
+			matched := false
+			for j := len(pieces); j > i; j-- {
+				name := strings.TrimSpace(strings.Join(pieces[i:j], ","))
+				if id, ok := r.exact(name); ok {
+					addID(id)
+					i, matched = j, true
+					break
+				}
+			}
+			if matched {
+				continue
+			}
+			name := strings.TrimSpace(pieces[i])
+			i++
+			if name == "" {
+				continue
+			}
+			found := r.contains(name)
+			switch {
+			case len(found) == 1:
+				addID(found[0].id)
+			case len(found) == 0:
+				ds.Errorf(pos, "appendix-unit-unknown", name)
+			default:
+				var list []string
+				for _, c := range found {
+					list = append(list, fmt.Sprintf("%s (%s)", c.id, c.name))
+				}
+				slices.SortFunc(list, i18n.Compare)
+				ds.Errorf(pos, "appendix-unit-ambiguous", name, strings.Join(list, ", "))
+			}
+		}
+	}
+	return ids
+}
+
+// TasksYAML returns the tasks as a canonical task file: ids are prefix and
+// the STT, refs are "ref, STT" (the seed writes "II.1, 1.1"), every task
+// in group.
+func TasksYAML(tasks []AppendixTask, group, prefix, ref string) ([]byte, error) {
+	seq := &yaml.Node{Kind: yaml.SequenceNode}
+	ids := func(list []string) *yaml.Node {
+		n := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+		for _, id := range list {
+			n.Content = append(n.Content, str(id))
+		}
+		return n
+	}
+	for _, t := range tasks {
+		m := mapping(false)
+		add(m, "id", str(prefix+t.No))
+		add(m, "ref", str(ref+", "+t.No))
+		add(m, "group", str(group))
+		add(m, "title", str(t.Title))
+		add(m, "lead", ids(t.Lead))
+		if len(t.Support) > 0 {
+			add(m, "support", ids(t.Support))
+		}
+		if t.SupportNote != "" {
+			add(m, "support_note", str(t.SupportNote))
+		}
+		add(m, "due", str(t.Due))
+		seq.Content = append(seq.Content, m)
+	}
+	doc := mapping(false)
+	add(doc, "tasks", seq)
+	return encode(doc, yamlfmt.KindTasks)
+}
+
+// AppendixCells maps the lines of out, the task file written from a, to
+// the cells of the table they came from.
+func AppendixCells(out []byte, a *Appendix) map[int]string {
+	cells := map[int]string{}
+	var doc yaml.Node
+	if yaml.Unmarshal(out, &doc) != nil || len(doc.Content) == 0 || len(doc.Content[0].Content) < 2 {
+		return cells
+	}
+	columns := map[string]string{"id": "no", "ref": "no", "title": "title", "lead": "lead", "support": "support", "support_note": "support", "due": "due"}
+	for i, item := range doc.Content[0].Content[1].Content {
+		if i >= len(a.Tasks) {
+			break
+		}
+		row := a.Tasks[i].Row
+		cells[item.Line] = a.Sheet + "!" + cell(a.Cols["no"]+1, row)
+		for n := 0; n+1 < len(item.Content); n += 2 {
+			if col, ok := columns[item.Content[n].Value]; ok {
+				cells[item.Content[n].Line] = a.Sheet + "!" + cell(a.Cols[col]+1, row)
+			}
+		}
+	}
+	return cells
+}
