@@ -291,3 +291,55 @@ func inOrder(t *testing.T, name, text string, parts ...string) {
 		at += i + len(s)
 	}
 }
+
+// FuzzText writes any text from the files into a document: the package
+// must stay well-formed XML whatever the text holds (control characters,
+// invalid UTF-8, markup, "]]>").
+func FuzzText(f *testing.F) {
+	for _, s := range []string{"Công an tỉnh", "a\x00b", "<w:p>&amp;]]>", "\xff\xfe", "dòng 1\ndòng 2\tcột", "\u0085\u2028\ufffe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var d Document
+		d.P(Para{Runs: []Run{{Text: s, Bold: true}}})
+		d.Table(Table{Widths: []int{1000, 2000}, Borders: true, Rows: [][]Cell{{{Paras: []Para{{Runs: []Run{{Text: s}}}}}, {}}}})
+		b, err := d.Bytes(Meta{Title: s, Subject: s})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range []string{"word/document.xml", "docProps/core.xml"} {
+			dec := xml.NewDecoder(strings.NewReader(part(t, b, name)))
+			for {
+				_, err := dec.Token()
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					t.Fatalf("%s: %v for %q", name, err, s)
+				}
+			}
+		}
+	})
+}
+
+// The report in English: the same sections in English words, English
+// dates and the decimal point.
+func TestEnglish(t *testing.T) {
+	p := fixture(t)
+	period, _ := dates.ParsePeriod("2024-H1")
+	cy := p.Cal.PeriodCycle(period, p.Reporting.Day, true)
+	day := status.CompileDay(p, cy)
+	b, err := Report(report.ForPeriod(p, period, day, i18n.EN), Options{Title: "Interim review", Day: day})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := part(t, b, "word/document.xml")
+	for _, want := range []string{"I. RESULTS", "IV. PROPOSALS", "5 tasks in all: 2 done (1 on time, 1 late)", "70% (2024-05)", "18 June 2024", "To:"} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("English report lacks %q", want)
+		}
+	}
+	if !strings.Contains(part(t, b, "word/styles.xml"), `w:val="en-GB"`) {
+		t.Error("English report is not tagged en-GB")
+	}
+}
