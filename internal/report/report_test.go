@@ -134,7 +134,9 @@ func TestRankTies(t *testing.T) {
 		return &model.Unit{ID: model.Text{Value: id}, Name: model.Text{Value: name}, Level: model.Text{Value: "district"}}
 	}
 	a, b, c := u("a", "UBND huyện Ă"), u("b", "UBND huyện B"), u("c", "UBND huyện A")
-	asg := func(un *model.Unit, o status.Outcome) status.Assignment { return status.Assignment{Unit: un, Outcome: o} }
+	asg := func(un *model.Unit, o status.Outcome) status.Assignment {
+		return status.Assignment{Unit: un, Outcome: o}
+	}
 	r := &status.Result{
 		Plan: &model.Plan{},
 		Tasks: []status.Task{
