@@ -245,6 +245,26 @@ func (w *writer) targets(rep *report.Report) {
 	cell := func(s string, bold bool, a Align) Cell {
 		return Cell{Paras: []Para{{Runs: []Run{{Text: s, Bold: bold, Size: 12}}, Align: a, NoIndent: true}}}
 	}
+	if rep.ManyTargets() {
+		w.body(w.t("docx.targets.moved", len(rep.Targets)))
+		rows := [][]Cell{{
+			cell(w.t("xlsx.col.no"), true, Center), cell(w.t("xlsx.col.target"), true, Center),
+			cell(w.t("xlsx.col.level"), true, Center), cell(w.t("target.met"), true, Center),
+			cell(w.t("target.not-met"), true, Center), cell(w.t("target.no-data"), true, Center),
+		}}
+		for i, c := range rep.TargetCounts {
+			name := c.Target.Name.Value
+			if name == "" {
+				name = c.Target.ID.Value
+			}
+			rows = append(rows, []Cell{
+				cell(strconv.Itoa(i+1), false, Center), cell(name, false, Left), cell(rep.LevelText(c.Level), false, Left),
+				cell(strconv.Itoa(c.Met), false, Center), cell(strconv.Itoa(c.NotMet), false, Center), cell(strconv.Itoa(c.NoData), false, Center),
+			})
+		}
+		w.d.Table(Table{Widths: []int{680, 3600, 1875, 1000, 1100, 1100}, Borders: true, Header: true, Rows: rows})
+		return
+	}
 	rows := [][]Cell{{
 		cell(w.t("xlsx.col.no"), true, Center), cell(w.t("xlsx.col.target"), true, Center),
 		cell(w.t("xlsx.col.unit"), true, Center), cell(w.t("docx.col.required"), true, Center),

@@ -30,6 +30,13 @@ func init() {
 		"xlsx.record.legend":       {"Đ: đúng hạn; C: chậm (ngày gửi); ✗: không báo cáo; để trống: không phải báo cáo kỳ đó.", "OK: on time; L: late (day sent); ✗: missing; blank: not owed that cycle."},
 		"xlsx.rank.heading":        {"XẾP HẠNG CÁC ĐƠN VỊ", "RANKING OF UNITS"},
 		"xlsx.rank.sub":            {"(Tính đến ngày %s; theo thứ tự: ít nhiệm vụ chưa hoàn thành quá hạn nhất, ít báo cáo chậm và không báo cáo nhất từ đầu năm, tỷ lệ hoàn thành đúng hạn cao nhất, tên đơn vị; không chấm điểm)", "(As of %s; by fewest overdue open tasks, then fewest late and missing reports this year, then highest share done on time, then name; no points)"},
+		// Targets too many for a summary (SPEC §8.5).
+		"xlsx.sheet.targets":   {"Chỉ tiêu", "Targets"},
+		"xlsx.col.level":       {"Cấp", "Level"},
+		"xlsx.col.no-min":      {"Chưa có mức yêu cầu", "No minimum yet"},
+		"xlsx.targets.moved":   {"Số đơn vị theo từng chỉ tiêu và cấp; %d dòng chi tiết ở sheet %s.", "Units per target and level; the %d rows are on sheet %s."},
+		"xlsx.targets.heading": {"KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", "TARGETS"},
+		"docx.targets.moved":   {"Số đơn vị theo từng chỉ tiêu và cấp (%d dòng chi tiết tại Phụ lục, sheet Chỉ tiêu của bảng tính):", "Units per target and level (the %d rows are in the appendix, sheet Targets of the workbook):"},
 		// Cells of the reporting record (SPEC §8.5): on time, late (+ day).
 		"rpt.record.on-time": {"Đ", "OK"},
 		"rpt.record.late":    {"C", "L"},

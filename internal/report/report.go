@@ -117,6 +117,23 @@ type TargetRow struct {
 	Met *bool
 }
 
+// MaxTargetRows is the most target rows a summary shows one by one.
+const MaxTargetRows = 200
+
+// ManyTargets reports whether the targets are too many to list in a
+// summary (the workbook's Tổng hợp, the signed report).
+func (rep *Report) ManyTargets() bool { return len(rep.Targets) > MaxTargetRows }
+
+// TargetCount counts one target's rows at one level of units: met, not
+// met, without data under a minimum in force, and without a minimum.
+type TargetCount struct {
+	Task   *status.Task
+	Target *model.Target
+	// Level is the units' level ("" when unset).
+	Level                      string
+	Met, NotMet, NoData, NoMin int
+}
+
 // Record is the reporting record of a 6-month or year report: one row per
 // unit that owed any cycle of the period, one cell per cycle.
 type Record struct {
@@ -200,6 +217,10 @@ type Report struct {
 	// status.ReportStates.
 	Reports [4]int
 	Targets []TargetRow
+	// TargetCounts count Targets by target and unit level; when there are
+	// more than MaxTargetRows rows the summaries show these counts and the
+	// rows move to an appendix (SPEC §8.5).
+	TargetCounts []TargetCount
 	// Record is nil for a monthly report.
 	Record *Record
 	// Ranking holds the units that owe the cycle, by level.
@@ -244,6 +265,7 @@ func Build(in Input) *Report {
 		}
 	}
 	rep.targets()
+	rep.countTargets()
 	rep.record(in)
 	rep.rank(in)
 	rep.problems(in.Next)
@@ -291,6 +313,57 @@ func (rep *Report) targets() {
 			}
 		}
 	}
+}
+
+// countTargets counts the target rows by task, target and level, in the
+// order of the rows, levels in model.Levels order.
+func (rep *Report) countTargets() {
+	type key struct {
+		task   *status.Task
+		target *model.Target
+		level  string
+	}
+	at := map[key]int{}
+	for _, tr := range rep.Targets {
+		level := ""
+		if tr.Unit != nil {
+			level = tr.Unit.Level.Value
+		}
+		k := key{tr.Task, tr.Target, level}
+		i, ok := at[k]
+		if !ok {
+			i = len(rep.TargetCounts)
+			at[k] = i
+			rep.TargetCounts = append(rep.TargetCounts, TargetCount{Task: tr.Task, Target: tr.Target, Level: level})
+		}
+		c := &rep.TargetCounts[i]
+		switch {
+		case tr.Met != nil && *tr.Met:
+			c.Met++
+		case tr.Met != nil:
+			c.NotMet++
+		case tr.Required != nil:
+			c.NoData++
+		default:
+			c.NoMin++
+		}
+	}
+	// Rows of one target stay together; within it, levels in their order.
+	levelRank := func(l string) int {
+		if i := slices.Index(model.Levels, l); i >= 0 {
+			return i
+		}
+		return len(model.Levels)
+	}
+	first := map[*model.Target]int{}
+	for i, c := range rep.TargetCounts {
+		if _, ok := first[c.Target]; !ok {
+			first[c.Target] = i
+		}
+	}
+	slices.SortStableFunc(rep.TargetCounts, func(a, b TargetCount) int {
+		return cmp.Or(cmp.Compare(first[a.Target], first[b.Target]), cmp.Compare(levelRank(a.Level), levelRank(b.Level)))
+	})
 }
 
 // targetIDs lists the ids of t's targets in the plan's order, then any

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -74,5 +75,44 @@ func TestGoldenCellsPeriods(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// At province scale the targets table would bury the summary: past 200
+// rows Tổng hợp shows counts per target and level, and the rows move to a
+// sheet Chỉ tiêu of their own.
+func TestManyTargets(t *testing.T) {
+	r := bigResult()
+	rep := report.Build(report.Input{Result: r, Lang: i18n.VI})
+	if !rep.ManyTargets() {
+		t.Fatalf("%d target rows: not many", len(rep.Targets))
+	}
+	f := open(t, write(t, r, fixtureOptions(i18n.VI)))
+	sheets := f.GetSheetList()
+	if len(sheets) != 6 || sheets[5] != "Chỉ tiêu" {
+		t.Fatalf("sheets %q", sheets)
+	}
+	summary, _ := f.GetRows("Tổng hợp")
+	if len(summary) > 120 {
+		t.Errorf("Tổng hợp has %d rows", len(summary))
+	}
+	moved := findRow(t, f, "Tổng hợp", "A", "Số đơn vị theo từng chỉ tiêu")
+	if got := cellValue(t, f, "Tổng hợp", cell(1, moved)); !strings.Contains(got, strconv.Itoa(len(rep.Targets))+" dòng chi tiết ở sheet Chỉ tiêu") {
+		t.Errorf("note %q", got)
+	}
+	// Each count row adds up to its target's rows at that level.
+	total := 0
+	for _, c := range rep.TargetCounts {
+		total += c.Met + c.NotMet + c.NoData + c.NoMin
+	}
+	if total != len(rep.Targets) {
+		t.Errorf("counts add up to %d of %d rows", total, len(rep.Targets))
+	}
+	rows, _ := f.GetRows("Chỉ tiêu")
+	if got := len(rows) - tableHead; got != len(rep.Targets) {
+		t.Errorf("Chỉ tiêu holds %d rows, want %d", got, len(rep.Targets))
+	}
+	if cellValue(t, f, "Chỉ tiêu", "A3") != "STT" {
+		t.Errorf("Chỉ tiêu's header is not on row 3")
 	}
 }

@@ -64,7 +64,11 @@ func (wb *workbook) summary(sheet string) {
 	row += 2
 	wb.pageBreak(sheet, row)
 	wb.str(sheet, 1, row, wb.t("xlsx.sec.targets"), wb.st.section)
-	row = wb.targetTable(sheet, row+1)
+	if wb.rep.ManyTargets() {
+		row = wb.targetCounts(sheet, row+1)
+	} else {
+		row = wb.targetTable(sheet, row+1)
+	}
 
 	row += 2
 	wb.pageBreak(sheet, row)
@@ -327,6 +331,45 @@ func (wb *workbook) targetTable(sheet string, head int) int {
 		wb.str(sheet, 1, row, wb.t("xlsx.targets.none"), wb.st.note)
 	}
 	return row
+}
+
+// targetCounts writes, in place of a targets table too long for a
+// summary, the count of rows per target and level of units (met, not met,
+// no data, no minimum in force), and says where the rows are.
+//
+//	A STT | B task | C target | D level | E met | F not met | G no data | H no minimum
+func (wb *workbook) targetCounts(sheet string, head int) int {
+	wb.header(sheet, head, wb.t("xlsx.col.no"), wb.t("xlsx.col.task"), wb.t("xlsx.col.target"),
+		wb.t("xlsx.col.level"), wb.t("target.met"), wb.t("target.not-met"), wb.t("target.no-data"),
+		wb.t("xlsx.col.no-min"))
+	row := head
+	for i, c := range wb.rep.TargetCounts {
+		row++
+		wb.num(sheet, 1, row, i+1, wb.st.center)
+		wb.str(sheet, 2, row, taskTitle(c.Task.Task), wb.st.text)
+		name := c.Target.Name.Value
+		if name == "" {
+			name = c.Target.ID.Value
+		}
+		wb.str(sheet, 3, row, name, wb.st.text)
+		wb.str(sheet, 4, row, wb.rep.LevelText(c.Level), wb.st.text)
+		for k, n := range []int{c.Met, c.NotMet, c.NoData, c.NoMin} {
+			wb.num(sheet, 5+k, row, n, wb.st.integer)
+		}
+	}
+	row++
+	wb.str(sheet, 1, row, wb.t("xlsx.targets.moved", len(wb.rep.Targets), wb.t("xlsx.sheet.targets")), wb.st.note)
+	return row
+}
+
+// targetSheet writes every target row on a sheet of its own (Chỉ tiêu),
+// when there are too many for the summary.
+func (wb *workbook) targetSheet(sheet string) {
+	ws := []float64{7, 40, 30, 28, 10, 11, 14, 16}
+	wb.widths(sheet, ws...)
+	wb.sheetHeading(sheet, len(ws), wb.t("xlsx.targets.heading"), wb.t("xlsx.overdue.sub", wb.dayText(wb.r.AsOf)))
+	last := wb.targetTable(sheet, tableHead)
+	wb.tableSheet(sheet, tableHead, last, len(ws))
 }
 
 // targetIDs lists the ids of t's targets in the plan's order, then any

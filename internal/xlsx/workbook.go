@@ -53,6 +53,9 @@ func (wb *workbook) run() {
 	}
 	wb.check(wb.f.SetDefaultFont(fontName))
 	wb.check(wb.f.SetSheetName("Sheet1", names[0]))
+	if wb.rep.ManyTargets() {
+		names = append(names, wb.t("xlsx.sheet.targets"))
+	}
 	for _, n := range names[1:] {
 		_, err := wb.f.NewSheet(n)
 		wb.check(err)
@@ -62,6 +65,9 @@ func (wb *workbook) run() {
 	wb.units(names[2])
 	wb.ranking(names[3])
 	wb.overdue(names[4])
+	if wb.rep.ManyTargets() {
+		wb.targetSheet(names[5])
+	}
 	wb.f.SetActiveSheet(0)
 	wb.docProps()
 }
