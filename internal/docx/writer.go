@@ -201,12 +201,13 @@ func writeRun(b *strings.Builder, r Run) {
 		if r.Italic {
 			b.WriteString(`<w:i/><w:iCs/>`)
 		}
-		if r.Underline {
-			b.WriteString(`<w:u w:val="single"/>`)
-		}
+		// The schema's order: b, i, sz, u (Word refuses another).
 		if r.Size != 0 && r.Size != 14 {
 			hp := int(r.Size*2 + 0.5)
 			fmt.Fprintf(b, `<w:sz w:val="%d"/><w:szCs w:val="%d"/>`, hp, hp)
+		}
+		if r.Underline {
+			b.WriteString(`<w:u w:val="single"/>`)
 		}
 		b.WriteString(`</w:rPr>`)
 	}
@@ -282,6 +283,8 @@ func (d *Document) Bytes(m Meta) ([]byte, error) {
 	doc.WriteString(xml.Header)
 	doc.WriteString(`<w:document ` + wNS + `><w:body>`)
 	doc.WriteString(d.body.String())
+	// Word wants a paragraph, not a table, last before the section.
+	doc.WriteString(`<w:p><w:pPr><w:spacing w:before="0" w:after="0"/><w:ind w:firstLine="0"/></w:pPr></w:p>`)
 	fmt.Fprintf(&doc, `<w:sectPr><w:headerReference w:type="default" r:id="rId3"/><w:headerReference w:type="first" r:id="rId4"/>`+
 		`<w:pgSz w:w="%d" w:h="%d"/><w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="%d" w:footer="%d" w:gutter="0"/>`+
 		`<w:titlePg/></w:sectPr></w:body></w:document>`,
