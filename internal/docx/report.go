@@ -66,7 +66,16 @@ func (w *writer) header(p *model.Plan, day dates.Date, vv string) {
 	}
 	left = append(left, centred(upper(h.Issuer.Value), true, false, 13))
 	symbol := w.t("xlsx.symbol.none")
-	if s := strings.TrimSpace(h.Symbol.Value); s != "" {
+	s := strings.TrimSpace(h.Symbol.Value)
+	if vv != "" {
+		// A công văn's number carries the issuing body's abbreviation
+		// without a document type (Decree 30/2020, Phụ lục I): the
+		// report's "BC-TCT" is the letter's "TCT".
+		if kind, body, ok := strings.Cut(s, "-"); ok && strings.EqualFold(strings.TrimSpace(kind), "BC") {
+			s = strings.TrimSpace(body)
+		}
+	}
+	if s != "" {
 		symbol = w.t("xlsx.symbol", s)
 	}
 	num := centred(symbol, false, false, 13)
