@@ -274,10 +274,10 @@ func Build(in Input) *Report {
 	return rep
 }
 
-// inPeriod reports whether a report of month m speaks of the period: the
+// InPeriod reports whether a report of month m speaks of the period: the
 // cycle's month for a monthly report, any month of a 6-month or year
 // period.
-func (rep *Report) inPeriod(m dates.Month) bool {
+func (rep *Report) InPeriod(m dates.Month) bool {
 	if m == (dates.Month{}) {
 		return false
 	}
@@ -395,7 +395,7 @@ func (rep *Report) record(in Input) {
 	}
 	var cycles []*status.Result
 	for _, c := range in.Cycles {
-		if rep.inPeriod(c.Cycle.Month) {
+		if rep.InPeriod(c.Cycle.Month) {
 			cycles = append(cycles, c)
 		}
 	}
@@ -503,7 +503,7 @@ func (rep *Report) texts(in Input) {
 		t := &r.Tasks[ti]
 		for j := range t.Assignments {
 			a := &t.Assignments[j]
-			if a.Entry == nil || !rep.inPeriod(a.LastReport) {
+			if a.Entry == nil || !rep.InPeriod(a.LastReport) {
 				continue
 			}
 			if s := clean(a.Entry.Result.Value); s != "" {

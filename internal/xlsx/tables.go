@@ -93,13 +93,15 @@ func (wb *workbook) due(sheet string, col, row int, t *status.Task) {
 	wb.date(sheet, col, row, t.Due)
 }
 
-// entryText gathers one text field of the entries that the cycle's own
-// reports give for t (an older entry says nothing of this cycle), one per
-// line, each prefixed with its unit's name when several units lead the task.
+// entryText gathers one text field of the latest entries that the
+// period's reports give for t (the cycle's own for a month, any of the
+// period's for 6 months and a year; an older entry says nothing of the
+// period), one per line, each prefixed with its unit's name when several
+// units lead the task. The signed report takes the same entries.
 func (wb *workbook) entryText(t *status.Task, field func(*model.Entry) string) string {
 	var parts []string
 	for _, a := range t.Assignments {
-		if a.Entry == nil || a.LastReport != wb.r.Cycle.Month {
+		if a.Entry == nil || !wb.rep.InPeriod(a.LastReport) {
 			continue
 		}
 		s := strings.TrimSpace(field(a.Entry))
