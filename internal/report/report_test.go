@@ -204,3 +204,21 @@ func TestFormatting(t *testing.T) {
 		t.Errorf("Roman(14) = %q", got)
 	}
 }
+
+func TestTaskNo(t *testing.T) {
+	task := func(ref string) *status.Task {
+		return &status.Task{Task: &model.Task{Ref: model.Text{Value: ref}}}
+	}
+	for ref, want := range map[string]string{
+		"II.1, 1.10":            "1.10",
+		"II.3.2":                "II.3.2",
+		"II.3.1, Nhiệm vụ 2":    "2",
+		"IV.1, gạch đầu dòng 3": "7",
+		"":                      "7",
+		"Mục 3, điểm a":         "7",
+	} {
+		if got := TaskNo(task(ref), 7); got != want {
+			t.Errorf("TaskNo(%q) = %q, want %q", ref, got, want)
+		}
+	}
+}

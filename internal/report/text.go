@@ -166,3 +166,48 @@ func TaskName(t *status.Task) string {
 	}
 	return t.Task.ID.Value
 }
+
+// TaskNo is the number a task prints under STT (SPEC §8.5): the plan's
+// own, taken from the task's ref when the ref ends in a number ("II.1,
+// 1.10" prints 1.10, "II.3.2" prints II.3.2, "II.3.1, Nhiệm vụ 2" prints
+// 2), else pos, its place in its group. The whole ref stays under the
+// title, so nothing of it is lost.
+func TaskNo(t *status.Task, pos int) string {
+	ref := ""
+	if t != nil && t.Task != nil {
+		ref = strings.TrimSpace(t.Task.Ref.Value)
+	}
+	if ref == "" {
+		return strconv.Itoa(pos)
+	}
+	last := ref
+	if i := strings.LastIndex(ref, ","); i >= 0 {
+		last = strings.TrimSpace(ref[i+1:])
+		if w := strings.Fields(last); len(w) == 3 && i18n.Fold(w[0]+" "+w[1]) == "nhiem vu" {
+			last = w[2]
+		}
+	}
+	if isNumber(last) {
+		return last
+	}
+	return strconv.Itoa(pos)
+}
+
+// isNumber reports whether s is a dotted number of the plan's kind: parts
+// of digits or Roman numerals joined by dots ("1.10", "II.3.2", "IV").
+func isNumber(s string) bool {
+	if s == "" || len(s) > 12 {
+		return false
+	}
+	for _, part := range strings.Split(s, ".") {
+		if part == "" {
+			return false
+		}
+		digits := strings.Trim(part, "0123456789") == ""
+		roman := strings.Trim(part, "IVXLC") == ""
+		if !digits && !roman {
+			return false
+		}
+	}
+	return true
+}

@@ -22,10 +22,10 @@ func (wb *workbook) sheetHeading(sheet string, cols int, heading, sub string) {
 
 // taskWidths are the columns of the appendix: STT, task, lead, support,
 // deadline, status, progress, results, obstacles, proposals.
-var taskWidths = []float64{6, 38, 16, 20, 12, 13, 9, 42, 26, 26}
+var taskWidths = []float64{7, 38, 16, 20, 12, 13, 9, 42, 26, 26}
 
 // tasks writes the appendix (Nhiệm vụ): the tasks under their group
-// headings, numbered 1, 2, 3… through the sheet.
+// headings, numbered as the plan numbers them (report.TaskNo).
 func (wb *workbook) tasks(sheet string) {
 	cols := len(taskWidths)
 	wb.widths(sheet, taskWidths...)
@@ -46,10 +46,10 @@ func (wb *workbook) tasks(sheet string) {
 		row++
 		heading := g.Label + ". " + g.Title
 		wb.merged(sheet, 1, cols, row, heading, wb.st.groupRow)
-		for _, ti := range g.Tasks {
+		for k, ti := range g.Tasks {
 			row++
 			n++
-			wb.taskRow(sheet, row, n, &wb.r.Tasks[ti])
+			wb.taskRow(sheet, row, report.TaskNo(&wb.r.Tasks[ti], k+1), &wb.r.Tasks[ti])
 		}
 	}
 	wb.tableSheet(sheet, tableHead, row, cols)
@@ -59,8 +59,8 @@ func (wb *workbook) tasks(sheet string) {
 }
 
 // taskRow writes one task of the appendix.
-func (wb *workbook) taskRow(sheet string, row, n int, t *status.Task) {
-	wb.num(sheet, 1, row, n, wb.st.center)
+func (wb *workbook) taskRow(sheet string, row int, no string, t *status.Task) {
+	wb.str(sheet, 1, row, no, wb.st.center)
 	wb.str(sheet, 2, row, taskTitle(t.Task), wb.st.text)
 	var lead, support string
 	if t.Task != nil {
