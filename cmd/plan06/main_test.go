@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -48,7 +49,10 @@ func exitsMain() {
 // pins the day. Extra commands: `cp-plan NAME DIR` copies the fixture plan
 // testdata/plans/NAME (or "seed" for plan/) to DIR; `replace FILE OLD NEW`
 // edits a file in place, failing when OLD is absent; `fill-form FILE
-// CELL=VALUE…` types values into a form's first sheet as a clerk would.
+// CELL=VALUE…` types values into a form's first sheet as a clerk would;
+// `mkfifo PATH` makes a FIFO, `sparse FILE SIZE` a file of SIZE bytes that
+// takes no disk and `lockedtemp PATH` a temporary file a writer still holds
+// (the hostile-repository cases: none can be kept in git).
 func TestScripts(t *testing.T) {
 	wd, err := os.Getwd()
 	if err != nil {
@@ -75,6 +79,24 @@ func TestScripts(t *testing.T) {
 				ts.Check(os.CopyFS(ts.MkAbs(args[1]), os.DirFS(src)))
 			},
 			"fill-form": fillForm,
+			"mkfifo": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) != 1 {
+					ts.Fatalf("usage: mkfifo PATH")
+				}
+				ts.Check(syscall.Mkfifo(ts.MkAbs(args[0]), 0o644))
+			},
+			"sparse": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) != 2 {
+					ts.Fatalf("usage: sparse FILE SIZE")
+				}
+				size, err := strconv.ParseInt(args[1], 10, 64)
+				ts.Check(err)
+				f, err := os.Create(ts.MkAbs(args[0]))
+				ts.Check(err)
+				ts.Check(f.Truncate(size))
+				ts.Check(f.Close())
+			},
+			"lockedtemp": lockedTemp,
 			"replace": func(ts *testscript.TestScript, neg bool, args []string) {
 				if neg || len(args) != 3 {
 					ts.Fatalf("usage: replace FILE OLD NEW")
@@ -113,4 +135,17 @@ func fillForm(ts *testscript.TestScript, neg bool, args []string) {
 		}
 	}
 	ts.Check(f.Save())
+}
+
+// lockedTemp is `lockedtemp PATH`: it creates PATH and holds the lock a
+// writer of internal/safewrite holds on its temporary file, until the
+// script ends, as a plan06 run still writing would.
+func lockedTemp(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: lockedtemp PATH")
+	}
+	f, err := os.Create(ts.MkAbs(args[0]))
+	ts.Check(err)
+	ts.Check(syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB))
+	ts.Defer(func() { f.Close() })
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/plan06/plan06/internal/i18n"
 	"github.com/plan06/plan06/internal/load"
 	"github.com/plan06/plan06/internal/model"
+	"github.com/plan06/plan06/internal/planfs"
 	"github.com/spf13/cobra"
 )
 
@@ -185,11 +186,16 @@ func (a *App) loadPlan() (*loaded, error) {
 		return nil, usageErr("run plan06 in the plan repository, or pass --plan DIR (or set PLAN06_PLAN)",
 			"no plan folder at %s", dir)
 	}
-	p, diags, err := load.Load(os.DirFS(dir), filepath.ToSlash(dir))
+	fsys, err := planfs.OpenDir(dir)
+	if err != nil {
+		return nil, &exitError{code: ExitUsage, err: err}
+	}
+	defer fsys.Close()
+	p, diags, err := load.Load(fsys, filepath.ToSlash(dir))
 	if err != nil {
 		if errors.Is(err, load.ErrNoPlan) {
 			return nil, usageErr("a plan folder holds plan.yaml, units.yaml and tasks/; pass --plan DIR (or set PLAN06_PLAN) to read another folder",
-				"no plan.yaml in %s/", filepath.ToSlash(dir))
+				"no plan.yaml in %s/", strings.TrimSuffix(filepath.ToSlash(dir), "/"))
 		}
 		return nil, &exitError{code: ExitUsage, err: err}
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/plan06/plan06/internal/load"
 	"github.com/plan06/plan06/internal/model"
 	"github.com/plan06/plan06/internal/plandiff"
+	"github.com/plan06/plan06/internal/planfs"
 	"github.com/spf13/cobra"
 )
 
@@ -59,7 +60,12 @@ func (a *App) runDiff(baseRev, headRev, output string) error {
 	}
 	var head *model.Plan
 	if headRev == "" {
-		head, err = a.loadFS(os.DirFS(dir), display, "the working tree")
+		var fsys *planfs.Dir
+		if fsys, err = planfs.OpenDir(dir); err != nil {
+			return &exitError{code: ExitUsage, err: err}
+		}
+		defer fsys.Close()
+		head, err = a.loadFS(fsys, display, "the working tree")
 	} else {
 		head, err = a.planAt(repo, headRev, dir, display)
 	}

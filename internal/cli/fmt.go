@@ -2,13 +2,16 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
 
+	"github.com/plan06/plan06/internal/planfs"
 	"github.com/plan06/plan06/internal/safewrite"
 	"github.com/plan06/plan06/internal/yamlfmt"
 	"github.com/spf13/cobra"
@@ -46,19 +49,21 @@ func (a *App) runFmt(o fmtOptions, paths []string) error {
 		}
 		paths = []string{root}
 	}
-	files, err := yamlFiles(paths)
+	files, err := fmtTargets(root, paths, o.write)
 	if err != nil {
 		return err
 	}
 	changed, failed := 0, 0
 	for _, f := range files {
-		src, err := os.ReadFile(f)
+		src, err := planfs.ReadFile(f.fsys, f.rel, planfs.MaxFileSize)
 		if err != nil {
-			return &exitError{code: ExitUsage, err: err}
+			fmt.Fprintf(a.IO.Err, "%s: error: %s\n", f.shown, readErr(err))
+			failed++
+			continue
 		}
-		out, err := yamlfmt.Format(src, yamlfmt.KindOf(relToPlan(root, f)))
+		out, err := yamlfmt.Format(src, yamlfmt.KindOf(f.rel))
 		if err != nil {
-			fmt.Fprintf(a.IO.Err, "%s: error: %s\n", filepath.ToSlash(f), fmtErr(err))
+			fmt.Fprintf(a.IO.Err, "%s: error: %s\n", f.shown, fmtErr(err))
 			failed++
 			continue
 		}
@@ -69,16 +74,16 @@ func (a *App) runFmt(o fmtOptions, paths []string) error {
 		switch {
 		case o.check || o.list:
 			if differs {
-				fmt.Fprintln(a.IO.Out, filepath.ToSlash(f))
+				fmt.Fprintln(a.IO.Out, f.shown)
 			}
 			if o.write && differs {
-				if err := writeKeepingMode(f, out); err != nil {
+				if err := writeKeepingMode(f.write, out); err != nil {
 					return err
 				}
 			}
 		case o.write:
 			if differs {
-				if err := writeKeepingMode(f, out); err != nil {
+				if err := writeKeepingMode(f.write, out); err != nil {
 					return err
 				}
 			}
@@ -98,6 +103,18 @@ func (a *App) runFmt(o fmtOptions, paths []string) error {
 // fmtErr turns a "yaml: line N: …" error into "line N: …".
 func fmtErr(err error) string { return strings.TrimPrefix(err.Error(), "yaml: ") }
 
+// readErr says why a plan file could not be read.
+func readErr(err error) string {
+	var big *planfs.TooBigError
+	if errors.As(err, &big) {
+		if big.AtLeast {
+			return fmt.Sprintf("file too big: more than %d bytes (at most %d, 8 MiB)", big.Size-1, planfs.MaxFileSize)
+		}
+		return fmt.Sprintf("file too big: %d bytes (at most %d, 8 MiB)", big.Size, planfs.MaxFileSize)
+	}
+	return err.Error()
+}
+
 func writeKeepingMode(path string, data []byte) error {
 	perm := fs.FileMode(0o644)
 	if info, err := os.Stat(path); err == nil {
@@ -109,37 +126,173 @@ func writeKeepingMode(path string, data []byte) error {
 	return nil
 }
 
-// yamlFiles expands folders to the YAML files under them (dot folders
-// skipped), sorted; named files are taken as they are.
-func yamlFiles(paths []string) ([]string, error) {
-	var files []string
+// fmtFile is one file fmt reads: rel inside the plan folder fsys, shown
+// as shown; -w writes the result to write (the file itself, or the file a
+// link inside the plan leads to).
+type fmtFile struct {
+	fsys  *planfs.Dir
+	rel   string
+	shown string
+	write string
+}
+
+// fmtTargets lists the files fmt works on, under the rule every reader of
+// plan06 follows (internal/planfs): only regular YAML files inside a plan
+// folder. Folders are expanded to their YAML files (dot folders skipped);
+// named files must end in .yaml or .yml. Every file is checked before any
+// is read or written: a link out of the plan, a link to nothing, a FIFO or
+// device, a file over the size cap or (with -w) a read-only file stops the
+// run with all of them listed, and nothing is rewritten.
+func fmtTargets(root string, paths []string, write bool) ([]fmtFile, error) {
+	dirs := map[string]*planfs.Dir{}
+	var files []fmtFile
+	var problems []string
+	seen := map[string]bool{}
+	add := func(fsys *planfs.Dir, planDir, rel, shown string) {
+		f, r := planfs.Check(fsys, rel)
+		if r != nil {
+			problems = append(problems, shown+": "+refusalText(r))
+			return
+		}
+		if f.Size > planfs.MaxFileSize {
+			problems = append(problems, shown+": "+readErr(&planfs.TooBigError{Size: f.Size}))
+			return
+		}
+		target := filepath.Join(planDir, filepath.FromSlash(rel))
+		if resolved, err := filepath.EvalSymlinks(target); err == nil {
+			target = resolved // a link inside the plan: write what it leads to
+		}
+		if ext := filepath.Ext(target); ext != ".yaml" && ext != ".yml" {
+			problems = append(problems, shown+": symbolic link leads to a file that is not a YAML file ("+filepath.Base(target)+")")
+			return
+		}
+		if seen[target] && write {
+			return
+		}
+		seen[target] = true
+		if write {
+			if info, err := os.Stat(target); err == nil && info.Mode().Perm()&0o200 == 0 {
+				problems = append(problems, shown+": the file is read-only and is not rewritten; make it writable first (chmod u+w)")
+				return
+			}
+		}
+		files = append(files, fmtFile{fsys: fsys, rel: rel, shown: shown, write: target})
+	}
 	for _, p := range paths {
-		info, err := os.Stat(p)
+		info, err := os.Lstat(p)
 		if err != nil {
-			return nil, usageErr("check the path", "cannot read %s", p)
+			return nil, usageErr("check the path", "cannot read %s", filepath.ToSlash(p))
+		}
+		planDir, rel, err := planOf(root, p)
+		if err != nil {
+			return nil, err
+		}
+		fsys := dirs[planDir]
+		if fsys == nil {
+			if fsys, err = planfs.OpenDir(planDir); err != nil {
+				return nil, &exitError{code: ExitUsage, err: err}
+			}
+			dirs[planDir] = fsys
 		}
 		if !info.IsDir() {
-			files = append(files, p)
+			if ext := filepath.Ext(p); ext != ".yaml" && ext != ".yml" {
+				return nil, usageErr("fmt formats plan files: name .yaml or .yml files, or a folder of the plan",
+					"%s is not a YAML file", filepath.ToSlash(p))
+			}
+			add(fsys, planDir, rel, filepath.ToSlash(p))
 			continue
 		}
-		err = filepath.WalkDir(p, func(q string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.IsDir() && q != p && strings.HasPrefix(d.Name(), ".") {
-				return filepath.SkipDir
-			}
-			if !d.IsDir() && (strings.HasSuffix(q, ".yaml") || strings.HasSuffix(q, ".yml")) {
-				files = append(files, q)
-			}
-			return nil
-		})
+		list, refused, err := planfs.Walk(fsys)
 		if err != nil {
 			return nil, &exitError{code: ExitUsage, err: err}
 		}
+		under := func(q string) bool {
+			if rel != "." && q != rel && !strings.HasPrefix(q, rel+"/") {
+				return false
+			}
+			for _, part := range strings.Split(path.Dir(q), "/") {
+				if strings.HasPrefix(part, ".") && part != "." {
+					return false // .github and other dot folders are not the plan's
+				}
+			}
+			return strings.HasSuffix(q, ".yaml") || strings.HasSuffix(q, ".yml")
+		}
+		for _, r := range refused {
+			if under(r.Rel) {
+				problems = append(problems, filepath.ToSlash(filepath.Join(planDir, r.Rel))+": "+refusalText(&r))
+			}
+		}
+		for _, f := range list {
+			if under(f.Rel) {
+				add(fsys, planDir, f.Rel, filepath.ToSlash(filepath.Join(planDir, f.Rel)))
+			}
+		}
 	}
-	sort.Strings(files)
+	if len(problems) > 0 {
+		sort.Strings(problems)
+		msg := strings.Join(problems, "\n  ")
+		return nil, &exitError{code: ExitFindings,
+			err:  fmt.Errorf("%d files cannot be formatted safely; nothing was changed:\n  %s", len(problems), msg),
+			hint: "plan files are regular .yaml files inside the plan folder; replace links and special files by the files themselves"}
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].shown < files[j].shown })
 	return files, nil
+}
+
+// refusalText says why the walker refused a path.
+func refusalText(r *planfs.Refusal) string {
+	switch r.Reason {
+	case planfs.LinkOutside:
+		return "symbolic link leads out of the plan folder and is refused; replace it with the file itself"
+	case planfs.LinkDir:
+		return "symbolic links to folders are not followed"
+	case planfs.Dangling:
+		return "symbolic link leads to nothing; delete it or replace it with the file itself"
+	case planfs.NotRegular:
+		return "not a regular file (a FIFO, socket or device) and is refused"
+	}
+	return "cannot read: " + errText(r.Err)
+}
+
+func errText(err error) string {
+	if err == nil {
+		return "unknown error"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// planOf finds the plan folder that holds p: the --plan folder when p is
+// inside it, else the nearest folder above p that holds plan.yaml. It
+// returns that folder and p relative to it, with '/'. A path in no plan
+// folder is refused: fmt writes plan files only.
+func planOf(root, p string) (string, string, error) {
+	if rel, err := filepath.Rel(root, p); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		if planfs.HasPlan(os.DirFS(root)) {
+			return root, filepath.ToSlash(rel), nil
+		}
+	}
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", "", &exitError{code: ExitUsage, err: err}
+	}
+	for dir := abs; ; dir = filepath.Dir(dir) {
+		if planfs.HasPlan(os.DirFS(dir)) {
+			rel, err := filepath.Rel(dir, abs)
+			if err != nil {
+				return "", "", &exitError{code: ExitUsage, err: err}
+			}
+			return dir, filepath.ToSlash(rel), nil
+		}
+		if dir == filepath.Dir(dir) {
+			break
+		}
+	}
+	return "", "", usageErr("fmt formats the files of a plan folder (one that holds plan.yaml); pass --plan DIR",
+		"%s is not inside a plan folder", filepath.ToSlash(p))
 }
 
 // relToPlan names a file the way the format does (tasks/x.yaml), so that

@@ -6,7 +6,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/plan06/plan06/internal/check"
 	"github.com/plan06/plan06/internal/dates"
@@ -16,6 +18,7 @@ import (
 	"github.com/plan06/plan06/internal/load"
 	"github.com/plan06/plan06/internal/model"
 	"github.com/plan06/plan06/internal/plandiff"
+	"github.com/plan06/plan06/internal/planfs"
 	"github.com/plan06/plan06/internal/safewrite"
 	"github.com/spf13/cobra"
 )
@@ -82,11 +85,37 @@ func (a *App) runImport(files []string, o importOptions) error {
 	var ds diag.Diagnostics
 	var forms []*imported
 	byRel := map[string]string{}
-	for _, name := range files {
-		fl, fds := readForm(name)
-		if fl != nil && !fds.HasErrors() {
-			fds = append(fds, fl.Check(p, ix, month)...)
-		}
+	// Forms are read and checked on every core (unzipping and parsing the
+	// sheets is most of an import's time); the results are merged in the
+	// order the files were named, so messages and writes do not depend on
+	// which form finished first.
+	type read struct {
+		fl  *form.Filled
+		fds diag.Diagnostics
+	}
+	results := make([]read, len(files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fl, fds := readForm(files[i])
+				if fl != nil && !fds.HasErrors() {
+					fds = append(fds, fl.Check(p, ix, month)...)
+				}
+				results[i] = read{fl, fds}
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, name := range files {
+		fl, fds := results[i].fl, results[i].fds
 		ds = append(ds, fds...)
 		if fl == nil || fds.HasErrors() {
 			continue
@@ -193,7 +222,12 @@ func unwrapPathErr(err error) error {
 func (a *App) validateWith(forms []*imported, ds diag.Diagnostics) (*model.Plan, diag.Diagnostics) {
 	dir := a.dir()
 	display := filepath.ToSlash(dir)
-	ov := &overlayFS{base: os.DirFS(dir), files: map[string][]byte{}}
+	base, err := planfs.OpenDir(dir)
+	if err != nil {
+		ds.Errorf(diag.Pos{File: display}, "unreadable", err.Error())
+		return nil, ds
+	}
+	ov := &overlayFS{base: base, files: map[string][]byte{}}
 	byFile := map[string]*imported{}
 	for _, f := range forms {
 		ov.files[f.rel] = f.yaml

@@ -17,6 +17,8 @@ import (
 	"strings"
 	"testing/fstest"
 	"time"
+
+	"github.com/plan06/plan06/internal/planfs"
 )
 
 // ErrNotRepo is returned when the folder is not inside a git work tree.
@@ -49,8 +51,15 @@ func (r *Repo) Resolve(rev string) (string, error) {
 	return strings.TrimSpace(string(out)), nil
 }
 
+// MaxBlob is the largest blob FS reads: the loader's cap on a plan file.
+// A bigger blob is listed with its size and never read, so that the
+// loader refuses it as it refuses a big file on disk.
+const MaxBlob = planfs.MaxFileSize
+
 // FS returns folder dir (a path on disk inside the work tree) as it was at
-// commit. Files are read in one `git cat-file --batch` run.
+// commit. Sizes come from `git ls-tree -l` before any blob is read; the
+// blobs up to MaxBlob are then read in one `git cat-file --batch` run,
+// streamed, so that memory never holds more than those.
 func (r *Repo) FS(commit, dir string) (fs.FS, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
@@ -68,7 +77,7 @@ func (r *Repo) FS(commit, dir string) (fs.FS, error) {
 		return nil, fmt.Errorf("%s is outside the repository %s", dir, r.top)
 	}
 	prefix := filepath.ToSlash(rel)
-	args := []string{"ls-tree", "-r", "-z", "--full-tree", commit}
+	args := []string{"ls-tree", "-r", "-z", "-l", "--full-tree", commit}
 	if prefix != "." {
 		args = append(args, "--", prefix+"/")
 	}
@@ -76,23 +85,37 @@ func (r *Repo) FS(commit, dir string) (fs.FS, error) {
 	if err != nil {
 		return nil, err
 	}
-	type entry struct{ mode, sha, path string }
+	type entry struct {
+		mode, sha, path string
+		size            int64
+	}
 	var entries []entry
+	fsys := &treeFS{MapFS: fstest.MapFS{}, big: map[string]int64{}}
 	for _, rec := range bytes.Split(out, []byte{0}) {
 		if len(rec) == 0 {
 			continue
 		}
 		meta, p, ok := strings.Cut(string(rec), "\t")
 		f := strings.Fields(meta)
-		if !ok || len(f) != 3 || f[1] != "blob" {
+		if !ok || len(f) != 4 || f[1] != "blob" {
 			continue // submodules (commit entries) are not plan content
+		}
+		size, err := strconv.ParseInt(f[3], 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("reading %s at %s: bad size %q", p, commit, f[3])
 		}
 		if prefix != "." {
 			p = strings.TrimPrefix(p, prefix+"/")
 		}
-		entries = append(entries, entry{f[0], f[2], p})
+		p = path.Clean(p)
+		if size > MaxBlob {
+			// Listed, never read: the loader sees its size and refuses it.
+			fsys.MapFS[p] = &fstest.MapFile{Mode: 0o644, ModTime: time.Unix(0, 0)}
+			fsys.big[p] = size
+			continue
+		}
+		entries = append(entries, entry{f[0], f[2], p, size})
 	}
-	fsys := fstest.MapFS{}
 	if len(entries) == 0 {
 		return fsys, nil
 	}
@@ -100,23 +123,35 @@ func (r *Repo) FS(commit, dir string) (fs.FS, error) {
 	for _, e := range entries {
 		in.WriteString(e.sha + "\n")
 	}
-	blobs, err := git(r.top, &in, "cat-file", "--batch")
+	cmd := exec.Command("git", "cat-file", "--batch")
+	cmd.Dir = r.top
+	cmd.Stdin = &in
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	pipe, err := cmd.StdoutPipe()
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("cannot run git: %w", err)
 	}
-	br := bufio.NewReader(bytes.NewReader(blobs))
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("cannot run git: %w", err)
+	}
+	defer func() {
+		pipe.Close() // on an early return, git stops on a closed pipe
+		cmd.Wait()
+	}()
+	br := bufio.NewReader(pipe)
 	for _, e := range entries {
 		header, err := br.ReadString('\n')
 		if err != nil {
-			return nil, fmt.Errorf("reading %s at %s: %w", e.path, commit, err)
+			return nil, fmt.Errorf("reading %s at %s: %w %s", e.path, commit, err, strings.TrimSpace(stderr.String()))
 		}
 		f := strings.Fields(header)
 		if len(f) != 3 {
 			return nil, fmt.Errorf("reading %s at %s: unexpected %q", e.path, commit, header)
 		}
-		size, err := strconv.Atoi(f[2])
-		if err != nil {
-			return nil, fmt.Errorf("reading %s at %s: bad size", e.path, commit)
+		size, err := strconv.ParseInt(f[2], 10, 64)
+		if err != nil || size != e.size {
+			return nil, fmt.Errorf("reading %s at %s: size %q, listed as %d", e.path, commit, f[2], e.size)
 		}
 		data := make([]byte, size)
 		if _, err := io.ReadFull(br, data); err != nil {
@@ -127,10 +162,63 @@ func (r *Repo) FS(commit, dir string) (fs.FS, error) {
 		if e.mode == "120000" {
 			mode = fs.ModeSymlink | 0o777
 		}
-		fsys[path.Clean(e.path)] = &fstest.MapFile{Data: data, Mode: mode, ModTime: time.Unix(0, 0)}
+		fsys.MapFS[e.path] = &fstest.MapFile{Data: data, Mode: mode, ModTime: time.Unix(0, 0)}
 	}
 	return fsys, nil
 }
+
+// treeFS is a revision's folder: the blobs read, and the sizes of those
+// too big to read.
+type treeFS struct {
+	fstest.MapFS
+	big map[string]int64
+}
+
+// Open opens name; a blob too big to read opens with its size and fails
+// on Read.
+func (t *treeFS) Open(name string) (fs.File, error) {
+	if size, ok := t.big[name]; ok {
+		return &bigBlob{info: bigInfo{name: path.Base(name), size: size}}, nil
+	}
+	return t.MapFS.Open(name)
+}
+
+// Stat describes name, with the real size of a blob too big to read.
+func (t *treeFS) Stat(name string) (fs.FileInfo, error) {
+	if size, ok := t.big[name]; ok {
+		return bigInfo{name: path.Base(name), size: size}, nil
+	}
+	return t.MapFS.Stat(name)
+}
+
+// Lstat is Stat without following links.
+func (t *treeFS) Lstat(name string) (fs.FileInfo, error) {
+	if size, ok := t.big[name]; ok {
+		return bigInfo{name: path.Base(name), size: size}, nil
+	}
+	return t.MapFS.Lstat(name)
+}
+
+// ErrBlobTooBig is the error of reading a blob larger than MaxBlob.
+var ErrBlobTooBig = errors.New("blob too big to read")
+
+type bigBlob struct{ info bigInfo }
+
+func (b *bigBlob) Stat() (fs.FileInfo, error) { return b.info, nil }
+func (b *bigBlob) Read([]byte) (int, error)   { return 0, ErrBlobTooBig }
+func (b *bigBlob) Close() error               { return nil }
+
+type bigInfo struct {
+	name string
+	size int64
+}
+
+func (i bigInfo) Name() string       { return i.name }
+func (i bigInfo) Size() int64        { return i.size }
+func (i bigInfo) Mode() fs.FileMode  { return 0o644 }
+func (i bigInfo) ModTime() time.Time { return time.Unix(0, 0) }
+func (i bigInfo) IsDir() bool        { return false }
+func (i bigInfo) Sys() any           { return nil }
 
 func git(dir string, stdin io.Reader, args ...string) ([]byte, error) {
 	cmd := exec.Command("git", args...)

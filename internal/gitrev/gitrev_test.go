@@ -5,7 +5,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"testing"
+
+	"github.com/plan06/plan06/internal/planfs"
 )
 
 func sh(t *testing.T, dir string, args ...string) {
@@ -63,5 +67,75 @@ func TestFSReadsRevisionWithoutCheckout(t *testing.T) {
 func TestOpenOutsideRepo(t *testing.T) {
 	if _, err := Open(t.TempDir()); err == nil {
 		t.Error("Open outside a repository succeeded")
+	}
+}
+
+// TestFSBigBlobFlatMemory commits a big file and removes it: reading the
+// revision that holds it must cost memory for the small files only. The
+// blob's size is known from git before any byte of it is read; the loader
+// then refuses it by that size. The blob is made from a sparse file, never
+// committed to this repository: 64 MiB by default, or
+// PLAN06_TEST_BLOB_BYTES (1073741824 for the 1 GB case of issue 15).
+func TestFSBigBlobFlatMemory(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	size := int64(64 << 20)
+	if s := os.Getenv("PLAN06_TEST_BLOB_BYTES"); s != "" {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		size = n
+	}
+	repo := t.TempDir()
+	sh(t, repo, "init", "-q")
+	plan := filepath.Join(repo, "plan")
+	os.MkdirAll(filepath.Join(plan, "tasks"), 0o755)
+	os.WriteFile(filepath.Join(plan, "plan.yaml"), []byte("v1\n"), 0o644)
+	big := filepath.Join(plan, "tasks", "big.yaml")
+	f, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(size); err != nil { // sparse: no disk, no memory
+		t.Fatal(err)
+	}
+	f.Close()
+	sh(t, repo, "add", ".")
+	sh(t, repo, "commit", "-q", "-m", "big")
+	os.Remove(big)
+	sh(t, repo, "commit", "-q", "-a", "-m", "gone")
+
+	r, err := Open(plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	commit, err := r.Resolve("HEAD~1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	fsys, err := r.FS(commit, plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runtime.ReadMemStats(&after)
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 4<<20 {
+		t.Errorf("reading a revision with a %d-byte blob allocated %d bytes; want flat memory (< 4 MiB)", size, alloc)
+	}
+	info, err := fs.Stat(fsys, "tasks/big.yaml")
+	if err != nil || info.Size() != size {
+		t.Fatalf("Stat(big) = %v, %v; want its size %d", info, err, size)
+	}
+	if _, err := planfs.ReadFile(fsys, "tasks/big.yaml", planfs.MaxFileSize); err == nil {
+		t.Error("the big blob was read")
+	} else if big, ok := err.(*planfs.TooBigError); !ok || big.Size != size {
+		t.Errorf("ReadFile(big) = %v; want a TooBigError with size %d", err, size)
+	}
+	if b, err := fs.ReadFile(fsys, "plan.yaml"); err != nil || string(b) != "v1\n" {
+		t.Errorf("plan.yaml = %q, %v", b, err)
 	}
 }

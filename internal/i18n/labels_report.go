@@ -2,8 +2,6 @@ package i18n
 
 func init() {
 	register(map[string]Entry{
-		// A file under notes/ whose name is not a month (SPEC §10).
-		"diag.bad-notes-name": {"tệp ghi chú %q đặt tên sai: phải là notes/YYYY-MM.md theo tháng của kỳ báo cáo, ví dụ notes/2024-04.md", "notes file %q is misnamed: it must be notes/YYYY-MM.md after the cycle's month, e.g. notes/2024-04.md"},
 		// The count sentence of the signed report (SPEC §10): total; done,
 		// on time, late; open, in time, overdue; standing.
 		"rpt.count-sentence": {

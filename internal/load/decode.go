@@ -32,10 +32,8 @@ func (d *decoder) planFile(root *yaml.Node, p *model.Plan) {
 	if p.Language.Value != "" && p.Language.Value != "vi" && p.Language.Value != "en" {
 		d.diags.Errorf(p.Language.Pos, "bad-enum", "language", p.Language.Value, "vi, en")
 	}
-	if p.Timezone.Value != "" {
-		if _, err := time.LoadLocation(p.Timezone.Value); err != nil {
-			d.diags.Errorf(p.Timezone.Pos, "bad-timezone", p.Timezone.Value)
-		}
+	if v, ok := f.get("timezone"); ok && v.val.ShortTag() == "!!str" {
+		d.timezone(p.Timezone)
 	}
 	if v, ok := f.get("period"); ok {
 		if pf, pfok := d.fields(v.val, "period", model.PeriodKeys, "from", "to"); pfok {

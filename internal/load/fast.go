@@ -50,7 +50,7 @@ func readSubset(src []byte) (root *yaml.Node) {
 	if !fastBytes(src) {
 		return nil
 	}
-	p := &fastParser{src: src, le: -1}
+	p := &fastParser{src: src, le: -1, colLine: -1}
 	defer func() {
 		if r := recover(); r != nil {
 			if r != errOutside {
@@ -108,6 +108,9 @@ type fastParser struct {
 	num    int
 	ind    int
 	eof    bool
+	// The last column counted (see column): offset colOff on the line
+	// starting at colLine is at column colN.
+	colLine, colOff, colN int
 }
 
 func (p *fastParser) outside() { panic(errOutside) }
@@ -404,9 +407,16 @@ func (p *fastParser) spaces(i int) int {
 }
 
 // column is the 1-based column of off on the current line, in characters,
-// as the YAML library counts them.
+// as the YAML library counts them. It counts on from the last offset asked
+// on the same line, so that a long line is counted once, not once per
+// scalar: offsets on a line are asked in increasing order.
 func (p *fastParser) column(off int) int {
-	return 1 + utf8.RuneCount(p.src[p.ls:off])
+	if p.colLine != p.ls || off < p.colOff {
+		p.colLine, p.colOff, p.colN = p.ls, p.ls, 1
+	}
+	p.colN += utf8.RuneCount(p.src[p.colOff:off])
+	p.colOff = off
+	return p.colN
 }
 
 // plain makes the plain scalar src[from:to], typed as the YAML library

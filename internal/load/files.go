@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"path"
 	"regexp"
 	"runtime"
 	"strconv"
@@ -22,12 +21,13 @@ import (
 
 	"github.com/plan06/plan06/internal/diag"
 	"github.com/plan06/plan06/internal/model"
+	"github.com/plan06/plan06/internal/planfs"
 	"go.yaml.in/yaml/v3"
 )
 
 // MaxFileSize is the largest plan file read (SPEC §2.2): a bigger one is an
 // error, not a slow run.
-const MaxFileSize = 8 << 20
+const MaxFileSize = planfs.MaxFileSize
 
 // ErrNoPlan is returned (wrapped) when the folder has no plan.yaml.
 var ErrNoPlan = errors.New("no plan.yaml")
@@ -43,7 +43,7 @@ const (
 	kindTasks
 	kindReport
 	kindIgnored // README.md and folders' own files we leave alone
-	kindNotes   // notes/*.md: the cycle's notes (read as text, not YAML)
+	kindNotes   // notes/YYYY-MM.md: markdown read as bytes (see notes.go)
 )
 
 // splitReportPath splits "reports/MONTH/UNIT.yaml" (or .yml) into its
@@ -102,65 +102,51 @@ type source struct {
 	// as soon as they are parsed, on the worker, so that their node trees
 	// never pile up: at country scale there are 100,000 of them.
 	report *model.Report
-	// text is the content of a notes file, which is Markdown, not YAML.
-	text string
+	// text is the content of a notes file, kept as bytes (checked as
+	// UTF-8, nothing else): the notes are markdown, not YAML.
+	text []byte
 }
 
-// walk lists the files of the plan folder in lexical order. Symlinks are
-// followed only when they stay inside the folder.
+// walk lists the files of the plan folder in lexical order, through the
+// one walker of plan06 (internal/planfs): only regular files inside the
+// folder are listed, and every path refused is a diagnostic.
 func walk(fsys fs.FS, dir string) ([]*source, diag.Diagnostics, error) {
+	list, refused, err := planfs.Walk(fsys)
 	var files []*source
 	var diags diag.Diagnostics
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == "." {
-				return err
-			}
-			diags.Errorf(diag.Pos{File: join(dir, p)}, "unreadable", err.Error())
-			return nil
-		}
-		if p == "." {
-			return nil
-		}
-		if d.IsDir() && path.Base(p) == ".git" {
-			return fs.SkipDir // a plan kept at a repository's root
-		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			if !symlinkInside(fsys, p) {
-				diags.Errorf(diag.Pos{File: join(dir, p)}, "symlink-outside")
-				return nil
-			}
-			info, err := fs.Stat(fsys, p)
-			if err != nil {
-				diags.Errorf(diag.Pos{File: join(dir, p)}, "unreadable", err.Error())
-				return nil
-			}
-			if info.IsDir() {
-				diags.Errorf(diag.Pos{File: join(dir, p)}, "symlink-dir")
-				return nil
-			}
-		} else if d.IsDir() {
-			return nil
-		}
-		files = append(files, &source{rel: p, name: join(dir, p), kind: classify(p)})
-		return nil
-	})
+	for _, r := range refused {
+		diags = append(diags, refusal(dir, r))
+	}
+	for _, f := range list {
+		files = append(files, &source{rel: f.Rel, name: join(dir, f.Rel), kind: classify(f.Rel)})
+	}
 	return files, diags, err
 }
 
-// symlinkInside reports whether the link at p resolves to a path inside the
-// plan folder. A filesystem that cannot read links is trusted only when it
-// is not an OS directory (a git tree has no links to follow).
-func symlinkInside(fsys fs.FS, p string) bool {
-	target, err := fs.ReadLink(fsys, p)
-	if err != nil {
-		return false
+// refusal is the diagnostic for a path the walker did not list.
+func refusal(dir string, r planfs.Refusal) diag.Diagnostic {
+	pos := diag.Pos{File: join(dir, r.Rel)}
+	d := diag.Diagnostic{Pos: pos, Severity: diag.Error}
+	switch r.Reason {
+	case planfs.LinkOutside:
+		d.Key = "symlink-outside"
+	case planfs.LinkDir:
+		d.Key = "symlink-dir"
+	case planfs.Dangling:
+		d.Key = "symlink-dangling"
+	case planfs.NotRegular:
+		d.Key = "not-regular"
+	default:
+		d.Key, d.Args = "unreadable", []any{errText(r.Err)}
 	}
-	if path.IsAbs(target) || strings.HasPrefix(target, "/") || strings.Contains(target, "\\") {
-		return false
+	return d
+}
+
+func errText(err error) string {
+	if err == nil {
+		return "unknown error"
 	}
-	full := path.Join(path.Dir(p), target)
-	return full != ".." && !strings.HasPrefix(full, "../") && full != "."
+	return err.Error()
 }
 
 func join(dir, rel string) string {
@@ -193,34 +179,28 @@ func readAll(fsys fs.FS, files []*source) {
 	wg.Wait()
 }
 
-// read loads one file into f.doc, or records why it cannot.
+// read loads one file into f.doc, or records why it cannot. The size is
+// checked before the file is opened, and again while it is read.
 func (f *source) read(fsys fs.FS) {
 	whole := diag.Pos{File: f.name}
-	fh, err := fsys.Open(f.rel)
-	if err != nil {
+	b, err := planfs.ReadFile(fsys, f.rel, MaxFileSize)
+	var big *planfs.TooBigError
+	switch {
+	case errors.As(err, &big) && big.AtLeast:
+		f.diag.Errorf(whole, "too-big-grew", big.Size-1, int64(MaxFileSize))
+		return
+	case errors.As(err, &big):
+		f.diag.Errorf(whole, "too-big-bytes", big.Size, int64(MaxFileSize))
+		return
+	case errors.Is(err, planfs.ErrNotRegular):
+		f.diag.Errorf(whole, "not-regular")
+		return
+	case err != nil:
 		f.diag.Errorf(whole, "unreadable", err.Error())
-		return
-	}
-	defer fh.Close()
-	var size int64
-	if info, err := fh.Stat(); err == nil {
-		size = info.Size()
-	}
-	if size > MaxFileSize {
-		f.diag.Errorf(whole, "too-big", size>>20)
-		return
-	}
-	b, err := readLimited(fh, size)
-	if err != nil {
-		f.diag.Errorf(whole, "unreadable", err.Error())
-		return
-	}
-	if len(b) > MaxFileSize {
-		f.diag.Errorf(whole, "too-big", len(b)>>20)
 		return
 	}
 	if f.kind == kindNotes {
-		f.text = string(b)
+		f.notes(b)
 		return
 	}
 	f.doc = parse(f.name, b, &f.diag)
@@ -251,28 +231,6 @@ func (f *source) decodeReport() {
 	}
 }
 
-// readLimited reads r to the end, or to one byte past MaxFileSize, into a
-// buffer sized from the file's own size so that it is allocated once.
-func readLimited(r io.Reader, sizeHint int64) ([]byte, error) {
-	b := make([]byte, 0, min(sizeHint, MaxFileSize)+1)
-	for {
-		if len(b) == cap(b) {
-			if len(b) > MaxFileSize {
-				return b, nil
-			}
-			b = append(b, 0)[:len(b)] // grow: the file was bigger than it said
-		}
-		n, err := r.Read(b[len(b):cap(b)])
-		b = b[:len(b)+n]
-		if err == io.EOF {
-			return b, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
-}
-
 // fastPath lets plain-subset files skip the YAML library (see fastParse);
 // TestFastPathSameResult turns it off to compare the two readers.
 var fastPath = true
@@ -296,6 +254,11 @@ func parse(name string, b []byte, ds *diag.Diagnostics) (root *yaml.Node) {
 		if root := fastParse(b); root != nil {
 			return root // the common case: see fastParse
 		}
+	}
+	if line, col, r, ok := firstControl(b); ok {
+		// The library says "control characters are not allowed", nowhere.
+		ds.Errorf(diag.Pos{File: name, Line: line, Col: col}, "control-char", fmt.Sprintf("U+%04X", r))
+		return nil
 	}
 	defer func() {
 		// The parser is mature, but a compliance tool must never crash on a
@@ -335,8 +298,16 @@ func parse(name string, b []byte, ds *diag.Diagnostics) (root *yaml.Node) {
 		ds.Errorf(whole, "empty-file")
 		return nil
 	}
-	if hasAlias(doc.Content[0], 0) {
-		ds.Errorf(whole, "alias")
+	if n, key := treeProblem(doc.Content[0], 0); n != nil {
+		pos := diag.Pos{File: name, Line: n.Line, Col: n.Column}
+		switch key {
+		case "alias":
+			ds.Errorf(whole, "alias")
+		case "too-deep":
+			ds.Errorf(pos, "too-deep", maxDepth)
+		default:
+			ds.Errorf(pos, "yaml-tag", n.Tag)
+		}
 		return nil
 	}
 	return doc.Content[0]
@@ -360,19 +331,53 @@ func mayHoldSeveralDocuments(b []byte) bool {
 	return false
 }
 
-// hasAlias reports whether the tree uses YAML aliases. Plan files are read
-// by people in diffs; aliases hide content there and can blow up in size
-// (the billion laughs), so they are refused outright.
-func hasAlias(n *yaml.Node, depth int) bool {
-	if n.Kind == yaml.AliasNode || depth > 200 {
-		return true
+// maxDepth bounds the nesting of a plan file: they nest five levels at
+// most, and a deeper tree is a mistake or an attack on the reader.
+const maxDepth = 64
+
+// treeProblem finds the first node of the tree that plan files may not
+// hold, and says what it is: "alias" (aliases hide content from people
+// reading diffs and can blow up in size, the billion laughs), "too-deep",
+// or "tag" for an explicit tag (!!binary, !!python/object:…: plan files
+// hold text, numbers, dates and booleans, written out).
+func treeProblem(n *yaml.Node, depth int) (*yaml.Node, string) {
+	switch {
+	case n.Kind == yaml.AliasNode:
+		return n, "alias"
+	case depth > maxDepth:
+		return n, "too-deep"
+	case n.Style&yaml.TaggedStyle != 0:
+		return n, "tag"
 	}
 	for _, c := range n.Content {
-		if hasAlias(c, depth+1) {
-			return true
+		if bad, key := treeProblem(c, depth+1); bad != nil {
+			return bad, key
 		}
 	}
-	return false
+	return nil, ""
+}
+
+// firstControl finds the first character YAML does not allow in a file
+// (C0 controls but tab and line ends, DEL, C1 controls but NEL, surrogates
+// and U+FFFE/U+FFFF), with its 1-based line and column; b is valid UTF-8.
+func firstControl(b []byte) (line, col int, r rune, ok bool) {
+	line, col = 1, 1
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		switch {
+		case r == '\n':
+			line, col = line+1, 1
+			i += size
+			continue
+		case r == '\t' || r == '\r' || r >= 0x20 && r <= 0x7E || r == 0x85,
+			r >= 0xA0 && r <= 0xD7FF, r >= 0xE000 && r <= 0xFFFD, r >= 0x10000:
+		default:
+			return line, col, r, true
+		}
+		col++
+		i += size
+	}
+	return 0, 0, 0, false
 }
 
 // syntaxError records a parser error, with a plain hint for tabs, the

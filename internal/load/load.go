@@ -10,6 +10,7 @@ import (
 	"github.com/plan06/plan06/internal/dates"
 	"github.com/plan06/plan06/internal/diag"
 	"github.com/plan06/plan06/internal/model"
+	"github.com/plan06/plan06/internal/planfs"
 )
 
 // Load reads the plan folder fsys, shown to the user as dir (e.g. "plan"),
@@ -17,20 +18,27 @@ import (
 // failures that leave nothing to check: an unreadable folder or a missing
 // plan.yaml (wrapping ErrNoPlan). Everything else is a diagnostic, and the
 // returned plan holds whatever could be read, so checks can go on.
+//
+// Only regular files inside the folder are read (internal/planfs): fsys
+// should be a planfs.Dir for a folder on disk, so that no link or FIFO can
+// lead the reading astray. A folder without plan.yaml is refused before it
+// is listed.
 func Load(fsys fs.FS, dir string) (*model.Plan, diag.Diagnostics, error) {
+	if !planfs.HasPlan(fsys) {
+		return nil, nil, fmt.Errorf("%w in %s", ErrNoPlan, displayDir(dir))
+	}
 	files, diags, err := walk(fsys, dir)
 	if err != nil {
 		return nil, nil, fmt.Errorf("cannot read plan folder %s: %w", dir, err)
 	}
-	hasPlan := slices.ContainsFunc(files, func(f *source) bool { return f.kind == kindPlan })
-	if !hasPlan {
-		return nil, nil, fmt.Errorf("%w in %s", ErrNoPlan, displayDir(dir))
-	}
+	// plan.yaml may still be missing from the list: refused by the walker
+	// (a FIFO, a link out), which diags says; the rest is read all the same.
 	readAll(fsys, files)
 
 	p := &model.Plan{Dir: dir}
 	var reports []model.Report
 	seen := map[fileKind]string{}
+	seenReport := map[string]string{} // "MONTH/UNIT": the first file
 	for _, f := range files {
 		diags = append(diags, f.diag...)
 		switch f.kind {
@@ -42,10 +50,17 @@ func Load(fsys fs.FS, dir string) (*model.Plan, diag.Diagnostics, error) {
 		case kindNotes:
 			if n, ok := cycleNote(f); ok {
 				p.CycleNotes = append(p.CycleNotes, n)
-			} else {
-				diags.Errorf(diag.Pos{File: f.name}, "bad-notes-name", f.rel)
 			}
 			continue
+		case kindReport:
+			// so-tttt.yml beside so-tttt.yaml: two reports for one month.
+			if month, unit, ok := splitReportPath(f.rel); ok {
+				if other, dup := seenReport[month+"/"+unit]; dup {
+					diags.Errorf(diag.Pos{File: f.name}, "duplicate-file", other)
+					continue
+				}
+				seenReport[month+"/"+unit] = f.name
+			}
 		case kindPlan, kindUnits, kindCalendar:
 			// plan.yaml and plan.yml together would be two truths.
 			if other, dup := seen[f.kind]; dup {

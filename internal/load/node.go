@@ -1,6 +1,8 @@
 package load
 
 import (
+	"errors"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -281,6 +283,9 @@ func (d *decoder) integer(n *yaml.Node, what string) (int, bool) {
 		d.diags.Errorf(d.pos(n), "want-integer", what, kindName(s))
 		return 0, false
 	}
+	if d.leadingZero(s, what) {
+		return 0, false
+	}
 	v, err := strconv.ParseInt(strings.ReplaceAll(s.Value, "_", ""), 0, 32)
 	if err != nil || strings.HasPrefix(strings.TrimLeft(s.Value, "+-"), "0") && len(strings.TrimLeft(s.Value, "+-")) > 1 {
 		d.diags.Errorf(d.pos(n), "want-integer", what, diag.Word("text"))
@@ -299,12 +304,35 @@ func (d *decoder) number(n *yaml.Node, what string) (float64, bool) {
 		d.diags.Errorf(d.pos(n), "want-number", what, kindName(s))
 		return 0, false
 	}
+	if d.leadingZero(s, what) {
+		return 0, false
+	}
 	v, err := strconv.ParseFloat(strings.ReplaceAll(s.Value, "_", ""), 64)
-	if err != nil || v != v || v > 1e15 || v < -1e15 {
+	switch {
+	case v > 1e15 || v < -1e15 || errors.Is(err, strconv.ErrRange) && !math.IsNaN(v):
+		d.diags.Errorf(d.pos(n), "number-too-large", what, s.Value)
+		return 0, false
+	case err != nil || v != v:
 		d.diags.Errorf(d.pos(n), "want-number", what, diag.Word("text"))
 		return 0, false
 	}
 	return v, true
+}
+
+// leadingZero refuses a number written with a leading zero (010, 007.5):
+// YAML 1.1 readers take 010 for octal 8, yaml v3 for 10. It says so and
+// returns true.
+func (d *decoder) leadingZero(s *yaml.Node, what string) bool {
+	t := strings.TrimLeft(s.Value, "+-")
+	if len(t) < 2 || t[0] != '0' || t[1] < '0' || t[1] > '9' && t[1] != '_' {
+		return false
+	}
+	fixed := strings.TrimLeft(t, "0_")
+	if fixed == "" || fixed[0] == '.' {
+		fixed = "0" + fixed
+	}
+	d.diags.Errorf(d.pos(s), "leading-zero", what, s.Value, s.Value[:len(s.Value)-len(t)]+fixed)
+	return true
 }
 
 // day reads a date that names one day: a YAML date or 31/01/2024.

@@ -2,43 +2,37 @@ package load
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/plan06/plan06/internal/dates"
-	"github.com/plan06/plan06/internal/model"
+	"github.com/plan06/plan06/internal/diag"
 )
 
-// cycleNote reads notes/YYYY-MM.md: the month from the name (ok is false
-// for any other name), the paragraphs from the text, separated by blank
-// lines, each paragraph's lines joined with spaces.
-func cycleNote(f *source) (model.CycleNote, bool) {
-	name, ok := strings.CutPrefix(f.rel, "notes/")
+// notesMonth returns the month of a notes file "notes/YYYY-MM.md"; ok is
+// false for any other name under notes/.
+func notesMonth(rel string) (dates.Month, bool) {
+	name, ok := strings.CutPrefix(rel, "notes/")
 	if !ok {
-		return model.CycleNote{}, false
+		return dates.Month{}, false
 	}
 	name, ok = strings.CutSuffix(name, ".md")
-	if !ok || len(name) != 7 {
-		return model.CycleNote{}, false
+	if !ok || strings.Contains(name, "/") || len(name) != len("2024-03") {
+		return dates.Month{}, false
 	}
-	m, ok := dates.ParseMonth(name)
-	if !ok || m.String() != name {
-		return model.CycleNote{}, false
+	return dates.ParseMonth(name)
+}
+
+// notes keeps the bytes of a notes file read under the same rules as every
+// plan file (regular file inside the plan, size cap): the text must be
+// UTF-8 and the name a month.
+func (f *source) notes(b []byte) {
+	if _, ok := notesMonth(f.rel); !ok {
+		f.diag.Errorf(diag.Pos{File: f.name}, "bad-notes-name", f.rel)
 	}
-	n := model.CycleNote{File: f.name, Month: m}
-	var para []string
-	flush := func() {
-		if len(para) > 0 {
-			n.Paragraphs = append(n.Paragraphs, strings.Join(para, " "))
-			para = nil
-		}
+	if !utf8.Valid(b) {
+		line, col := firstInvalidUTF8(b)
+		f.diag.Errorf(diag.Pos{File: f.name, Line: line, Col: col}, "invalid-utf8")
+		return
 	}
-	for _, line := range strings.Split(strings.ReplaceAll(f.text, "\r\n", "\n"), "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" {
-			flush()
-			continue
-		}
-		para = append(para, line)
-	}
-	flush()
-	return n, true
+	f.text = b
 }

@@ -1,6 +1,8 @@
 // Package safewrite writes files so that an interrupted run never leaves
 // half a file: data goes to a temporary file in the target's folder, is
-// synced, and is then renamed (or linked) into place.
+// synced, and is then renamed (or linked) into place. A run killed in the
+// middle of a write may leave the temporary file behind; IsTemp names such
+// files and CleanTemp removes them once their writer is gone.
 package safewrite
 
 import (
@@ -46,6 +48,12 @@ func write(path string, perm fs.FileMode, overwrite bool, fill func(io.Writer) e
 			os.Remove(tmp.Name())
 		}
 	}()
+	// The lock tells readers of the folder that a writer is at work; the
+	// system drops it when the process ends, so a file that nobody locks is
+	// a leftover that CleanTemp removes.
+	if err = lock(tmp); err != nil {
+		return fmt.Errorf("cannot lock a temporary file in %s: %w", dir, err)
+	}
 	if err = fill(tmp); err != nil {
 		return err
 	}
