@@ -144,6 +144,7 @@ func (a *App) rootCmd() *cobra.Command {
 		a.fmtCmd(),
 		a.diffCmd(),
 		a.reportCmd(),
+		a.remindCmd(),
 		a.versionCmd(),
 	)
 	a.addLaterCommands(root)

@@ -8,8 +8,11 @@ import (
 	"strings"
 
 	"github.com/plan06/plan06/internal/dates"
+	"github.com/plan06/plan06/internal/docx"
 	"github.com/plan06/plan06/internal/i18n"
 	"github.com/plan06/plan06/internal/model"
+	"github.com/plan06/plan06/internal/report"
+	"github.com/plan06/plan06/internal/safewrite"
 	"github.com/plan06/plan06/internal/status"
 	"github.com/plan06/plan06/internal/xlsx"
 	"github.com/spf13/cobra"
@@ -17,7 +20,7 @@ import (
 
 func (a *App) reportCmd() *cobra.Command {
 	var output string
-	var ifCompileDay bool
+	var ifCompileDay, docxOut bool
 	c := &cobra.Command{
 		Use:   "report [PERIOD]",
 		Short: "Write the report workbook (xlsx) for a month, a half year or a year",
@@ -28,8 +31,9 @@ func (a *App) reportCmd() *cobra.Command {
 			"its deadline), so that a unit without a report reads as missing; --as-of overrides it. Without PERIOD the\n" +
 			"period is the month of --as-of, else of today. --if-compile-day writes the current cycle's workbook only on\n" +
 			"its compile day and otherwise says so and exits 0 (for a daily scheduled job). The same plan and day give\n" +
-			"the same bytes.",
-		Example: "  plan06 report 2024-03\n  plan06 report 2024-H1 -o so-ket-6-thang.xlsx\n  plan06 report --if-compile-day",
+			"the same bytes. --docx (or -o FILE.docx) writes the signed report instead, in the Decree 30/2020 layout,\n" +
+			"with the paragraphs of notes/YYYY-MM.md under 1. Công tác chỉ đạo, điều hành.",
+		Example: "  plan06 report 2024-03\n  plan06 report 2024-H1 -o so-ket-6-thang.xlsx\n  plan06 report --if-compile-day\n  plan06 report 2024-04 --docx",
 		Args:    cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			period := ""
@@ -39,15 +43,16 @@ func (a *App) reportCmd() *cobra.Command {
 			if ifCompileDay && period != "" {
 				return usageErr("--if-compile-day picks the current cycle itself; drop PERIOD", "--if-compile-day takes no PERIOD")
 			}
-			return a.runReport(period, output, ifCompileDay)
+			return a.runReport(period, output, ifCompileDay, docxOut)
 		},
 	}
-	c.Flags().StringVarP(&output, "output", "o", "", "file to write (default bao-cao-de-an-06-PERIOD.xlsx)")
+	c.Flags().StringVarP(&output, "output", "o", "", "file to write (default bao-cao-de-an-06-PERIOD.xlsx, or .docx with --docx)")
+	c.Flags().BoolVar(&docxOut, "docx", false, "write the signed report (Word) instead of the workbook")
 	c.Flags().BoolVar(&ifCompileDay, "if-compile-day", false, "write the current cycle's workbook only when today is its compile day; otherwise say so and exit 0")
 	return c
 }
 
-func (a *App) runReport(periodText, output string, ifCompileDay bool) error {
+func (a *App) runReport(periodText, output string, ifCompileDay, docxOut bool) error {
 	var period dates.Period
 	if periodText != "" {
 		p, err := dates.ParsePeriod(periodText)
@@ -112,11 +117,15 @@ func (a *App) runReport(periodText, output string, ifCompileDay bool) error {
 	if day.After(today) {
 		fmt.Fprintln(a.IO.Err, "plan06: "+i18n.T(l.lang, "cli.provisional", langDay(l.lang, day), langDay(l.lang, today)))
 	}
-	if output == "" {
-		output = "bao-cao-de-an-06-" + period.String() + ".xlsx"
+	ext := ".xlsx"
+	if docxOut || strings.HasSuffix(strings.ToLower(output), ".docx") {
+		ext = ".docx"
 	}
-	if !strings.HasSuffix(strings.ToLower(output), ".xlsx") {
-		return usageErr("name the file with .xlsx, e.g. -o bao-cao.xlsx", "%s is not an .xlsx file name", output)
+	if output == "" {
+		output = "bao-cao-de-an-06-" + period.String() + ext
+	}
+	if !strings.HasSuffix(strings.ToLower(output), ext) {
+		return usageErr("name the file with "+ext+", e.g. -o bao-cao"+ext, "%s is not a %s file name", output, ext)
 	}
 	if dir := filepath.Dir(output); dir != "." {
 		if info, err := os.Stat(dir); err != nil || !info.IsDir() {
@@ -124,7 +133,7 @@ func (a *App) runReport(periodText, output string, ifCompileDay bool) error {
 		}
 	}
 
-	res := status.Compute(p, model.NewIndex(p), status.Options{AsOf: day, Cycle: cy.Month})
+	rep := report.ForPeriod(p, period, day, l.lang)
 	n := int(period.Month.Month)
 	if period.Kind == dates.PeriodHalf {
 		n = period.Half
@@ -136,7 +145,21 @@ func (a *App) runReport(periodText, output string, ifCompileDay bool) error {
 		PeriodFrom: cy.PeriodFrom,
 		PeriodTo:   cy.PeriodTo,
 	}
-	if err := xlsx.WriteFile(output, res, opt); err != nil {
+	if ext == ".docx" {
+		b, err := docx.Report(rep, docx.Options{
+			Title: opt.Title, Day: day, PeriodFrom: cy.PeriodFrom, PeriodTo: cy.PeriodTo,
+			NotesFile: "notes/" + cy.Month.String() + ".md",
+		})
+		if err == nil {
+			err = safewrite.WriteFile(output, b, 0o644)
+		}
+		if err != nil {
+			return &exitError{code: ExitUsage, err: fmt.Errorf("cannot write %s: %w", output, err), hint: "check that the folder exists and is writable"}
+		}
+		fmt.Fprintln(a.IO.Out, filepath.ToSlash(output))
+		return nil
+	}
+	if err := xlsx.WriteReportFile(output, rep, opt); err != nil {
 		return &exitError{code: ExitUsage, err: err, hint: "check that the folder exists and is writable"}
 	}
 	fmt.Fprintln(a.IO.Out, filepath.ToSlash(output))

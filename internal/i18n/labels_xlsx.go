@@ -41,12 +41,12 @@ func init() {
 		"xlsx.month.12": {"tháng 12", "December"},
 
 		// Sections of the summary sheet.
-		"xlsx.sec.tasks":    {"1. Tình hình thực hiện nhiệm vụ theo nhóm", "1. Tasks by group and status"},
+		"xlsx.sec.tasks":    {"1. Kết quả thực hiện nhiệm vụ theo nhóm", "1. Tasks by group and outcome"},
 		"xlsx.sec.reports":  {"2. Tình hình gửi báo cáo của các đơn vị (hạn gửi: %s)", "2. Unit reports (due: %s)"},
 		"xlsx.sec.targets":  {"3. Kết quả thực hiện các chỉ tiêu", "3. Targets"},
-		"xlsx.sec.chart":    {"4. Biểu đồ tình trạng nhiệm vụ theo nhóm", "4. Task status by group"},
+		"xlsx.sec.chart":    {"4. Biểu đồ kết quả thực hiện nhiệm vụ theo nhóm", "4. Task outcomes by group"},
 		"xlsx.targets.none": {"Không có chỉ tiêu nào.", "No targets."},
-		"xlsx.chart.title":  {"Tình trạng nhiệm vụ theo nhóm", "Task status by group"},
+		"xlsx.chart.title":  {"Kết quả thực hiện nhiệm vụ theo nhóm", "Task outcomes by group"},
 		"xlsx.chart.axis":   {"Số nhiệm vụ", "Tasks"},
 
 		// Column headers and row labels.
@@ -87,8 +87,8 @@ func init() {
 		"xlsx.units.heading":   {"TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC ĐƠN VỊ", "REPORTS FROM UNITS"},
 		"xlsx.units.sub":       {"(Hạn gửi báo cáo: %s)", "(Reports due: %s)"},
 		"xlsx.units.none":      {"Không có đơn vị nào phải báo cáo kỳ này.", "No unit owes a report for this cycle."},
-		"xlsx.overdue.heading": {"CÁC NHIỆM VỤ QUÁ HẠN, CÓ NGUY CƠ KHÔNG ĐẠT", "OVERDUE AND AT-RISK ASSIGNMENTS"},
+		"xlsx.overdue.heading": {"CÁC NHIỆM VỤ QUÁ HẠN, VƯỚNG MẮC, CÓ NGUY CƠ KHÔNG ĐẠT", "OVERDUE, BLOCKED AND AT-RISK ASSIGNMENTS"},
 		"xlsx.overdue.sub":     {"(Tính đến ngày %s)", "(As of %s)"},
-		"xlsx.overdue.none":    {"Không có nhiệm vụ quá hạn hoặc có nguy cơ không đạt.", "No assignment is overdue or at risk."},
+		"xlsx.overdue.none":    {"Không có nhiệm vụ quá hạn, vướng mắc hoặc có nguy cơ không đạt.", "No assignment is overdue, blocked or at risk."},
 	})
 }

@@ -45,7 +45,12 @@ func Load(fsys fs.FS, dir string) (*model.Plan, diag.Diagnostics, error) {
 		case kindStray:
 			diags.Warnf(diag.Pos{File: f.name}, "stray-file")
 			continue
-		case kindIgnored, kindNotes:
+		case kindIgnored:
+			continue
+		case kindNotes:
+			if n, ok := cycleNote(f); ok {
+				p.CycleNotes = append(p.CycleNotes, n)
+			}
 			continue
 		case kindReport:
 			// so-tttt.yml beside so-tttt.yaml: two reports for one month.

@@ -50,6 +50,10 @@ type Plan struct {
 	Tasks []Task
 	// Reports are sorted by month, then unit id.
 	Reports []Report
+	// CycleNotes are the notes/YYYY-MM.md files, sorted by month: what the
+	// standing office writes of a cycle's direction and management for the
+	// signed report (SPEC §10).
+	CycleNotes []CycleNote
 
 	// File positions of the plan's own files, for diagnostics about a whole file.
 	PlanFile, UnitsFile string
@@ -58,6 +62,25 @@ type Plan struct {
 	// could not be read at all: references to what it held are then not
 	// reported as unknown, since the real error is the unreadable file.
 	UnitsIncomplete, TasksIncomplete bool
+}
+
+// CycleNote is one notes/YYYY-MM.md file.
+type CycleNote struct {
+	File  string
+	Month dates.Month
+	// Paragraphs are the file's paragraphs (separated by blank lines), each
+	// with its lines joined by spaces.
+	Paragraphs []string
+}
+
+// NotesOf returns the paragraphs of month m's notes, nil when there are none.
+func (p *Plan) NotesOf(m dates.Month) []string {
+	for _, n := range p.CycleNotes {
+		if n.Month == m {
+			return n.Paragraphs
+		}
+	}
+	return nil
 }
 
 // Date is a day read from a file, with the text the user wrote and its position.

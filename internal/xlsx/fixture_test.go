@@ -45,9 +45,9 @@ func fixture() *status.Result {
 			Place:     txt("Bắc Giang"),
 		},
 		Groups: []model.Group{
-			{ID: txt("chung"), Title: txt("Nhiệm vụ chung")},
-			{ID: txt("dot-pha"), Title: txt("Nhiệm vụ đột phá năm 2024")},
-			{ID: txt("dot-pha-dvc"), Title: txt("Đẩy mạnh thực hiện 53 dịch vụ công thiết yếu"), Parent: txt("dot-pha")},
+			{ID: txt("chung"), Ref: txt("II.1"), Title: txt("Nhiệm vụ chung")},
+			{ID: txt("dot-pha"), Ref: txt("II.3"), Title: txt("Nhiệm vụ đột phá năm 2024")},
+			{ID: txt("dot-pha-dvc"), Ref: txt("II.3.1"), Title: txt("Đẩy mạnh thực hiện 53 dịch vụ công thiết yếu"), Parent: txt("dot-pha")},
 			{ID: txt("to-chuc"), Title: txt("Tổ chức thực hiện")},
 		},
 		Units: []model.Unit{
@@ -181,7 +181,7 @@ func fixture() *status.Result {
 			{Unit: unit("ubnd-tp-bac-giang"), State: status.Missing},
 		},
 	}
-	return r
+	return withOutcomes(r)
 }
 
 // fixtureOptions are the options `plan06 report 2024-04` would pass.
@@ -273,6 +273,36 @@ func bigResult() *status.Result {
 			ur.Report = &model.Report{Month: apr, Unit: u.ID.Value, Document: txt(fmt.Sprintf("Báo cáo số %d/BC", i))}
 		}
 		r.Units = append(r.Units, ur)
+	}
+	return withOutcomes(r)
+}
+
+// withOutcomes classes r's tasks and assignments as SPEC §8.1 does: the
+// fixtures are built by hand, so their outcomes are too.
+func withOutcomes(r *status.Result) *status.Result {
+	class := func(ongoing, done, late bool, due dates.Date) status.Outcome {
+		switch {
+		case ongoing:
+			return status.Standing
+		case done && late:
+			return status.DoneLate
+		case done:
+			return status.DoneOnTime
+		case !due.IsZero() && r.AsOf.After(due):
+			return status.OpenOverdue
+		}
+		return status.OpenInTime
+	}
+	for i := range r.Tasks {
+		t := &r.Tasks[i]
+		done, late := len(t.Assignments) > 0, false
+		for j := range t.Assignments {
+			a := &t.Assignments[j]
+			a.Outcome = class(t.Ongoing, a.Status == status.Done, a.Late, t.Due)
+			done = done && a.Status == status.Done
+			late = late || a.Late
+		}
+		t.Outcome = class(t.Ongoing, done, late, t.Due)
 	}
 	return r
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/plan06/plan06/internal/dates"
 	"github.com/plan06/plan06/internal/i18n"
 	"github.com/plan06/plan06/internal/model"
+	"github.com/plan06/plan06/internal/report"
 	"github.com/plan06/plan06/internal/status"
 )
 
@@ -34,14 +35,24 @@ const (
 	countCol = 5
 )
 
-// summary writes the summary sheet (Tổng hợp).
+// summary writes the summary sheet (Tổng hợp): the outcome table by group,
+// the same counts at the previous compile day with the change, the
+// reporting counts, the targets and the chart (SPEC §8.5).
 func (wb *workbook) summary(sheet string) {
 	wb.widths(sheet, summaryWidths...)
 	row := wb.decreeHeader(sheet)
 
 	row++
 	wb.str(sheet, 1, row, wb.t("xlsx.sec.tasks"), wb.st.section)
-	row = wb.statusTable(sheet, row+1)
+	row = wb.outcomeTable(sheet, row+1, false)
+	if !wb.rep.PrevDay.IsZero() {
+		// The comparison starts a page: split under the first table it
+		// would be half a table on each.
+		row += 2
+		wb.pageBreak(sheet, row)
+		wb.str(sheet, 1, row, wb.t("xlsx.sec.previous", wb.dayText(wb.rep.PrevDay)), wb.st.section)
+		row = wb.outcomeTable(sheet, row+1, true)
+	}
 
 	row += 2
 	wb.str(sheet, 1, row, wb.t("xlsx.sec.reports", wb.dayText(wb.r.Cycle.Deadline)), wb.st.section)
@@ -53,7 +64,11 @@ func (wb *workbook) summary(sheet string) {
 	row += 2
 	wb.pageBreak(sheet, row)
 	wb.str(sheet, 1, row, wb.t("xlsx.sec.targets"), wb.st.section)
-	row = wb.targetTable(sheet, row+1)
+	if wb.rep.ManyTargets() {
+		row = wb.targetCounts(sheet, row+1)
+	} else {
+		row = wb.targetTable(sheet, row+1)
+	}
 
 	row += 2
 	wb.pageBreak(sheet, row)
@@ -141,39 +156,89 @@ func (wb *workbook) placeDate(place string, d dates.Date) string {
 	return wb.t("xlsx.place-date", place, ds, ms, y)
 }
 
-// statusTable writes the task counts by group and status from row head on
-// and returns its last row. A group's row counts its own tasks and those of
-// its descendants (indented under it); the total row counts every task once.
-func (wb *workbook) statusTable(sheet string, head int) int {
-	wb.str(sheet, 1, head, wb.t("xlsx.col.no"), wb.st.head)
-	wb.merged(sheet, 2, countCol-1, head, wb.t("xlsx.col.group"), wb.st.head)
-	for k, s := range status.Statuses {
-		wb.str(sheet, countCol+k, head, wb.statusText(s), wb.st.head)
+// Columns of the outcome table: E the total, F–I the four classes of
+// assigned tasks, J the standing duties.
+const (
+	totalCol   = countCol
+	outcomeCol = countCol + 1
+)
+
+// outcomeHeader writes the two-row merged header of the outcome table:
+// STT | Nhóm nhiệm vụ | Tổng số | Đã hoàn thành: Đúng hạn, Quá hạn | Chưa
+// hoàn thành: Trong hạn, Quá hạn | Thường xuyên.
+func (wb *workbook) outcomeHeader(sheet string, head int) {
+	wb.rect(sheet, 1, head, 1, head+1, wb.t("xlsx.col.no"), wb.st.head)
+	wb.rect(sheet, 2, head, countCol-1, head+1, wb.t("xlsx.col.group"), wb.st.head)
+	wb.rect(sheet, totalCol, head, totalCol, head+1, wb.t("xlsx.col.total"), wb.st.head)
+	wb.rect(sheet, outcomeCol, head, outcomeCol+1, head, wb.t("xlsx.col.done"), wb.st.head)
+	wb.rect(sheet, outcomeCol+2, head, outcomeCol+3, head, wb.t("xlsx.col.open"), wb.st.head)
+	wb.rect(sheet, outcomeCol+4, head, outcomeCol+4, head+1, wb.t("xlsx.col.standing"), wb.st.head)
+	for k, key := range []string{"xlsx.col.on-time", "xlsx.col.late", "xlsx.col.in-time", "xlsx.col.overdue"} {
+		wb.str(sheet, outcomeCol+k, head+1, wb.t(key), wb.st.head)
 	}
-	wb.str(sheet, countCol+len(status.Statuses), head, wb.t("xlsx.col.total"), wb.st.head)
-	wb.statusHead = head
-	row := head
-	for _, g := range wb.groupRows() {
+}
+
+// outcomeTable writes the tasks by group and outcome from row head on and
+// returns its last row: each group's row counts its own tasks and its
+// descendants' (indented under it), the total row every task once. With
+// prev it writes the counts at the previous compile day instead, and a
+// last row with the change of each total (▲ 2, ▼ 1).
+func (wb *workbook) outcomeTable(sheet string, head int, prev bool) int {
+	wb.outcomeHeader(sheet, head)
+	row := head + 1
+	counts := func(g report.Group) report.Counts {
+		if prev {
+			return g.Prev
+		}
+		return g.Now
+	}
+	for _, g := range wb.rep.Groups {
 		row++
 		no, name := wb.st.groupStyle(g.Depth)
 		wb.str(sheet, 1, row, g.Label, no)
 		wb.merged(sheet, 2, countCol-1, row, g.Title, name)
-		for k, n := range g.Counts {
-			wb.num(sheet, countCol+k, row, n, wb.st.integer)
-		}
-		wb.num(sheet, countCol+len(g.Counts), row, g.Total, wb.st.integer)
+		wb.countRow(sheet, row, counts(g), wb.st.integer)
 	}
 	row++
-	all := make([]int, len(wb.r.Tasks))
-	for i := range all {
-		all[i] = i
+	total := wb.rep.Total
+	if prev {
+		total = wb.rep.Prev
 	}
-	counts := wb.countTasks(all)
 	wb.merged(sheet, 1, countCol-1, row, wb.t("xlsx.row.total"), wb.st.totalLabel)
-	for k, n := range counts {
-		wb.num(sheet, countCol+k, row, n, wb.st.totalInt)
+	wb.countRow(sheet, row, total, wb.st.totalInt)
+	if prev {
+		row++
+		wb.merged(sheet, 1, countCol-1, row, wb.t("xlsx.row.change"), wb.st.totalLabel)
+		now, before := wb.rep.Total, wb.rep.Prev
+		wb.str(sheet, totalCol, row, report.Change(now.Total, before.Total), wb.st.totalLabel)
+		for k := range status.Outcomes {
+			wb.str(sheet, outcomeCol+k, row, report.Change(now.By[k], before.By[k]), wb.st.totalLabel)
+		}
 	}
 	return row
+}
+
+// countRow writes a total and the five outcome counts.
+func (wb *workbook) countRow(sheet string, row int, c report.Counts, style int) {
+	wb.num(sheet, totalCol, row, c.Total, style)
+	for k, n := range c.By {
+		wb.num(sheet, outcomeCol+k, row, n, style)
+	}
+}
+
+// rect writes text into the rectangle from (c1, r1) to (c2, r2), merged,
+// every cell styled.
+func (wb *workbook) rect(sheet string, c1, r1, c2, r2 int, s string, style int) {
+	if wb.err != nil {
+		return
+	}
+	a, b := cell(c1, r1), cell(c2, r2)
+	wb.check(wb.f.SetCellStr(sheet, a, s))
+	if a != b {
+		wb.check(wb.f.MergeCell(sheet, a, b))
+	}
+	wb.check(wb.f.SetCellStyle(sheet, a, b, style))
+	wb.fit(sheet, r1, c1, c2, s, style)
 }
 
 // reportTable writes the cycle's reporting counts: one row of counts under
@@ -227,14 +292,23 @@ func (wb *workbook) targetTable(sheet string, head int) int {
 					wb.num(sheet, 1, row, n, wb.st.center)
 					wb.str(sheet, 4, row, unitName(a.Unit), wb.st.text)
 					wb.optFloat(sheet, 6, row, ts.Required)
-					wb.optFloat(sheet, 7, row, ts.Value)
+					tr := report.TargetRow{Required: ts.Required, Value: ts.Value, ValueMonth: ts.ValueMonth, Met: ts.Met,
+						Old: ts.Value != nil && ts.ValueMonth != (dates.Month{}) && ts.ValueMonth.Compare(wb.r.Cycle.Month) < 0}
+					if tr.Old {
+						// A value from an older report carries its month
+						// (SPEC §8.2), so it is text: "62,5 (T3/2024)".
+						wb.str(sheet, 7, row, wb.rep.ValueText(tr), wb.st.center)
+					} else {
+						wb.optFloat(sheet, 7, row, ts.Value)
+					}
+					met := wb.rep.MetText(tr)
 					switch {
-					case ts.Met == nil:
-						wb.str(sheet, 8, row, wb.t("xlsx.met.none"), wb.st.center)
-					case *ts.Met:
-						wb.str(sheet, 8, row, wb.t("xlsx.met.yes"), wb.st.metYes)
+					case ts.Met != nil && *ts.Met:
+						wb.str(sheet, 8, row, met, wb.st.metYes)
+					case ts.Met != nil:
+						wb.str(sheet, 8, row, met, wb.st.metNo)
 					default:
-						wb.str(sheet, 8, row, wb.t("xlsx.met.no"), wb.st.metNo)
+						wb.str(sheet, 8, row, met, wb.st.center)
 					}
 				}
 			}
@@ -257,6 +331,45 @@ func (wb *workbook) targetTable(sheet string, head int) int {
 		wb.str(sheet, 1, row, wb.t("xlsx.targets.none"), wb.st.note)
 	}
 	return row
+}
+
+// targetCounts writes, in place of a targets table too long for a
+// summary, the count of rows per target and level of units (met, not met,
+// no data, no minimum in force), and says where the rows are.
+//
+//	A STT | B task | C target | D level | E met | F not met | G no data | H no minimum
+func (wb *workbook) targetCounts(sheet string, head int) int {
+	wb.header(sheet, head, wb.t("xlsx.col.no"), wb.t("xlsx.col.task"), wb.t("xlsx.col.target"),
+		wb.t("xlsx.col.level"), wb.t("target.met"), wb.t("target.not-met"), wb.t("target.no-data"),
+		wb.t("xlsx.col.no-min"))
+	row := head
+	for i, c := range wb.rep.TargetCounts {
+		row++
+		wb.num(sheet, 1, row, i+1, wb.st.center)
+		wb.str(sheet, 2, row, taskTitle(c.Task.Task), wb.st.text)
+		name := c.Target.Name.Value
+		if name == "" {
+			name = c.Target.ID.Value
+		}
+		wb.str(sheet, 3, row, name, wb.st.text)
+		wb.str(sheet, 4, row, wb.rep.LevelText(c.Level), wb.st.text)
+		for k, n := range []int{c.Met, c.NotMet, c.NoData, c.NoMin} {
+			wb.num(sheet, 5+k, row, n, wb.st.integer)
+		}
+	}
+	row++
+	wb.str(sheet, 1, row, wb.t("xlsx.targets.moved", len(wb.rep.Targets), wb.t("xlsx.sheet.targets")), wb.st.note)
+	return row
+}
+
+// targetSheet writes every target row on a sheet of its own (Chỉ tiêu),
+// when there are too many for the summary.
+func (wb *workbook) targetSheet(sheet string) {
+	ws := []float64{7, 40, 30, 28, 10, 11, 14, 16}
+	wb.widths(sheet, ws...)
+	wb.sheetHeading(sheet, len(ws), wb.t("xlsx.targets.heading"), wb.t("xlsx.overdue.sub", wb.dayText(wb.r.AsOf)))
+	last := wb.targetTable(sheet, tableHead)
+	wb.tableSheet(sheet, tableHead, last, len(ws))
 }
 
 // targetIDs lists the ids of t's targets in the plan's order, then any
@@ -287,34 +400,49 @@ func (wb *workbook) optFloat(sheet string, col, row int, x *float64) {
 	wb.float(sheet, col, row, *x, wb.st.decimal)
 }
 
-// chart draws a stacked column chart of the status table: one column per
-// group (its subtree, like the table's row), one series per status, in the
-// status colours.
-func (wb *workbook) chart(sheet string, at int) {
-	groups := wb.groupRows()
-	if wb.err != nil || len(groups) == 0 {
+// chart writes the chart's data, one row per group that holds tasks of its
+// own (the leaf groups, and a parent with tasks outside its children),
+// labelled by its ref and counting its own tasks, and under it a stacked
+// column chart of it: one column per group, one series per outcome. A
+// parent's subtree would count its children's tasks twice over, and empty
+// groups are bars of nothing.
+func (wb *workbook) chart(sheet string, head int) {
+	var leaves []report.Group
+	for _, g := range wb.rep.Groups {
+		if g.Own.Total > 0 {
+			leaves = append(leaves, g)
+		}
+	}
+	if wb.err != nil || len(leaves) == 0 {
 		return
 	}
-	head := wb.statusHead
-	first, last := head+1, head+len(groups)
+	wb.outcomeHeader(sheet, head)
+	row := head + 1
+	for _, g := range leaves {
+		row++
+		wb.str(sheet, 1, row, g.Label, wb.st.groupNo[1])
+		wb.merged(sheet, 2, countCol-1, row, g.Title, wb.st.groupName[1])
+		wb.countRow(sheet, row, g.Own, wb.st.integer)
+	}
+	first, last := head+2, row
 	q := quoted(sheet)
 	font := &excelize.Font{Family: fontName, Size: 10, Color: "000000"}
 	var series []excelize.ChartSeries
-	for k, s := range status.Statuses {
-		c := colName(countCol + k)
+	for k, o := range status.Outcomes {
+		c := colName(outcomeCol + k)
 		series = append(series, excelize.ChartSeries{
-			Name:       fmt.Sprintf("%s!$%s$%d", q, c, head),
-			Categories: fmt.Sprintf("%s!$B$%d:$B$%d", q, first, last),
+			Name:       fmt.Sprintf("%s!$%s$%d", q, c, head+1),
+			Categories: fmt.Sprintf("%s!$A$%d:$A$%d", q, first, last),
 			Values:     fmt.Sprintf("%s!$%s$%d:$%s$%d", q, c, first, c, last),
-			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{chartColour(s)}},
+			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{chartColour(o)}},
 		})
 	}
 	most := 0
-	for _, g := range groups {
-		most = max(most, g.Total)
+	for _, g := range leaves {
+		most = max(most, g.Own.Total)
 	}
 	zero, vary := 0.0, false
-	wb.check(wb.f.AddChart(sheet, cell(1, at), &excelize.Chart{
+	wb.check(wb.f.AddChart(sheet, cell(1, last+2), &excelize.Chart{
 		Type:       excelize.ColStacked,
 		Series:     series,
 		VaryColors: &vary,
@@ -338,22 +466,18 @@ func (wb *workbook) chart(sheet string, at int) {
 	}))
 }
 
-// chartColour is a status colour deep enough to read as a bar; the cell
-// fills are too pale for a chart.
-func chartColour(s status.Status) string {
-	switch s {
-	case status.Done:
+// chartColour is an outcome's colour, deep enough to read as a bar: greens
+// for done, blue for open in time, red for overdue, grey for standing.
+func chartColour(o status.Outcome) string {
+	switch o {
+	case status.DoneOnTime:
 		return "63BE7B"
-	case status.Overdue:
-		return "E0474C"
-	case status.Blocked:
-		return "ED7D31"
-	case status.AtRisk:
-		return "FFC000"
-	case status.DueSoon:
-		return "FFE699"
-	case status.InProgress:
+	case status.DoneLate:
+		return "C9E4B4"
+	case status.OpenInTime:
 		return "5B9BD5"
+	case status.OpenOverdue:
+		return "E0474C"
 	}
-	return "BFBFBF"
+	return "A5A5A5"
 }

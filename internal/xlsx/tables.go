@@ -6,6 +6,7 @@ import (
 
 	"github.com/plan06/plan06/internal/i18n"
 	"github.com/plan06/plan06/internal/model"
+	"github.com/plan06/plan06/internal/report"
 	"github.com/plan06/plan06/internal/status"
 )
 
@@ -21,10 +22,10 @@ func (wb *workbook) sheetHeading(sheet string, cols int, heading, sub string) {
 
 // taskWidths are the columns of the appendix: STT, task, lead, support,
 // deadline, status, progress, results, obstacles, proposals.
-var taskWidths = []float64{6, 38, 16, 20, 12, 13, 9, 42, 26, 26}
+var taskWidths = []float64{7, 38, 16, 20, 12, 13, 9, 42, 26, 26}
 
 // tasks writes the appendix (Nhiệm vụ): the tasks under their group
-// headings, numbered 1, 2, 3… through the sheet.
+// headings, numbered as the plan numbers them (report.TaskNo).
 func (wb *workbook) tasks(sheet string) {
 	cols := len(taskWidths)
 	wb.widths(sheet, taskWidths...)
@@ -38,17 +39,17 @@ func (wb *workbook) tasks(sheet string) {
 		wb.t("xlsx.col.due"), wb.t("xlsx.col.status"), wb.t("xlsx.col.progress"),
 		wb.t("xlsx.col.result"), wb.t("xlsx.col.obstacles"), wb.t("xlsx.col.proposals"))
 	row, n := tableHead, 0
-	for _, g := range wb.groupRows() {
-		if g.Total == 0 {
+	for _, g := range wb.rep.Groups {
+		if g.Now.Total == 0 {
 			continue
 		}
 		row++
 		heading := g.Label + ". " + g.Title
 		wb.merged(sheet, 1, cols, row, heading, wb.st.groupRow)
-		for _, ti := range g.Tasks {
+		for k, ti := range g.Tasks {
 			row++
 			n++
-			wb.taskRow(sheet, row, n, &wb.r.Tasks[ti])
+			wb.taskRow(sheet, row, report.TaskNo(&wb.r.Tasks[ti], k+1), &wb.r.Tasks[ti])
 		}
 	}
 	wb.tableSheet(sheet, tableHead, row, cols)
@@ -58,8 +59,8 @@ func (wb *workbook) tasks(sheet string) {
 }
 
 // taskRow writes one task of the appendix.
-func (wb *workbook) taskRow(sheet string, row, n int, t *status.Task) {
-	wb.num(sheet, 1, row, n, wb.st.center)
+func (wb *workbook) taskRow(sheet string, row int, no string, t *status.Task) {
+	wb.str(sheet, 1, row, no, wb.st.center)
 	wb.str(sheet, 2, row, taskTitle(t.Task), wb.st.text)
 	var lead, support string
 	if t.Task != nil {
@@ -92,13 +93,15 @@ func (wb *workbook) due(sheet string, col, row int, t *status.Task) {
 	wb.date(sheet, col, row, t.Due)
 }
 
-// entryText gathers one text field of the entries that the cycle's own
-// reports give for t (an older entry says nothing of this cycle), one per
-// line, each prefixed with its unit's name when several units lead the task.
+// entryText gathers one text field of the latest entries that the
+// period's reports give for t (the cycle's own for a month, any of the
+// period's for 6 months and a year; an older entry says nothing of the
+// period), one per line, each prefixed with its unit's name when several
+// units lead the task. The signed report takes the same entries.
 func (wb *workbook) entryText(t *status.Task, field func(*model.Entry) string) string {
 	var parts []string
 	for _, a := range t.Assignments {
-		if a.Entry == nil || a.LastReport != wb.r.Cycle.Month {
+		if a.Entry == nil || !wb.rep.InPeriod(a.LastReport) {
 			continue
 		}
 		s := strings.TrimSpace(field(a.Entry))
@@ -113,35 +116,143 @@ func (wb *workbook) entryText(t *status.Task, field func(*model.Entry) string) s
 	return strings.Join(parts, "\n")
 }
 
-// unitWidths are the columns of the units sheet: STT, unit, submitted,
-// report state, document.
-var unitWidths = []float64{6, 40, 14, 18, 60}
+// unitWidths are the columns of the units sheet for a month: STT, unit,
+// submitted, report state, document, then the assignments the unit leads
+// and their outcome counts.
+var unitWidths = []float64{6, 36, 12, 14, 34, 10, 11, 11, 11, 11, 11}
 
-// units writes the units' reporting for the cycle (Đơn vị), every unit that
-// owes the cycle in Vietnamese collation order of its name.
+// units writes the units' reporting (Đơn vị): for a month, every unit that
+// owes the cycle in Vietnamese collation order of its name, with the
+// outcome counts of what it leads; for 6 months and a year, the reporting
+// record of every cycle of the period.
 func (wb *workbook) units(sheet string) {
+	if wb.rep.Record != nil {
+		wb.record(sheet)
+		return
+	}
 	cols := len(unitWidths)
 	wb.widths(sheet, unitWidths...)
 	wb.sheetHeading(sheet, cols, wb.t("xlsx.units.heading"),
 		wb.t("xlsx.units.sub", wb.dayText(wb.r.Cycle.Deadline)))
-	wb.header(sheet, tableHead, wb.t("xlsx.col.no"), wb.t("xlsx.col.unit"),
-		wb.t("xlsx.col.submitted"), wb.t("xlsx.col.report"), wb.t("xlsx.col.document"))
-	units := sortedUnits(wb.r.Units)
+	labels := []string{wb.t("xlsx.col.no"), wb.t("xlsx.col.unit"),
+		wb.t("xlsx.col.submitted"), wb.t("xlsx.col.report"), wb.t("xlsx.col.document"), wb.t("xlsx.col.led")}
+	for _, o := range status.Outcomes {
+		labels = append(labels, wb.t("outcome."+string(o)))
+	}
+	wb.header(sheet, tableHead, labels...)
 	row := tableHead
-	for i, u := range units {
+	for i, u := range wb.rep.Units {
 		row++
 		wb.num(sheet, 1, row, i+1, wb.st.center)
-		wb.str(sheet, 2, row, unitName(u.Unit), wb.st.text)
-		wb.date(sheet, 3, row, u.Submitted)
-		wb.str(sheet, 4, row, wb.reportText(u.State), wb.st.reportStyle(u.State))
+		wb.str(sheet, 2, row, unitName(u.Report.Unit), wb.st.text)
+		wb.date(sheet, 3, row, u.Report.Submitted)
+		wb.str(sheet, 4, row, wb.reportText(u.Report.State), wb.st.reportStyle(u.Report.State))
 		doc := ""
-		if u.Report != nil {
-			doc = u.Report.Document.Value
+		if u.Report.Report != nil {
+			doc = u.Report.Report.Document.Value
 		}
 		wb.str(sheet, 5, row, doc, wb.st.text)
+		wb.num(sheet, 6, row, u.Outcomes.Total, wb.st.integer)
+		for k, n := range u.Outcomes.By {
+			wb.num(sheet, 7+k, row, n, wb.st.integer)
+		}
 	}
 	wb.tableSheet(sheet, tableHead, row, cols)
-	if len(units) == 0 {
+	if len(wb.rep.Units) == 0 {
+		wb.str(sheet, 1, row+1, wb.t("xlsx.units.none"), wb.st.note)
+	}
+}
+
+// record writes the reporting record of a 6-month or year report: one row
+// per unit, one column per cycle (Đ on time, C late with the day, ✗
+// missing, blank when not owed), the unit's totals, and under the table
+// the totals of each cycle.
+func (wb *workbook) record(sheet string) {
+	rec := wb.rep.Record
+	n := len(rec.Months)
+	ws := []float64{6, 36}
+	for range n {
+		ws = append(ws, 8)
+	}
+	ws = append(ws, 10, 10, 10)
+	cols := len(ws)
+	wb.widths(sheet, ws...)
+	wb.sheetHeading(sheet, cols, wb.t("xlsx.record.heading"),
+		wb.t("xlsx.record.sub", wb.dayText(wb.r.AsOf)))
+	labels := []string{wb.t("xlsx.col.no"), wb.t("xlsx.col.unit")}
+	for _, m := range rec.Months {
+		labels = append(labels, report.MonthShort(wb.lang, m))
+	}
+	labels = append(labels, wb.t("report.on-time"), wb.t("report.late"), wb.t("xlsx.col.missing"))
+	wb.header(sheet, tableHead, labels...)
+	row := tableHead
+	for i, rr := range rec.Rows {
+		row++
+		wb.num(sheet, 1, row, i+1, wb.st.center)
+		wb.str(sheet, 2, row, unitName(rr.Unit), wb.st.text)
+		for k, c := range rr.Cells {
+			style := wb.st.center
+			if c.Owed {
+				style = wb.st.reportStyle(c.State)
+			}
+			wb.str(sheet, 3+k, row, wb.rep.RecordText(c), style)
+		}
+		wb.num(sheet, 3+n, row, rr.OnTime, wb.st.integer)
+		wb.num(sheet, 4+n, row, rr.Late, wb.st.integer)
+		wb.num(sheet, 5+n, row, rr.Missing, wb.st.integer)
+	}
+	last := row
+	// Totals: one row per report state, a count per cycle and in all.
+	for k, key := range []string{"report.on-time", "report.late", "xlsx.col.missing"} {
+		row++
+		wb.merged(sheet, 1, 2, row, wb.t("xlsx.row.total")+": "+wb.t(key), wb.st.totalLabel)
+		sum := 0
+		for c, tot := range rec.Totals {
+			v := [3]int{tot.OnTime, tot.Late, tot.Missing}[k]
+			sum += v
+			wb.num(sheet, 3+c, row, v, wb.st.totalInt)
+		}
+		for j := range 3 {
+			if j == k {
+				wb.num(sheet, 3+n+j, row, sum, wb.st.totalInt)
+			} else {
+				wb.blank(sheet, 3+n+j, row, wb.st.totalInt)
+			}
+		}
+	}
+	wb.tableSheet(sheet, tableHead, last, cols)
+	row++
+	wb.str(sheet, 1, row+1, wb.t("xlsx.record.legend"), wb.st.note)
+}
+
+// rankWidths are the columns of the ranking: rank, unit, assignments led,
+// done on time, done late, open overdue, reports on time, late, missing.
+var rankWidths = []float64{7, 40, 12, 12, 12, 13, 12, 10, 12}
+
+// ranking writes Xếp hạng: the units that owe the cycle, ranked within
+// their level by the figures alone (SPEC §8.5), under a row per level.
+func (wb *workbook) ranking(sheet string) {
+	cols := len(rankWidths)
+	wb.widths(sheet, rankWidths...)
+	wb.sheetHeading(sheet, cols, wb.t("xlsx.rank.heading"), wb.t("xlsx.rank.sub", wb.dayText(wb.r.AsOf)))
+	wb.header(sheet, tableHead, wb.t("xlsx.col.rank"), wb.t("xlsx.col.unit"), wb.t("xlsx.col.led"),
+		wb.t("outcome.done-on-time"), wb.t("outcome.done-late"), wb.t("outcome.open-overdue"),
+		wb.t("xlsx.col.reports-on-time"), wb.t("report.late"), wb.t("xlsx.col.missing"))
+	row := tableHead
+	for _, lv := range wb.rep.Ranking {
+		row++
+		wb.merged(sheet, 1, cols, row, wb.rep.LevelText(lv.Level), wb.st.groupRow)
+		for _, rr := range lv.Rows {
+			row++
+			wb.num(sheet, 1, row, rr.Rank, wb.st.integer)
+			wb.str(sheet, 2, row, unitName(rr.Unit), wb.st.text)
+			for k, v := range []int{rr.Led, rr.DoneOnTime, rr.DoneLate, rr.OpenOverdue, rr.OnTime, rr.Late, rr.Missing} {
+				wb.num(sheet, 3+k, row, v, wb.st.integer)
+			}
+		}
+	}
+	wb.tableSheet(sheet, tableHead, row, cols)
+	if len(wb.rep.Ranking) == 0 {
 		wb.str(sheet, 1, row+1, wb.t("xlsx.units.none"), wb.st.note)
 	}
 }
@@ -168,23 +279,26 @@ func sortedUnits(us []status.UnitReport) []status.UnitReport {
 }
 
 // overdueWidths are the columns of the overdue sheet: STT, task, unit,
-// deadline, status, days overdue.
-var overdueWidths = []float64{6, 60, 34, 13, 18, 12}
+// deadline, status, days overdue, obstacles, proposals.
+var overdueWidths = []float64{6, 44, 26, 12, 15, 10, 32, 32}
 
-// overdue writes every assignment that is overdue or at risk (Quá hạn), in
-// plan order, with the days past its deadline for the overdue ones.
+// overdue writes every assignment that is overdue, blocked or at risk (Quá
+// hạn), in plan order, with the days past its deadline for the overdue ones
+// and the obstacles and proposals of its latest entry: problems beyond a
+// unit's authority go up to UBND tỉnh from here.
 func (wb *workbook) overdue(sheet string) {
 	cols := len(overdueWidths)
 	wb.widths(sheet, overdueWidths...)
 	wb.sheetHeading(sheet, cols, wb.t("xlsx.overdue.heading"),
 		wb.t("xlsx.overdue.sub", wb.dayText(wb.r.AsOf)))
 	wb.header(sheet, tableHead, wb.t("xlsx.col.no"), wb.t("xlsx.col.task"), wb.t("xlsx.col.unit"),
-		wb.t("xlsx.col.due"), wb.t("xlsx.col.status"), wb.t("xlsx.col.days"))
+		wb.t("xlsx.col.due"), wb.t("xlsx.col.status"), wb.t("xlsx.col.days"),
+		wb.t("xlsx.col.obstacles"), wb.t("xlsx.col.proposals"))
 	row, n := tableHead, 0
 	for i := range wb.r.Tasks {
 		t := &wb.r.Tasks[i]
 		for _, a := range t.Assignments {
-			if a.Status != status.Overdue && a.Status != status.AtRisk {
+			if a.Status != status.Overdue && a.Status != status.AtRisk && a.Status != status.Blocked {
 				continue
 			}
 			row++
@@ -194,11 +308,18 @@ func (wb *workbook) overdue(sheet string) {
 			wb.str(sheet, 3, row, unitName(a.Unit), wb.st.text)
 			wb.due(sheet, 4, row, t)
 			wb.str(sheet, 5, row, wb.statusText(a.Status), wb.st.statusStyle(a.Status))
-			if a.Status == status.Overdue && !t.Due.IsZero() && !wb.r.AsOf.IsZero() {
+			if !t.Ongoing && !t.Due.IsZero() && !wb.r.AsOf.IsZero() && wb.r.AsOf.After(t.Due) {
 				wb.num(sheet, 6, row, wb.r.AsOf.Sub(t.Due), wb.st.integer)
 			} else {
 				wb.blank(sheet, 6, row, wb.st.integer)
 			}
+			var obstacles, proposals string
+			if a.Entry != nil {
+				obstacles = strings.TrimSpace(a.Entry.Obstacles.Value)
+				proposals = strings.TrimSpace(a.Entry.Proposals.Value)
+			}
+			wb.str(sheet, 7, row, obstacles, wb.st.text)
+			wb.str(sheet, 8, row, proposals, wb.st.text)
 		}
 	}
 	wb.tableSheet(sheet, tableHead, row, cols)

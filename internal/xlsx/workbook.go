@@ -9,6 +9,7 @@ import (
 	"github.com/plan06/plan06/internal/dates"
 	"github.com/plan06/plan06/internal/i18n"
 	"github.com/plan06/plan06/internal/model"
+	"github.com/plan06/plan06/internal/report"
 	"github.com/plan06/plan06/internal/safetext"
 	"github.com/plan06/plan06/internal/status"
 )
@@ -21,6 +22,7 @@ const fontName = "Times New Roman"
 // list of cells rather than a list of error checks.
 type workbook struct {
 	f    *excelize.File
+	rep  *report.Report
 	r    *status.Result
 	o    Options
 	ix   *model.Index
@@ -28,19 +30,15 @@ type workbook struct {
 	st   *styles
 	err  error
 
-	// groups caches groupRows; statusHead is the header row of the summary's
-	// status table, which the chart reads.
-	groups     []groupRow
-	statusHead int
-
 	// layouts and fonts serve the row heights (layout.go).
 	layouts map[string]*sheetLayout
 	fonts   map[int]fontOf
 	wrapped map[wrapKey]int
 }
 
-func newWorkbook(f *excelize.File, r *status.Result, o Options) *workbook {
-	wb := &workbook{f: f, r: r, o: o, ix: model.NewIndex(r.Plan), lang: o.Lang, fonts: map[int]fontOf{}, wrapped: map[wrapKey]int{}}
+func newWorkbook(f *excelize.File, rep *report.Report, o Options) *workbook {
+	r := rep.Result
+	wb := &workbook{f: f, rep: rep, r: r, o: o, ix: model.NewIndex(r.Plan), lang: o.Lang, fonts: map[int]fontOf{}, wrapped: map[wrapKey]int{}}
 	wb.st = wb.newStyles()
 	return wb
 }
@@ -52,10 +50,13 @@ func (wb *workbook) t(key string, args ...any) string { return i18n.T(wb.lang, k
 func (wb *workbook) run() {
 	names := []string{
 		wb.t("xlsx.sheet.summary"), wb.t("xlsx.sheet.tasks"),
-		wb.t("xlsx.sheet.units"), wb.t("xlsx.sheet.overdue"),
+		wb.t("xlsx.sheet.units"), wb.t("xlsx.sheet.ranking"), wb.t("xlsx.sheet.overdue"),
 	}
 	wb.check(wb.f.SetDefaultFont(fontName))
 	wb.check(wb.f.SetSheetName("Sheet1", names[0]))
+	if wb.rep.ManyTargets() {
+		names = append(names, wb.t("xlsx.sheet.targets"))
+	}
 	for _, n := range names[1:] {
 		_, err := wb.f.NewSheet(n)
 		wb.check(err)
@@ -63,7 +64,11 @@ func (wb *workbook) run() {
 	wb.summary(names[0])
 	wb.tasks(names[1])
 	wb.units(names[2])
-	wb.overdue(names[3])
+	wb.ranking(names[3])
+	wb.overdue(names[4])
+	if wb.rep.ManyTargets() {
+		wb.targetSheet(names[5])
+	}
 	wb.f.SetActiveSheet(0)
 	wb.docProps()
 }

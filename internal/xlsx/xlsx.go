@@ -22,6 +22,7 @@ import (
 
 	"github.com/plan06/plan06/internal/dates"
 	"github.com/plan06/plan06/internal/i18n"
+	"github.com/plan06/plan06/internal/report"
 	"github.com/plan06/plan06/internal/status"
 )
 
@@ -66,10 +67,16 @@ func monthWord(lang i18n.Lang, m int) string {
 	return i18n.T(lang, "xlsx.month."+strconv.Itoa(m))
 }
 
-// Write writes the workbook of r to w. Nothing is written when building the
-// workbook fails.
+// Write writes the workbook of r to w, its content built from r alone (no
+// previous cycle, the record of r's cycle only). Nothing is written when
+// building the workbook fails.
 func Write(w io.Writer, r *status.Result, o Options) error {
-	b, err := build(r, o)
+	return WriteReport(w, fromResult(r, o), o)
+}
+
+// WriteReport writes the workbook of the report content rep to w.
+func WriteReport(w io.Writer, rep *report.Report, o Options) error {
+	b, err := build(rep, o)
 	if err != nil {
 		return err
 	}
@@ -77,17 +84,26 @@ func Write(w io.Writer, r *status.Result, o Options) error {
 	return err
 }
 
-// build returns the bytes of the workbook.
-func build(r *status.Result, o Options) ([]byte, error) {
+// fromResult is the report content of r alone.
+func fromResult(r *status.Result, o Options) *report.Report {
 	if r == nil || r.Plan == nil {
+		return nil
+	}
+	return report.Build(report.Input{Result: r, Lang: o.Lang})
+}
+
+// build returns the bytes of the workbook.
+func build(rep *report.Report, o Options) ([]byte, error) {
+	if rep == nil || rep.Result == nil || rep.Result.Plan == nil {
 		return nil, errors.New("xlsx: no status to write")
 	}
+	r := rep.Result
 	if o.Lang != i18n.EN {
 		o.Lang = i18n.VI
 	}
 	f := excelize.NewFile()
 	defer func() { _ = f.Close() }()
-	wb := newWorkbook(f, r, o)
+	wb := newWorkbook(f, rep, o)
 	wb.run()
 	if wb.err != nil {
 		return nil, fmt.Errorf("xlsx: %w", wb.err)
@@ -121,7 +137,12 @@ func fixedDay(o Options, r *status.Result) dates.Date {
 // run leaves either the old file or the new one, never half a file, and on
 // any error the temporary file is removed.
 func WriteFile(path string, r *status.Result, o Options) error {
-	b, err := build(r, o)
+	return WriteReportFile(path, fromResult(r, o), o)
+}
+
+// WriteReportFile is WriteFile for report content.
+func WriteReportFile(path string, rep *report.Report, o Options) error {
+	b, err := build(rep, o)
 	if err != nil {
 		return err
 	}

@@ -69,8 +69,8 @@ func zipEntry(t testing.TB, b []byte, name string) string {
 }
 
 var (
-	sheetsVI = []string{"Tổng hợp", "Nhiệm vụ", "Đơn vị", "Quá hạn"}
-	sheetsEN = []string{"Summary", "Tasks", "Units", "Overdue"}
+	sheetsVI = []string{"Tổng hợp", "Nhiệm vụ", "Đơn vị", "Xếp hạng", "Quá hạn"}
+	sheetsEN = []string{"Summary", "Tasks", "Units", "Ranking", "Overdue"}
 )
 
 // dump lists every non-empty cell as "Sheet!A1 = value", values as
@@ -209,24 +209,33 @@ func TestDecreeHeader(t *testing.T) {
 	}
 }
 
-// The summary's tables: group names over B:D, the targets' task, target
-// and measure merged down their rows, and the targets and the chart each
-// on a new page.
+// The summary's tables: the outcome table's two-row header (STT, group,
+// total and standing merged down, done and open merged across), group
+// names over B:D numbered by their refs, the targets' task, target and
+// measure merged down their rows, and the targets and the chart each on a
+// new page.
 func TestSummaryTables(t *testing.T) {
 	b := write(t, fixture(), fixtureOptions(i18n.VI))
 	f := open(t, b)
 	const s = "Tổng hợp"
-	for _, rng := range []string{"B11:D11", "B12:D12", "B14:D14", "A17:D17", "A20:D20", "A21:D21",
-		"B25:B26", "C25:C26", "E25:E26"} {
+	for _, rng := range []string{"A11:A12", "B11:D12", "E11:E12", "F11:G11", "H11:I11", "J11:J12",
+		"B13:D13", "B15:D15", "A18:D18", "A21:D21", "A22:D22", "B26:B27", "C26:C27", "E26:E27"} {
 		if !hasMerge(t, f, s, rng) {
 			t.Errorf("%s is not merged", rng)
 		}
 	}
-	st := cellStyle(t, f, s, "B14")
-	if st.Alignment == nil || st.Alignment.Indent != 1 || st.Font.Bold {
-		t.Errorf("child group B14 not indented plain: %+v %+v", st.Alignment, st.Font)
+	for ref, want := range map[string]string{"A13": "II.1", "A14": "II.3", "A15": "II.3.1", "A16": "III",
+		"F11": "Đã hoàn thành", "H11": "Chưa hoàn thành", "J11": "Thường xuyên", "I12": "Quá hạn",
+		"E18": "6", "J18": "1"} {
+		if got := cellValue(t, f, s, ref); got != want {
+			t.Errorf("%s = %q, want %q", ref, got, want)
+		}
 	}
-	if st := cellStyle(t, f, s, "H25"); st.Fill.Type != "pattern" || len(st.Fill.Color) != 1 || st.Fill.Color[0] != "FFC7CE" {
+	st := cellStyle(t, f, s, "B15")
+	if st.Alignment == nil || st.Alignment.Indent != 1 || st.Font.Bold {
+		t.Errorf("child group B15 not indented plain: %+v %+v", st.Alignment, st.Font)
+	}
+	if st := cellStyle(t, f, s, "H26"); st.Fill.Type != "pattern" || len(st.Fill.Color) != 1 || st.Fill.Color[0] != "FFC7CE" {
 		t.Errorf("not met is not red: %+v", st.Fill)
 	}
 	sheet := zipEntry(t, b, "xl/worksheets/sheet1.xml")
@@ -341,8 +350,8 @@ func TestTableSheets(t *testing.T) {
 	f := open(t, b)
 	names := f.GetDefinedName()
 	// The last row of each table in the fixture.
-	last := map[string]int{"Nhiệm vụ": 13, "Đơn vị": 11, "Quá hạn": 6}
-	cols := map[string]string{"Nhiệm vụ": "J", "Đơn vị": "E", "Quá hạn": "F"}
+	last := map[string]int{"Nhiệm vụ": 13, "Đơn vị": 11, "Xếp hạng": 14, "Quá hạn": 7}
+	cols := map[string]string{"Nhiệm vụ": "J", "Đơn vị": "K", "Xếp hạng": "I", "Quá hạn": "H"}
 	for i, sheet := range sheetsVI[1:] {
 		panes, err := f.GetPanes(sheet)
 		if err != nil {
@@ -545,24 +554,33 @@ func TestNoFormulaInjection(t *testing.T) {
 func TestChart(t *testing.T) {
 	b := write(t, fixture(), fixtureOptions(i18n.VI))
 	chart := zipEntry(t, b, "xl/charts/chart1.xml")
+	// Categories are the refs of the groups with tasks of their own (rows
+	// 32–35 of the chart's data: II.1, II.3, II.3.1, IV); one series per
+	// outcome, named by the second header row.
 	for _, want := range []string{"<barChart>", `<barDir val="col">`, `<grouping val="stacked">`,
-		`<varyColors val="0">`, `<f>&#39;Tổng hợp&#39;!$B$12:$B$16</f>`, `<f>&#39;Tổng hợp&#39;!$E$11</f>`,
-		`<f>&#39;Tổng hợp&#39;!$K$12:$K$16</f>`, "Times New Roman"} {
+		`<varyColors val="0">`, `<f>&#39;Tổng hợp&#39;!$A$32:$A$35</f>`, `<f>&#39;Tổng hợp&#39;!$F$31</f>`,
+		`<f>&#39;Tổng hợp&#39;!$J$32:$J$35</f>`, "Times New Roman"} {
 		if !strings.Contains(chart, want) {
 			t.Errorf("chart1.xml lacks %s", want)
 		}
 	}
-	if n := strings.Count(chart, "<ser>"); n != len(status.Statuses) {
-		t.Errorf("chart has %d series, want one per status", n)
+	if n := strings.Count(chart, "<ser>"); n != len(status.Outcomes) {
+		t.Errorf("chart has %d series, want one per outcome", n)
+	}
+	f := open(t, b)
+	for ref, want := range map[string]string{"A32": "II.1", "A33": "II.3", "A34": "II.3.1", "A35": "IV", "E33": "1"} {
+		if got := cellValue(t, f, "Tổng hợp", ref); got != want {
+			t.Errorf("chart data %s = %q, want %q", ref, got, want)
+		}
 	}
 	rels := zipEntry(t, b, "xl/worksheets/_rels/sheet1.xml.rels")
 	if !strings.Contains(rels, "../drawings/drawing1.xml") {
 		t.Errorf("the summary sheet does not hold the drawing: %s", rels)
 	}
 	drawing := zipEntry(t, b, "xl/drawings/drawing1.xml")
-	// Anchored below the tables, on the row under its section title
-	// (drawing rows count from 0).
-	row := findRow(t, open(t, b), "Tổng hợp", "A", "4. ")
+	// Anchored below its data (a two-row header and four groups), a row
+	// under the last; drawing rows count from 0.
+	row := findRow(t, open(t, b), "Tổng hợp", "A", "4. ") + 7
 	if from := fmt.Sprintf("<xdr:from><xdr:col>0</xdr:col><xdr:colOff>38100</xdr:colOff><xdr:row>%d</xdr:row>", row); !strings.Contains(drawing, from) {
 		t.Errorf("chart anchor: %s", drawing)
 	}

@@ -1,0 +1,345 @@
+package docx
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/xml"
+	"flag"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/plan06/plan06/internal/dates"
+	"github.com/plan06/plan06/internal/i18n"
+	"github.com/plan06/plan06/internal/load"
+	"github.com/plan06/plan06/internal/model"
+	"github.com/plan06/plan06/internal/report"
+	"github.com/plan06/plan06/internal/status"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
+
+const fixtureDir = "../../testdata/plans/reports"
+
+// fixture loads the reports fixture, which must be free of errors.
+func fixture(t testing.TB) *model.Plan {
+	t.Helper()
+	p, diags, err := load.Load(os.DirFS(fixtureDir), "reports")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diags.HasErrors() {
+		t.Fatalf("fixture has errors: %v", diags)
+	}
+	return p
+}
+
+// reportDoc builds the signed report of period at the compile day of its
+// last cycle (SPEC §8.3).
+func reportDoc(t testing.TB, p *model.Plan, periodText string) []byte {
+	t.Helper()
+	period, err := dates.ParsePeriod(periodText)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cy := p.Cal.PeriodCycle(period, p.Reporting.Day, true)
+	day := status.CompileDay(p, cy)
+	rep := report.ForPeriod(p, period, day, i18n.VI)
+	n := int(period.Month.Month)
+	if period.Kind == dates.PeriodHalf {
+		n = period.Half
+	}
+	titles := map[dates.PeriodKind]string{dates.PeriodMonth: "Kết quả thực hiện Đề án 06 tháng %d năm 2024",
+		dates.PeriodHalf: "Sơ kết 6 tháng đầu năm 2024 thực hiện Đề án 06", dates.PeriodYear: "Tổng kết năm 2024 thực hiện Đề án 06"}
+	title := titles[period.Kind]
+	if period.Kind == dates.PeriodMonth {
+		title = strings.Replace(title, "%d", strconv.Itoa(n), 1)
+	}
+	b, err := Report(rep, Options{Title: title, Day: day, PeriodFrom: cy.PeriodFrom, PeriodTo: cy.PeriodTo,
+		NotesFile: "notes/" + cy.Month.String() + ".md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// remindDoc builds the reminder of the April cycle as of 20/04/2024.
+func remindDoc(t testing.TB, p *model.Plan) []byte {
+	t.Helper()
+	day := dates.MustNew(2024, 4, 20)
+	r := status.Compute(p, nil, status.Options{AsOf: day, Cycle: dates.Month{Year: 2024, Month: 4}})
+	b, err := Remind(report.BuildReminder(r, i18n.VI), day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestWellFormed checks that every part of the package is well-formed XML
+// and that a second build gives the same bytes.
+func TestWellFormed(t *testing.T) {
+	p := fixture(t)
+	for _, period := range []string{"2024-04", "2024-H1", "2024"} {
+		a, b := reportDoc(t, p, period), reportDoc(t, p, period)
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s: two builds differ", period)
+		}
+		zr, err := zip.NewReader(bytes.NewReader(a), int64(len(a)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range zr.File {
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, _ := io.ReadAll(rc)
+			rc.Close()
+			dec := xml.NewDecoder(bytes.NewReader(data))
+			for {
+				_, err := dec.Token()
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					t.Fatalf("%s: %s: %v", period, f.Name, err)
+				}
+			}
+		}
+	}
+	if !bytes.Equal(remindDoc(t, p), remindDoc(t, p)) {
+		t.Error("reminder: two builds differ")
+	}
+}
+
+// TestLayout checks the Decree 30/2020 layout in the document's XML: A4
+// portrait, the margins, Times New Roman 14 pt justified with a 1 cm
+// first-line indent, the page number in a header that the first page does
+// not show.
+func TestLayout(t *testing.T) {
+	b := reportDoc(t, fixture(t), "2024-04")
+	doc, styles, hdr := part(t, b, "word/document.xml"), part(t, b, "word/styles.xml"), part(t, b, "word/header1.xml")
+	for _, want := range []string{
+		`<w:pgSz w:w="11906" w:h="16838"/>`,
+		`<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701"`,
+		`<w:titlePg/>`, `<w:headerReference w:type="first" r:id="rId4"/>`,
+	} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("document.xml lacks %s", want)
+		}
+	}
+	for _, want := range []string{`w:ascii="Times New Roman"`, `<w:sz w:val="28"/>`, `<w:ind w:firstLine="567"/>`, `<w:jc w:val="both"/>`} {
+		if !strings.Contains(styles, want) {
+			t.Errorf("styles.xml lacks %s", want)
+		}
+	}
+	if !strings.Contains(hdr, "PAGE") || !strings.Contains(hdr, `<w:jc w:val="center"/>`) {
+		t.Errorf("header1.xml has no centred page number: %s", hdr)
+	}
+	// "Nơi nhận:" bold italic 12 pt; recipients 11 pt.
+	if !strings.Contains(doc, `<w:rPr><w:b/><w:bCs/><w:i/><w:iCs/><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr><w:t xml:space="preserve">Nơi nhận:</w:t>`) {
+		t.Error("Nơi nhận is not bold italic 12 pt")
+	}
+	if !strings.Contains(doc, `<w:sz w:val="22"/><w:szCs w:val="22"/></w:rPr><w:t xml:space="preserve">- Văn phòng Chính phủ;</w:t>`) {
+		t.Error("recipients are not 11 pt lines ending in ;")
+	}
+}
+
+func part(t testing.TB, b []byte, name string) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if f.Name == name {
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rc.Close()
+			data, _ := io.ReadAll(rc)
+			return string(data)
+		}
+	}
+	t.Fatalf("no %s", name)
+	return ""
+}
+
+// TestClean drops control characters and invalid UTF-8 but keeps line
+// feeds, tabs and every letter.
+func TestClean(t *testing.T) {
+	for in, want := range map[string]string{
+		"Công an tỉnh":          "Công an tỉnh",
+		"a\x00b\x1bc\x7fd\r\ne": "abcd\ne",
+		"x\ty\u0085z":           "x\tyz",
+		"bad\xffutf8":           "badutf8",
+		"\ufffe\uffffok":        "ok",
+	} {
+		if got := Clean(in); got != want {
+			t.Errorf("Clean(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// soffice returns LibreOffice's binary, or skips the test when it is not
+// installed (unless PLAN06_REQUIRE_LIBREOFFICE=1).
+func soffice(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("-short")
+	}
+	for _, name := range []string{"soffice", "libreoffice"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("PLAN06_REQUIRE_LIBREOFFICE") == "1" {
+		t.Fatal("PLAN06_REQUIRE_LIBREOFFICE=1 but neither soffice nor libreoffice is on PATH")
+	}
+	t.Skip("libreoffice is not installed")
+	return ""
+}
+
+// convert runs LibreOffice on files in dir, converting them to format
+// (txt:Text, pdf), in one run and with a fresh profile.
+func convert(t *testing.T, bin, dir, format string, files ...string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	args := append([]string{"--headless", "--convert-to", format, "--outdir", dir}, files...)
+	cmd := exec.CommandContext(ctx, bin, args...)
+	cmd.Env = append(os.Environ(), "HOME="+filepath.Join(dir, "home"))
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("libreoffice: %v\n%s", err, out)
+	}
+}
+
+// TestLibreOfficeText converts the signed report of a month, a 6-month and
+// a year period and the reminder to text and to PDF with LibreOffice (a
+// real reader that would refuse a broken file), and compares the text with
+// the golden files: headings in order, the count sentence, every unit that
+// has not reported named, Nơi nhận and the signer.
+func TestLibreOfficeText(t *testing.T) {
+	bin := soffice(t)
+	p := fixture(t)
+	dir := t.TempDir()
+	docs := map[string][]byte{
+		"report-2024-04": reportDoc(t, p, "2024-04"),
+		"report-2024-H1": reportDoc(t, p, "2024-H1"),
+		"report-2024":    reportDoc(t, p, "2024"),
+		"remind-2024-04": remindDoc(t, p),
+	}
+	var files []string
+	for name, b := range docs {
+		f := filepath.Join(dir, name+".docx")
+		if err := os.WriteFile(f, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	convert(t, bin, dir, "txt:Text", files...)
+	convert(t, bin, dir, "pdf", files...)
+	for name := range docs {
+		if fi, err := os.Stat(filepath.Join(dir, name+".pdf")); err != nil || fi.Size() < 1000 {
+			t.Errorf("%s: no PDF (%v)", name, err)
+		}
+		b, err := os.ReadFile(filepath.Join(dir, name+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := strings.ReplaceAll(strings.TrimPrefix(string(b), "\ufeff"), "\r\n", "\n")
+		golden := filepath.Join("testdata", name+".txt.golden")
+		if *update {
+			if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test -update)", err)
+		}
+		if got != string(want) {
+			t.Errorf("%s: LibreOffice's text differs from %s:\n%s", name, golden, got)
+		}
+		if strings.HasPrefix(name, "report") {
+			inOrder(t, name, got, "BÁO CÁO", "I. KẾT QUẢ THỰC HIỆN", "1. Công tác chỉ đạo, điều hành",
+				"2. Kết quả thực hiện nhiệm vụ", "Tổng số 5 nhiệm vụ: đã hoàn thành", "3. Các chỉ tiêu",
+				"4. Tình hình báo cáo", "II. KHÓ KHĂN, VƯỚNG MẮC", "III. NHIỆM VỤ TRỌNG TÂM KỲ TỚI",
+				"IV. ĐỀ XUẤT, KIẾN NGHỊ", "Nơi nhận:", "- Lưu: VT, CAT.", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn A")
+		}
+	}
+}
+
+// inOrder checks that text holds each of parts, in order.
+func inOrder(t *testing.T, name, text string, parts ...string) {
+	t.Helper()
+	at := 0
+	for _, s := range parts {
+		i := strings.Index(text[at:], s)
+		if i < 0 {
+			t.Errorf("%s: %q missing or out of order", name, s)
+			return
+		}
+		at += i + len(s)
+	}
+}
+
+// FuzzText writes any text from the files into a document: the package
+// must stay well-formed XML whatever the text holds (control characters,
+// invalid UTF-8, markup, "]]>").
+func FuzzText(f *testing.F) {
+	for _, s := range []string{"Công an tỉnh", "a\x00b", "<w:p>&amp;]]>", "\xff\xfe", "dòng 1\ndòng 2\tcột", "\u0085\u2028\ufffe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var d Document
+		d.P(Para{Runs: []Run{{Text: s, Bold: true}}})
+		d.Table(Table{Widths: []int{1000, 2000}, Borders: true, Rows: [][]Cell{{{Paras: []Para{{Runs: []Run{{Text: s}}}}}, {}}}})
+		b, err := d.Bytes(Meta{Title: s, Subject: s})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range []string{"word/document.xml", "docProps/core.xml"} {
+			dec := xml.NewDecoder(strings.NewReader(part(t, b, name)))
+			for {
+				_, err := dec.Token()
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					t.Fatalf("%s: %v for %q", name, err, s)
+				}
+			}
+		}
+	})
+}
+
+// The report in English: the same sections in English words, English
+// dates and the decimal point.
+func TestEnglish(t *testing.T) {
+	p := fixture(t)
+	period, _ := dates.ParsePeriod("2024-H1")
+	cy := p.Cal.PeriodCycle(period, p.Reporting.Day, true)
+	day := status.CompileDay(p, cy)
+	b, err := Report(report.ForPeriod(p, period, day, i18n.EN), Options{Title: "Interim review", Day: day})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := part(t, b, "word/document.xml")
+	for _, want := range []string{"I. RESULTS", "IV. PROPOSALS", "5 tasks in all: 2 done (1 on time, 1 late)", "70% (2024-05)", "18 June 2024", "To:"} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("English report lacks %q", want)
+		}
+	}
+	if !strings.Contains(part(t, b, "word/styles.xml"), `w:val="en-GB"`) {
+		t.Error("English report is not tagged en-GB")
+	}
+}

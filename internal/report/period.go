@@ -1,0 +1,49 @@
+package report
+
+import (
+	"time"
+
+	"github.com/plan06/plan06/internal/dates"
+	"github.com/plan06/plan06/internal/i18n"
+	"github.com/plan06/plan06/internal/model"
+	"github.com/plan06/plan06/internal/status"
+)
+
+// ForPeriod computes the report of period at day from plan p: the status of
+// the period's last cycle at day, the previous cycle at its compile day
+// (the change column), each cycle of the year up to the last at day (the
+// reporting record and the ranking), what falls due up to the next cycle's
+// compile day, and the notes of the period's months. It calls
+// status.Compute once per cycle and reads nothing else.
+func ForPeriod(p *model.Plan, period dates.Period, day dates.Date, lang i18n.Lang) *Report {
+	ix := model.NewIndex(p)
+	rollover := p.Reporting.Rollover == model.RolloverNextWorkingDay
+	cy := p.Cal.PeriodCycle(period, p.Reporting.Day, rollover)
+	res := status.Compute(p, ix, status.Options{AsOf: day, Cycle: cy.Month})
+	prevCy := p.Cal.Cycle(cy.Month.Add(-1), p.Reporting.Day, rollover)
+	prev := status.Compute(p, ix, status.Options{AsOf: status.CompileDay(p, prevCy), Cycle: prevCy.Month})
+	var cycles []*status.Result
+	for m := (dates.Month{Year: cy.Month.Year, Month: time.January}); m.Compare(cy.Month) <= 0; m = m.Add(1) {
+		if m == cy.Month {
+			cycles = append(cycles, res)
+			continue
+		}
+		cycles = append(cycles, status.Compute(p, ix, status.Options{AsOf: day, Cycle: m}))
+	}
+	first := cy.Month
+	switch period.Kind {
+	case dates.PeriodHalf:
+		first = cy.Month.Add(-5)
+	case dates.PeriodYear:
+		first = cy.Month.Add(-11)
+	}
+	var notes []string
+	for m := first; m.Compare(cy.Month) <= 0; m = m.Add(1) {
+		notes = append(notes, p.NotesOf(m)...)
+	}
+	next := p.Cal.Cycle(cy.Month.Add(1), p.Reporting.Day, rollover)
+	return Build(Input{
+		Result: res, Previous: prev, Cycles: cycles, Period: period,
+		Next: status.CompileDay(p, next), Notes: notes, Lang: lang,
+	})
+}

@@ -1,0 +1,224 @@
+package report
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/plan06/plan06/internal/dates"
+	"github.com/plan06/plan06/internal/i18n"
+	"github.com/plan06/plan06/internal/load"
+	"github.com/plan06/plan06/internal/model"
+	"github.com/plan06/plan06/internal/status"
+)
+
+func fixture(t *testing.T) *model.Plan {
+	t.Helper()
+	p, diags, err := load.Load(os.DirFS("../../testdata/plans/reports"), "reports")
+	if err != nil || diags.HasErrors() {
+		t.Fatalf("fixture: %v %v", err, diags)
+	}
+	return p
+}
+
+func forPeriod(t *testing.T, p *model.Plan, text string) *Report {
+	t.Helper()
+	period, err := dates.ParsePeriod(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cy := p.Cal.PeriodCycle(period, p.Reporting.Day, true)
+	return ForPeriod(p, period, status.CompileDay(p, cy), i18n.VI)
+}
+
+// The outcome table numbers groups by their refs, counts each subtree, and
+// its total is the task count, standing duties included; the count
+// sentence adds up to it.
+func TestOutcomeTableAndSentence(t *testing.T) {
+	rep := forPeriod(t, fixture(t), "2024-04")
+	var labels []string
+	for _, g := range rep.Groups {
+		labels = append(labels, g.Label)
+	}
+	if got := strings.Join(labels, " "); got != "II.1 II.3 II.3.1" {
+		t.Errorf("labels %q", got)
+	}
+	if rep.Total.Total != len(rep.Result.Tasks) {
+		t.Errorf("total %d, want %d tasks", rep.Total.Total, len(rep.Result.Tasks))
+	}
+	sum := 0
+	for _, n := range rep.Total.By {
+		sum += n
+	}
+	if sum != rep.Total.Total {
+		t.Errorf("outcomes add up to %d, total %d", sum, rep.Total.Total)
+	}
+	// II.3 holds 3.2 and its child II.3.1 holds 3.1.1 and 3.1.2.
+	if rep.Groups[1].Now.Total != 3 || rep.Groups[1].Own.Total != 1 || rep.Groups[2].Leaf != true {
+		t.Errorf("II.3: %+v", rep.Groups[1])
+	}
+	want := "Tổng số 5 nhiệm vụ: đã hoàn thành 2 (đúng hạn 1, quá hạn 1); chưa hoàn thành 2 (trong hạn 1, quá hạn 1); 1 nhiệm vụ thường xuyên."
+	if got := rep.CountSentence(); got != want {
+		t.Errorf("sentence\n got %s\nwant %s", got, want)
+	}
+	if rep.PrevDay != dates.MustNew(2024, 3, 18) {
+		t.Errorf("previous compile day %s, want 2024-03-18 (15/03 is a Friday, +1 working day)", rep.PrevDay)
+	}
+}
+
+// A value from an older report carries its month; no value under a
+// milestone in force is "no data", never "not met".
+func TestTargets(t *testing.T) {
+	rep := forPeriod(t, fixture(t), "2024-H1")
+	var got []string
+	for _, tr := range rep.Targets {
+		got = append(got, UnitName(tr.Unit)+"="+rep.ValueText(tr)+"/"+rep.MetText(tr))
+	}
+	want := "Công an tỉnh=100 (T5/2024)/Đạt|UBND huyện An Lạc=70 (T5/2024)/Không đạt|UBND huyện Đông Yên=/Chưa có số liệu"
+	if s := strings.Join(got, "|"); s != want {
+		t.Errorf("targets\n got %s\nwant %s", s, want)
+	}
+}
+
+// The record has one column per cycle of the half year and one row per
+// unit that owed any; late cells carry the day.
+func TestRecord(t *testing.T) {
+	rep := forPeriod(t, fixture(t), "2024-H1")
+	if rep.Record == nil || len(rep.Record.Months) != 6 {
+		t.Fatalf("record %+v", rep.Record)
+	}
+	cells := map[string]string{}
+	for _, row := range rep.Record.Rows {
+		var s []string
+		for _, c := range row.Cells {
+			s = append(s, rep.RecordText(c))
+		}
+		cells[row.Unit.ID.Value] = strings.Join(s, ",")
+	}
+	for id, want := range map[string]string{
+		"so-tttt":      "Đ,C 19/2,C 18/3,C 18/4,✗,✗",
+		"cong-an-tinh": "✗,Đ,Đ,✗,Đ,✗",
+	} {
+		if cells[id] != want {
+			t.Errorf("%s: %q, want %q", id, cells[id], want)
+		}
+	}
+	if forPeriod(t, fixture(t), "2024-04").Record != nil {
+		t.Error("a monthly report has a record")
+	}
+}
+
+// Ranking: fewest open-overdue first, then fewest late and missing
+// reports, then the share done on time, then the name; equal figures
+// share a rank.
+func TestRanking(t *testing.T) {
+	rep := forPeriod(t, fixture(t), "2024-04")
+	var got []string
+	for _, lv := range rep.Ranking {
+		for _, r := range lv.Rows {
+			got = append(got, lv.Level+":"+itoa(r.Rank)+":"+r.Unit.ID.Value)
+		}
+	}
+	want := "department:1:cong-an-tinh department:2:so-tttt district:1:huyen-an-lac district:2:huyen-dong-yen"
+	if s := strings.Join(got, " "); s != want {
+		t.Errorf("ranking\n got %s\nwant %s", s, want)
+	}
+}
+
+func itoa(n int) string { return string(rune('0' + n)) }
+
+// Equal figures share a rank, whatever the names; the share done on time
+// compares 1 of 2 and 2 of 4 as equal.
+func TestRankTies(t *testing.T) {
+	u := func(id, name string) *model.Unit {
+		return &model.Unit{ID: model.Text{Value: id}, Name: model.Text{Value: name}, Level: model.Text{Value: "district"}}
+	}
+	a, b, c := u("a", "UBND huyện Ă"), u("b", "UBND huyện B"), u("c", "UBND huyện A")
+	asg := func(un *model.Unit, o status.Outcome) status.Assignment {
+		return status.Assignment{Unit: un, Outcome: o}
+	}
+	r := &status.Result{
+		Plan: &model.Plan{},
+		Tasks: []status.Task{
+			{Outcome: status.OpenInTime, Assignments: []status.Assignment{asg(a, status.DoneOnTime), asg(b, status.DoneOnTime), asg(c, status.OpenOverdue)}},
+			{Outcome: status.OpenInTime, Assignments: []status.Assignment{asg(a, status.OpenInTime), asg(b, status.DoneOnTime)}},
+			{Outcome: status.OpenInTime, Assignments: []status.Assignment{asg(b, status.OpenInTime), asg(b, status.OpenInTime)}},
+		},
+		Units: []status.UnitReport{{Unit: a, State: status.OnTime}, {Unit: b, State: status.OnTime}, {Unit: c, State: status.OnTime}},
+	}
+	rep := Build(Input{Result: r, Lang: i18n.VI})
+	var got []string
+	for _, row := range rep.Ranking[0].Rows {
+		got = append(got, itoa(row.Rank)+":"+row.Unit.ID.Value)
+	}
+	// a: 1 of 2 on time, b: 2 of 4; c has an overdue assignment. Ă sorts
+	// after A and before B in Vietnamese.
+	if s := strings.Join(got, " "); s != "1:a 1:b 3:c" {
+		t.Errorf("ranks %q", s)
+	}
+}
+
+// The problems are overdue and blocked assignments with what their unit
+// wrote; what falls due up to the next compile day is listed apart.
+func TestProblemsAndUpcoming(t *testing.T) {
+	rep := forPeriod(t, fixture(t), "2024-H1")
+	var got []string
+	for _, p := range rep.Problems {
+		got = append(got, p.Task.Task.ID.Value+"/"+p.Assignment.Unit.ID.Value+"/"+string(p.Assignment.Status)+"/"+p.Obstacles)
+	}
+	want := "1.1/huyen-dong-yen/overdue/|3.2/huyen-an-lac/blocked/Đường truyền tại cấp xã chưa ổn định"
+	if s := strings.Join(got, "|"); s != want {
+		t.Errorf("problems\n got %s\nwant %s", s, want)
+	}
+	if len(rep.Upcoming) != 0 {
+		t.Errorf("upcoming in June: %+v", rep.Upcoming)
+	}
+	year := forPeriod(t, fixture(t), "2024")
+	if len(year.Upcoming) != 2 || year.Upcoming[0].Due != dates.MustNew(2024, 12, 31) {
+		t.Errorf("upcoming in December: %+v", year.Upcoming)
+	}
+}
+
+func TestFormatting(t *testing.T) {
+	for _, c := range []struct {
+		lang i18n.Lang
+		x    float64
+		want string
+	}{{i18n.VI, 97.5, "97,5"}, {i18n.EN, 97.5, "97.5"}, {i18n.VI, 100, "100"}, {i18n.VI, 0.125, "0,125"}} {
+		if got := Number(c.lang, c.x); got != c.want {
+			t.Errorf("Number(%s, %v) = %q, want %q", c.lang, c.x, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		now, before int
+		want        string
+	}{{5, 3, "▲ 2"}, {2, 3, "▼ 1"}, {4, 4, "–"}} {
+		if got := Change(c.now, c.before); got != c.want {
+			t.Errorf("Change(%d, %d) = %q, want %q", c.now, c.before, got, c.want)
+		}
+	}
+	if got := MonthShort(i18n.VI, dates.Month{Year: 2024, Month: 3}); got != "T3/2024" {
+		t.Errorf("MonthShort = %q", got)
+	}
+	if got := Roman(14); got != "XIV" {
+		t.Errorf("Roman(14) = %q", got)
+	}
+}
+
+func TestTaskNo(t *testing.T) {
+	task := func(ref string) *status.Task {
+		return &status.Task{Task: &model.Task{Ref: model.Text{Value: ref}}}
+	}
+	for ref, want := range map[string]string{
+		"II.1, 1.10":            "1.10",
+		"II.3.2":                "II.3.2",
+		"II.3.1, Nhiệm vụ 2":    "2",
+		"IV.1, gạch đầu dòng 3": "7",
+		"":                      "7",
+		"Mục 3, điểm a":         "7",
+	} {
+		if got := TaskNo(task(ref), 7); got != want {
+			t.Errorf("TaskNo(%q) = %q, want %q", ref, got, want)
+		}
+	}
+}

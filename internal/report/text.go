@@ -1,0 +1,213 @@
+package report
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/plan06/plan06/internal/dates"
+	"github.com/plan06/plan06/internal/i18n"
+	"github.com/plan06/plan06/internal/status"
+)
+
+// T is i18n.T in the report's language.
+func (rep *Report) T(key string, args ...any) string { return i18n.T(rep.Lang, key, args...) }
+
+// Number prints x as the shortest decimal that reads back the same, with
+// the decimal comma in Vietnamese (97,5) and the point in English.
+func Number(lang i18n.Lang, x float64) string {
+	s := strconv.FormatFloat(x, 'f', -1, 64)
+	if lang == i18n.EN {
+		return s
+	}
+	return strings.Replace(s, ".", ",", 1)
+}
+
+// MonthShort is "T3/2024" in Vietnamese and "2024-03" in English.
+func MonthShort(lang i18n.Lang, m dates.Month) string {
+	if lang == i18n.EN {
+		return m.String()
+	}
+	return "T" + strconv.Itoa(int(m.Month)) + "/" + strconv.Itoa(m.Year)
+}
+
+// Day prints a day: dd/mm/yyyy in Vietnamese, ISO in English.
+func Day(lang i18n.Lang, d dates.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	if lang == i18n.EN {
+		return d.String()
+	}
+	return d.VN()
+}
+
+// ValueText is a target's value as the report prints it: "62,5", or
+// "62,5 (T3/2024)" when it comes from a report older than the cycle; ""
+// when there is none.
+func (rep *Report) ValueText(t TargetRow) string {
+	if t.Value == nil {
+		return ""
+	}
+	s := Number(rep.Lang, *t.Value)
+	if t.Old {
+		s += " (" + MonthShort(rep.Lang, t.ValueMonth) + ")"
+	}
+	return s
+}
+
+// MetText says whether a target is met: Đạt, Không đạt, Chưa có số liệu
+// when a minimum is in force and no value was reported (no data is not a
+// failure), and "—" when no minimum is in force.
+func (rep *Report) MetText(t TargetRow) string {
+	switch {
+	case t.Met != nil && *t.Met:
+		return rep.T("target.met")
+	case t.Met != nil:
+		return rep.T("target.not-met")
+	case t.Required != nil && t.Value == nil:
+		return rep.T("target.no-data")
+	}
+	return rep.T("xlsx.met.none")
+}
+
+// Change prints the difference now − before: "▲ 2", "▼ 1", or "–" for none.
+func Change(now, before int) string {
+	switch d := now - before; {
+	case d > 0:
+		return "▲ " + strconv.Itoa(d)
+	case d < 0:
+		return "▼ " + strconv.Itoa(-d)
+	}
+	return "–"
+}
+
+// CountSentence is the sentence of counts of SPEC §10: "Tổng số 23 nhiệm
+// vụ: đã hoàn thành 3 (đúng hạn 2, quá hạn 1); chưa hoàn thành 15 (trong
+// hạn 10, quá hạn 5); 5 nhiệm vụ thường xuyên". The total is the sum of
+// the three parts, standing duties included: SPEC §8.1 makes standing a
+// class of its own, so the open count does not hold them (the SPEC's
+// example sentence, 18 = 3 + 15 beside 5 standing, leaves them out of its
+// total; plan06 counts every task, as the outcome table's Tổng số does).
+func (rep *Report) CountSentence() string {
+	c := rep.Total
+	return rep.T("rpt.count-sentence", c.Total,
+		c.Of(status.DoneOnTime)+c.Of(status.DoneLate), c.Of(status.DoneOnTime), c.Of(status.DoneLate),
+		c.Of(status.OpenInTime)+c.Of(status.OpenOverdue), c.Of(status.OpenInTime), c.Of(status.OpenOverdue),
+		c.Of(status.Standing))
+}
+
+// RecordText is a record cell: "Đ" on time, "C 18/4" late with the day,
+// "✗" missing, "" when not owed or still pending.
+func (rep *Report) RecordText(c RecordCell) string {
+	if !c.Owed {
+		return ""
+	}
+	switch c.State {
+	case status.OnTime:
+		return rep.T("rpt.record.on-time")
+	case status.Late:
+		d := ""
+		if !c.Submitted.IsZero() {
+			_, m, day := c.Submitted.YMD()
+			d = " " + strconv.Itoa(day) + "/" + strconv.Itoa(int(m))
+		}
+		return rep.T("rpt.record.late") + d
+	case status.Missing:
+		return "✗"
+	}
+	return ""
+}
+
+// LevelText names a level of units for the ranking's headings.
+func (rep *Report) LevelText(level string) string {
+	key := "rpt.level." + level
+	if level == "" || !i18n.Has(key) {
+		return rep.T("rpt.level.other")
+	}
+	return rep.T(key)
+}
+
+// OutcomeText is the localised name of an outcome.
+func (rep *Report) OutcomeText(o status.Outcome) string { return rep.T("outcome." + string(o)) }
+
+// PlaceDate is "Bắc Giang, ngày 05 tháng 03 năm 2024" (day and month
+// padded, as the workbook writes them) or "Bac Giang, 5 March 2024".
+func PlaceDate(lang i18n.Lang, place string, d dates.Date) string {
+	if d.IsZero() {
+		return place
+	}
+	y, m, day := d.YMD()
+	var ds, ms string
+	if lang == i18n.EN {
+		ds, ms = strconv.Itoa(day), i18n.T(i18n.EN, "xlsx.month."+strconv.Itoa(int(m)))
+	} else {
+		ds, ms = pad2(day), pad2(int(m))
+	}
+	if place == "" {
+		return i18n.T(lang, "xlsx.date", ds, ms, y)
+	}
+	return i18n.T(lang, "xlsx.place-date", place, ds, ms, y)
+}
+
+func pad2(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// TaskName is a task's title, or its id when it has none.
+func TaskName(t *status.Task) string {
+	if t == nil || t.Task == nil {
+		return ""
+	}
+	if s := strings.TrimSpace(t.Task.Title.Value); s != "" {
+		return s
+	}
+	return t.Task.ID.Value
+}
+
+// TaskNo is the number a task prints under STT (SPEC §8.5): the plan's
+// own, taken from the task's ref when the ref ends in a number ("II.1,
+// 1.10" prints 1.10, "II.3.2" prints II.3.2, "II.3.1, Nhiệm vụ 2" prints
+// 2), else pos, its place in its group. The whole ref stays under the
+// title, so nothing of it is lost.
+func TaskNo(t *status.Task, pos int) string {
+	ref := ""
+	if t != nil && t.Task != nil {
+		ref = strings.TrimSpace(t.Task.Ref.Value)
+	}
+	if ref == "" {
+		return strconv.Itoa(pos)
+	}
+	last := ref
+	if i := strings.LastIndex(ref, ","); i >= 0 {
+		last = strings.TrimSpace(ref[i+1:])
+		if w := strings.Fields(last); len(w) == 3 && i18n.Fold(w[0]+" "+w[1]) == "nhiem vu" {
+			last = w[2]
+		}
+	}
+	if isNumber(last) {
+		return last
+	}
+	return strconv.Itoa(pos)
+}
+
+// isNumber reports whether s is a dotted number of the plan's kind: parts
+// of digits or Roman numerals joined by dots ("1.10", "II.3.2", "IV").
+func isNumber(s string) bool {
+	if s == "" || len(s) > 12 {
+		return false
+	}
+	for _, part := range strings.Split(s, ".") {
+		if part == "" {
+			return false
+		}
+		digits := strings.Trim(part, "0123456789") == ""
+		roman := strings.Trim(part, "IVXLC") == ""
+		if !digits && !roman {
+			return false
+		}
+	}
+	return true
+}
