@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/plan06/plan06/internal/planfs"
+	"github.com/plan06/plan06/internal/safetext"
 	"github.com/plan06/plan06/internal/safewrite"
 	"github.com/plan06/plan06/internal/yamlfmt"
 	"github.com/spf13/cobra"
@@ -57,13 +58,13 @@ func (a *App) runFmt(o fmtOptions, paths []string) error {
 	for _, f := range files {
 		src, err := planfs.ReadFile(f.fsys, f.rel, planfs.MaxFileSize)
 		if err != nil {
-			fmt.Fprintf(a.IO.Err, "%s: error: %s\n", f.shown, readErr(err))
+			fmt.Fprintf(a.IO.Err, "%s: error: %s\n", safetext.Line(f.shown), safetext.Line(readErr(err)))
 			failed++
 			continue
 		}
 		out, err := yamlfmt.Format(src, yamlfmt.KindOf(f.rel))
 		if err != nil {
-			fmt.Fprintf(a.IO.Err, "%s: error: %s\n", f.shown, fmtErr(err))
+			fmt.Fprintf(a.IO.Err, "%s: error: %s\n", safetext.Line(f.shown), safetext.Line(fmtErr(err)))
 			failed++
 			continue
 		}
@@ -74,7 +75,7 @@ func (a *App) runFmt(o fmtOptions, paths []string) error {
 		switch {
 		case o.check || o.list:
 			if differs {
-				fmt.Fprintln(a.IO.Out, f.shown)
+				fmt.Fprintln(a.IO.Out, safetext.Line(f.shown))
 			}
 			if o.write && differs {
 				if err := writeKeepingMode(f.write, out); err != nil {

@@ -19,6 +19,7 @@ import (
 	"github.com/plan06/plan06/internal/model"
 	"github.com/plan06/plan06/internal/plandiff"
 	"github.com/plan06/plan06/internal/planfs"
+	"github.com/plan06/plan06/internal/safetext"
 	"github.com/plan06/plan06/internal/safewrite"
 	"github.com/spf13/cobra"
 )
@@ -167,13 +168,13 @@ func (a *App) runImport(files []string, o importOptions) error {
 	for _, f := range forms {
 		shown := filepath.ToSlash(f.path)
 		if o.dryRun {
-			fmt.Fprintln(a.IO.Out, i18n.T(l.lang, "import.would", shown, f.form.File, len(f.form.Report.Entries)))
+			fmt.Fprintln(a.IO.Out, i18n.T(l.lang, "import.would", shown, safetext.Line(f.form.File), len(f.form.Report.Entries)))
 			continue
 		}
 		if err := writeReport(f, o.force); err != nil {
 			return err
 		}
-		fmt.Fprintln(a.IO.Out, i18n.T(l.lang, "import.wrote", shown, f.form.File, len(f.form.Report.Entries)))
+		fmt.Fprintln(a.IO.Out, i18n.T(l.lang, "import.wrote", shown, safetext.Line(f.form.File), len(f.form.Report.Entries)))
 	}
 	return nil
 }

@@ -19,10 +19,10 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/plan06/plan06/internal/dates"
+	"github.com/plan06/plan06/internal/safetext"
 )
 
 // Lengths are in twentieths of a point (twips): 1 mm ≈ 56.7 twips.
@@ -230,29 +230,23 @@ func writeRun(b *strings.Builder, r Run) {
 	b.WriteString(`</w:r>`)
 }
 
-// Clean makes text from the files safe to write: invalid UTF-8 and control
-// characters are dropped (XML 1.0 cannot hold most of them, and the rest
-// would hide text from a reader), carriage returns with them, so that only
-// line feeds and tabs remain to break lines and align.
+// Clean makes text from the files safe to write: invalid UTF-8 and the
+// characters internal/safetext forbids (control characters, which XML 1.0
+// cannot hold or which would hide text from a reader, the bidirectional
+// overrides, U+FFFE and U+FFFF) are dropped, carriage returns with them,
+// so that only line feeds and tabs remain to break lines and align.
 func Clean(s string) string {
-	ok := true
-	for _, c := range s {
-		if c == utf8.RuneError || (unicode.IsControl(c) && c != '\n' && c != '\t') || c == 0xFFFE || c == 0xFFFF {
-			ok = false
-			break
-		}
-	}
-	if ok && utf8.ValidString(s) {
+	bad := func(c rune) bool { return c == utf8.RuneError || safetext.Forbidden(c) }
+	if utf8.ValidString(s) && strings.IndexFunc(s, bad) < 0 {
 		return s
 	}
 	var b strings.Builder
 	for i := 0; i < len(s); {
 		c, n := utf8.DecodeRuneInString(s[i:])
 		i += n
-		if c == utf8.RuneError || (unicode.IsControl(c) && c != '\n' && c != '\t') || c == 0xFFFE || c == 0xFFFF {
-			continue
+		if !bad(c) {
+			b.WriteRune(c)
 		}
-		b.WriteRune(c)
 	}
 	return b.String()
 }

@@ -3,6 +3,8 @@ package form
 import (
 	"strings"
 
+	"github.com/plan06/plan06/internal/safetext"
+
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -23,16 +25,5 @@ func Clean(s string) string {
 	return norm.NFC.String(s)
 }
 
-func unwanted(r rune) bool {
-	switch {
-	case r == '\n' || r == '\t':
-		return false
-	case r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f):
-		return true
-	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
-		return true
-	case r == 0xfffe || r == 0xffff:
-		return true
-	}
-	return false
-}
+// unwanted is what safetext forbids: one rule for every reader and writer.
+func unwanted(r rune) bool { return safetext.Forbidden(r) }
