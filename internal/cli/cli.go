@@ -153,17 +153,6 @@ func (a *App) versionCmd() *cobra.Command {
 	}
 }
 
-// dir returns the plan folder: --plan, else $PLAN06_PLAN, else ./plan.
-func (a *App) dir() string {
-	switch {
-	case a.planDir != "":
-		return filepath.Clean(a.planDir)
-	case a.Env("PLAN06_PLAN") != "":
-		return filepath.Clean(a.Env("PLAN06_PLAN"))
-	}
-	return "plan"
-}
-
 // loaded is a plan read and checked.
 type loaded struct {
 	plan  *model.Plan

@@ -87,7 +87,7 @@ func (a *App) runNewReport(unitQuery, monthText string) error {
 // that is not done, with the last state, progress and values it reported,
 // and comments naming each task and its deadline. It validates as written.
 func writeReportDraft(w io.Writer, r *status.Result, u *model.Unit, month dates.Month, day dates.Date, lang i18n.Lang) {
-	fmt.Fprintf(w, "# %s\n", oneLine(i18n.T(lang, "new.header", u.Name.Value, month.String(), r.Cycle.Deadline.VN())))
+	fmt.Fprintf(w, "# %s\n", oneLine(i18n.T(lang, "new.header", u.Name.Value, i18n.Month(lang, month.Year, int(month.Month)), r.Cycle.Deadline.VN())))
 	fmt.Fprintf(w, "submitted: %s\n", day)
 	fmt.Fprintf(w, "# document: %s\n", i18n.T(lang, "new.document"))
 	var open []status.Assignment

@@ -117,7 +117,7 @@ func (a *App) runStatus(o statusOptions) error {
 	}
 	res := status.Compute(l.plan, ix, status.Options{AsOf: day, Cycle: cycle}).Filter(filter)
 
-	ro := render.Options{Lang: l.lang, Color: a.color(), Width: a.IO.Width, ByUnit: o.by == "unit"}
+	ro := render.Options{Lang: l.lang, Color: a.color(), Width: a.width(), ByUnit: o.by == "unit"}
 	switch o.output {
 	case "json":
 		err = render.StatusJSON(a.IO.Out, res)
