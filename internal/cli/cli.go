@@ -138,6 +138,7 @@ func (a *App) rootCmd() *cobra.Command {
 		a.versionCmd(),
 	)
 	a.addLaterCommands(root)
+	a.addCompletions(root)
 	return root
 }
 

@@ -37,9 +37,9 @@ func (a *App) statusCmd() *cobra.Command {
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&o.unit, "unit", "", "only the tasks this unit leads: an id or any part of its name (accents optional)")
-	f.StringVar(&o.group, "group", "", "only the tasks of this group and its subgroups")
-	f.StringArrayVar(&o.states, "state", nil, "only tasks with this status (repeatable): "+statusNames())
+	f.StringVar(&o.unit, "unit", "", "only the tasks this unit leads: an id or any part of its name (accents optional); a set stands for its members")
+	f.StringVar(&o.group, "group", "", "only the tasks of this group and its subgroups: an id or part of its title (accents optional)")
+	f.StringArrayVar(&o.states, "state", nil, "only tasks with this status (repeatable): "+statusNames()+", or its name (\"Quá hạn\")")
 	f.StringVar(&o.cycle, "cycle", "", "reporting cycle to show, YYYY-MM (default: the month of the day)")
 	f.StringVar(&o.by, "by", "task", "view: task or unit")
 	f.StringVarP(&o.output, "output", "o", "table", "output: table, json, csv or markdown")
@@ -75,9 +75,9 @@ func (a *App) runStatus(o statusOptions) error {
 	var filter status.Filter
 	for _, s := range o.states {
 		for _, part := range strings.Split(s, ",") {
-			st := status.Status(strings.TrimSpace(part))
-			if !slices.Contains(status.Statuses, st) {
-				return usageErr("statuses are: "+statusNames(), "unknown status %q in --state", part)
+			st, ok := parseState(part)
+			if !ok {
+				return usageErr("statuses are: "+statusNames()+" (or their names: Quá hạn, qua han, Overdue…)", "unknown status %q in --state", part)
 			}
 			filter.States = append(filter.States, st)
 		}
@@ -103,17 +103,18 @@ func (a *App) runStatus(o statusOptions) error {
 	}
 	ix := model.NewIndex(l.plan)
 	if o.unit != "" {
-		u, err := findUnit(l.plan, o.unit)
+		c, err := findUnitOrSet(l.plan, ix, o.unit)
 		if err != nil {
 			return err
 		}
-		filter.Unit = u.ID.Value
+		filter.Units = c.ids
 	}
 	if o.group != "" {
-		if ix.Group(o.group) == nil {
-			return usageErr("groups are listed in plan.yaml", "unknown group %q", o.group)
+		g, err := findGroup(l.plan, ix, o.group)
+		if err != nil {
+			return err
 		}
-		filter.Group = o.group
+		filter.Group = g
 	}
 	res := status.Compute(l.plan, ix, status.Options{AsOf: day, Cycle: cycle}).Filter(filter)
 
@@ -173,8 +174,7 @@ func findUnit(p *model.Plan, q string) (*model.Unit, error) {
 	var found []*model.Unit
 	for i := range p.Units {
 		u := &p.Units[i]
-		if strings.Contains(i18n.Fold(u.Name.Value), fq) || strings.Contains(u.ID.Value, fq) ||
-			u.Short.Value != "" && strings.Contains(i18n.Fold(u.Short.Value), fq) {
+		if matchesQuery(fq, u.ID.Value, u.Name.Value, u.Short.Value) {
 			found = append(found, u)
 		}
 	}
