@@ -56,6 +56,7 @@ func init() {
 		"diag.want-deadline":       {"%s phải là ngày, năm hoặc văn bản thời hạn, không phải %s", "%s must be a date, a year or a deadline text, not %s"},
 		"diag.want-integer":        {"%s phải là số nguyên, không phải %s", "%s must be a whole number, not %s"},
 		"diag.want-number":         {"%s phải là số, không phải %s", "%s must be a number, not %s"},
+		"diag.decimal-comma":       {"số liệu %s viết bằng dấu phẩy thập phân; trong tệp YAML phải viết dấu chấm: %s", "the figure %s has a decimal comma; YAML needs the point: write %s"},
 		"diag.want-list":           {"%s phải là danh sách, không phải %s", "%s must be a list, not %s"},
 		"diag.want-day":            {"%s: %q không phải một ngày; viết 2024-03-14 hoặc 14/03/2024", "%s: %q is not a day; write 2024-03-14 or 14/03/2024"},
 		"diag.no-such-day":         {"%s: ngày %q không tồn tại", "%s: there is no such day as %q"},
