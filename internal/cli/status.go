@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 
@@ -21,6 +22,7 @@ type statusOptions struct {
 	by     string
 	output string
 	failOn []string
+	bom    bool
 }
 
 func (a *App) statusCmd() *cobra.Command {
@@ -43,6 +45,7 @@ func (a *App) statusCmd() *cobra.Command {
 	f.StringVar(&o.cycle, "cycle", "", "reporting cycle to show, YYYY-MM (default: the month of the day)")
 	f.StringVar(&o.by, "by", "task", "view: task or unit")
 	f.StringVarP(&o.output, "output", "o", "table", "output: table, json, csv or markdown")
+	f.BoolVar(&o.bom, "bom", false, "with -o csv: begin with the UTF-8 byte-order mark, so that Excel on Windows reads Vietnamese right")
 	f.StringSliceVar(&o.failOn, "fail-on", nil, "exit 3 when any of these statuses or report states is present (e.g. overdue,missing)")
 	return c
 }
@@ -68,6 +71,9 @@ func (a *App) runStatus(o statusOptions) error {
 	case "table", "json", "csv", "markdown":
 	default:
 		return usageErr("use -o table, json, csv or markdown", "unknown output %q", o.output)
+	}
+	if o.bom && o.output != "csv" {
+		return usageErr("use --bom with -o csv", "--bom is only for CSV output")
 	}
 	if o.by != "task" && o.by != "unit" {
 		return usageErr("use --by task or --by unit", "unknown view %q", o.by)
@@ -123,6 +129,11 @@ func (a *App) runStatus(o statusOptions) error {
 	case "json":
 		err = render.StatusJSON(a.IO.Out, res)
 	case "csv":
+		if o.bom {
+			if _, err := io.WriteString(a.IO.Out, "\ufeff"); err != nil {
+				return &exitError{code: ExitUsage, err: fmt.Errorf("writing output: %w", err)}
+			}
+		}
 		err = render.StatusCSV(a.IO.Out, res, ro)
 	case "markdown":
 		err = render.StatusMarkdown(a.IO.Out, res, ro)
