@@ -97,11 +97,10 @@ func findUnitOrSet(p *model.Plan, ix *model.Index, q string) (unitChoice, error)
 		}
 		list = append(list, fmt.Sprintf("%s (%s)", h.id, h.name))
 	}
-	what := "units"
 	if sets > 0 {
-		what = "units and sets"
+		return unitChoice{}, usageErr("be more precise, or pass the id", "%q matches %d units and sets: %s", q, len(hits), strings.Join(list, ", "))
 	}
-	return unitChoice{}, usageErr("be more precise, or pass the id", "%q matches %d %s: %s", q, len(hits), what, strings.Join(list, ", "))
+	return unitChoice{}, usageErr("be more precise, or pass the id", "%q matches %d units: %s", q, len(hits), strings.Join(list, ", "))
 }
 
 // parseState reads one --state value: a status id (overdue, due-soon), the
@@ -148,9 +147,9 @@ func findGroup(p *model.Plan, ix *model.Index, q string) (string, error) {
 	for _, g := range p.Groups {
 		list = append(list, fmt.Sprintf("  %s  %s", g.ID.Value, g.Title.Value))
 	}
-	hint := "groups (plan.yaml):\n" + strings.Join(list, "\n")
+	groups := strings.Join(list, "\n")
 	if len(hits) == 0 {
-		return "", usageErr(hint, "no group matches %q", q)
+		return "", withHintArgs(usageErr("groups (plan.yaml):\n%s", "no group matches %q", q), groups)
 	}
-	return "", usageErr(hint, "%q matches %d groups; pass the id", q, len(hits))
+	return "", withHintArgs(usageErr("groups (plan.yaml):\n%s", "%q matches %d groups; pass the id", q, len(hits)), groups)
 }

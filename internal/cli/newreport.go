@@ -77,7 +77,7 @@ func (a *App) runNewReport(unitQuery, monthText, submittedText string) error {
 		return usageErr("a unit owes a report for a month when it leads a task open then, or is in reporting.also;"+
 			" to report on a task it supports, copy another report and edit it",
 			"%s (%s) owes no report for %s: it leads no open task then; nothing written",
-			u.Name.Value, u.ID.Value, i18n.Month(i18n.EN, month.Year, int(month.Month)))
+			u.Name.Value, u.ID.Value, i18n.Month(a.ui, month.Year, int(month.Month)))
 	}
 	var buf bytes.Buffer
 	writeReportDraft(&buf, res, u, month, submitted, l.lang)
@@ -85,7 +85,7 @@ func (a *App) runNewReport(unitQuery, monthText, submittedText string) error {
 	rel := filepath.Join("reports", month.String(), u.ID.Value+".yaml")
 	path := filepath.Join(a.dir(), rel)
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return &exitError{code: ExitUsage, err: fmt.Errorf("cannot create %s: %w", filepath.Dir(path), err)}
+		return codeErr(ExitUsage, "", "cannot create %s: %v", filepath.Dir(path), err)
 	}
 	err = safewrite.Create(path, 0o644, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err })
 	if errors.Is(err, safewrite.ErrExists) {
@@ -96,9 +96,10 @@ func (a *App) runNewReport(unitQuery, monthText, submittedText string) error {
 	}
 	fmt.Fprintln(a.IO.Out, filepath.ToSlash(path))
 	if submittedText == "" && res.Cycle.Deadline.Before(day) {
-		fmt.Fprintf(a.IO.Err, "plan06: warning: submitted is %s (today), after the deadline of %s (%s)\n"+
-			"hint: if the report was sent earlier, pass --submitted DATE or edit submitted in the file\n",
-			day.VN(), i18n.Month(i18n.EN, month.Year, int(month.Month)), res.Cycle.Deadline.VN())
+		fmt.Fprintf(a.IO.Err, "plan06: %s\nhint: %s\n",
+			i18n.Say(a.ui, "warning: submitted is %s (today), after the deadline of %s (%s)",
+				day.VN(), i18n.Month(a.ui, month.Year, int(month.Month)), res.Cycle.Deadline.VN()),
+			i18n.Say(a.ui, "if the report was sent earlier, pass --submitted DATE or edit submitted in the file"))
 	}
 	return nil
 }

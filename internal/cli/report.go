@@ -98,7 +98,7 @@ func (a *App) runReport(periodText, output string) error {
 		PeriodTo:   cy.PeriodTo,
 	}
 	if err := xlsx.WriteFile(output, res, opt); err != nil {
-		return &exitError{code: ExitUsage, err: err, hint: "check that the folder exists and is writable"}
+		return codeErr(ExitUsage, "check that the folder exists and is writable", "%v", err)
 	}
 	fmt.Fprintln(a.IO.Out, filepath.ToSlash(output))
 	return nil

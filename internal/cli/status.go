@@ -83,15 +83,15 @@ func (a *App) runStatus(o statusOptions) error {
 		for _, part := range strings.Split(s, ",") {
 			st, ok := parseState(part)
 			if !ok {
-				return usageErr("statuses are: "+statusNames()+" (or their names: Quá hạn, qua han, Overdue…)", "unknown status %q in --state", part)
+				return withHintArgs(usageErr("statuses are: %s (or their names: Quá hạn, qua han, Overdue…)", "unknown status %q in --state", part), statusNames())
 			}
 			filter.States = append(filter.States, st)
 		}
 	}
 	for _, s := range o.failOn {
 		if !slices.Contains(status.Statuses, status.Status(s)) && !slices.Contains(status.ReportStates, status.ReportState(s)) {
-			return usageErr("--fail-on takes statuses ("+statusNames()+") and report states ("+reportStateNames()+")",
-				"unknown state %q in --fail-on", s)
+			return withHintArgs(usageErr("--fail-on takes statuses (%s) and report states (%s)", "unknown state %q in --fail-on", s),
+				statusNames(), reportStateNames())
 		}
 	}
 	var cycle dates.Month
@@ -131,7 +131,7 @@ func (a *App) runStatus(o statusOptions) error {
 	case "csv":
 		if o.bom {
 			if _, err := io.WriteString(a.IO.Out, "\ufeff"); err != nil {
-				return &exitError{code: ExitUsage, err: fmt.Errorf("writing output: %w", err)}
+				return codeErr(ExitUsage, "", "writing output: %v", err)
 			}
 		}
 		err = render.StatusCSV(a.IO.Out, res, ro)
@@ -141,10 +141,10 @@ func (a *App) runStatus(o statusOptions) error {
 		err = render.StatusTable(a.IO.Out, res, ro)
 	}
 	if err != nil {
-		return &exitError{code: ExitUsage, err: fmt.Errorf("writing output: %w", err)}
+		return codeErr(ExitUsage, "", "writing output: %v", err)
 	}
 	if hit := failOnHit(res, o.failOn); hit != "" {
-		return &exitError{code: ExitFailOn, err: fmt.Errorf("--fail-on: %s present", hit)}
+		return codeErr(ExitFailOn, "", "--fail-on: %s present", hit)
 	}
 	return nil
 }
