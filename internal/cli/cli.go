@@ -170,6 +170,8 @@ func (a *App) rootCmd() *cobra.Command {
 		a.diffCmd(),
 		a.reportCmd(),
 		a.versionCmd(),
+		a.schemaCmd(),
+		a.initCmd(),
 	)
 	a.addLaterCommands(root)
 	a.addCompletions(root)

@@ -39,6 +39,9 @@ func (a *App) earlyLang(args []string) i18n.Lang {
 	return i18n.VI
 }
 
+// say is i18n.Say in the run's language.
+func (a *App) say(en string, args ...any) string { return i18n.Say(a.ui, en, args...) }
+
 // flagValue finds --name VALUE or --name=VALUE in args, before any "--".
 func flagValue(args []string, name string) string {
 	for i, arg := range args {

@@ -94,7 +94,7 @@ func TestHelpTranslated(t *testing.T) {
 // errorFuncs are the functions whose string-literal arguments are English
 // messages printed to the user: usageErr(hint, format, …),
 // codeErr(code, hint, format, …), i18n.Say(lang, text, …).
-var errorFuncs = map[string][]int{"usageErr": {0, 1}, "codeErr": {1, 2}, "Say": {1}, "Text": {1}}
+var errorFuncs = map[string][]int{"usageErr": {0, 1}, "codeErr": {1, 2}, "Say": {1}, "Text": {1}, "say": {0}}
 
 // TestMessagesTranslated reads the sources of this package and checks that
 // every message and hint given to usageErr, codeErr and i18n.Say as a

@@ -260,6 +260,9 @@ func triggers(t *testing.T, name string) map[string]any {
 	return w.On
 }
 
+// TestCIRunsMakeCheck: ci.yml runs what CI runs on a submission, .ci/run
+// (which installs every real reader and makes their checks mandatory, then
+// runs make test), and the rest of make check.
 func TestCIRunsMakeCheck(t *testing.T) {
 	w := readWorkflow(t, "ci.yml")
 	on := triggers(t, "ci.yml")
@@ -268,5 +271,15 @@ func TestCIRunsMakeCheck(t *testing.T) {
 			t.Errorf("ci.yml does not run on %s", event)
 		}
 	}
-	jobRunning(t, w, "make check")
+	jobRunning(t, w, "bash .ci/run")
+	jobRunning(t, w, "make fmt-check vet fmt-plan")
+	run, err := os.ReadFile(filepath.Join(repoRoot, ".ci", "run"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"PLAN06_REQUIRE_TOOLS=1", "make test", "yaml-language-server", "yamllint", "libreoffice"} {
+		if !strings.Contains(string(run), want) {
+			t.Errorf(".ci/run does not mention %q", want)
+		}
+	}
 }
