@@ -178,18 +178,6 @@ func (a *App) rootCmd() *cobra.Command {
 	return root
 }
 
-func (a *App) versionCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "version",
-		Short: "Print the version of plan06",
-		Args:  cobra.NoArgs,
-		RunE: func(c *cobra.Command, _ []string) error {
-			fmt.Fprintf(a.IO.Out, "plan06 %s (format %s)\n", Version, model.Format)
-			return nil
-		},
-	}
-}
-
 // loaded is a plan read and checked.
 type loaded struct {
 	plan  *model.Plan

@@ -18,3 +18,14 @@ func init() {
 		"wrote a plan repository for %d in %s; next: cd %s && plan06 validate": "đã tạo kho kế hoạch năm %d trong %s; tiếp theo: cd %s && plan06 validate",
 	})
 }
+
+func init() {
+	RegisterEnglish(map[string]string{
+		"version prints plan06's version, the commit it was built from and the build date, and the plan format it reads.": "version in phiên bản plan06, commit dùng để dựng, ngày dựng, và định dạng kế hoạch nó đọc.",
+		"unknown":             "không rõ",
+		"uncommitted changes": "có thay đổi chưa commit",
+		"commit":              "commit",
+		"built":               "ngày dựng",
+		"format":              "định dạng",
+	})
+}
