@@ -120,6 +120,23 @@ func parseState(s string) (status.Status, bool) {
 	return "", false
 }
 
+// parseFailOn reads one --fail-on value: a status or a report state, by
+// id or by name in either language ("Chưa báo cáo", "chua bao cao",
+// "missing"), and returns its id.
+func parseFailOn(s string) (string, bool) {
+	if st, ok := parseState(s); ok {
+		return string(st), true
+	}
+	f := foldID(s)
+	for _, st := range status.ReportStates {
+		key := "report." + string(st)
+		if f != "" && (f == foldID(string(st)) || f == i18n.Fold(i18n.T(i18n.VI, key)) || f == i18n.Fold(i18n.T(i18n.EN, key))) {
+			return string(st), true
+		}
+	}
+	return "", false
+}
+
 // findGroup resolves --group: an exact id, else the one group whose id
 // (hyphens as spaces) or title contains the text, case and accents aside
 // ("dot pha" finds dot-pha; a text that fits a group and its subgroups

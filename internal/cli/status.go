@@ -88,12 +88,16 @@ func (a *App) runStatus(o statusOptions) error {
 			filter.States = append(filter.States, st)
 		}
 	}
+	var failOn []string
 	for _, s := range o.failOn {
-		if !slices.Contains(status.Statuses, status.Status(s)) && !slices.Contains(status.ReportStates, status.ReportState(s)) {
+		id, ok := parseFailOn(s)
+		if !ok {
 			return withHintArgs(usageErr("--fail-on takes statuses (%s) and report states (%s)", "unknown state %q in --fail-on", s),
 				statusNames(), reportStateNames())
 		}
+		failOn = append(failOn, id)
 	}
+	o.failOn = failOn
 	var cycle dates.Month
 	if o.cycle != "" {
 		m, ok := dates.ParseMonth(o.cycle)
