@@ -91,7 +91,7 @@ func init() {
 		"diag.report-by-set":               {"%q là một nhóm đơn vị; báo cáo phải mang mã của từng đơn vị", "%q is a set; a report must be named after one unit"},
 		"diag.report-unknown-unit-suggest": {"không có đơn vị %q cho báo cáo này (ý bạn là %q?); đổi tên tệp", "no unit %q for this report (did you mean %q?); rename the file"},
 		"diag.report-unknown-unit":         {"không có đơn vị %q cho báo cáo này; tên tệp phải là mã đơn vị trong units.yaml", "no unit %q for this report; the file name must be a unit id from units.yaml"},
-		"diag.submitted-early":             {"submitted %s trước khi kỳ số liệu mở (%s) của kỳ báo cáo %s; kiểm tra thư mục tháng", "submitted %s before the data period opens (%s) for cycle %s; check the month folder"},
+		"diag.submitted-early":             {"submitted %s trước khi kỳ số liệu mở (%s) của báo cáo %s; kiểm tra thư mục tháng", "submitted %s before the data period opens (%s) for the reports of %s; check the month folder"},
 		"diag.duplicate-entry":             {"nhiệm vụ %q được báo cáo hai lần (đã có ở dòng %d); gộp lại", "task %q is reported twice (first at line %d); merge the entries"},
 		"diag.entry-not-assigned":          {"đơn vị %[2]q không chủ trì hay phối hợp nhiệm vụ %[1]q; xóa mục này", "task %q is neither led nor supported by %q; remove this entry"},
 		"diag.done-ongoing":                {"nhiệm vụ %q là nhiệm vụ thường xuyên, không thể hoàn thành; được tính là đang thực hiện", "task %q is ongoing and is never done; it counts as in progress"},
