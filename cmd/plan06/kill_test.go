@@ -4,13 +4,13 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -274,17 +274,28 @@ func newKillWork(t *testing.T, long bool, today string) *killWork {
 	return w
 }
 
-// findUnits picks two units that have not reported for today's cycle
-// yet: one for `new report` to write a report for, and one that owes the
-// cycle, whose form (form.xlsx, written here) `import` reads.
+// findUnits picks two units that owe today's cycle and have not reported
+// it yet: one for `new report` to write a report for (it refuses a unit
+// that owes nothing), and one whose form (form.xlsx, written here) `import`
+// reads. The owing units come from `status -o json`.
 func (w *killWork) findUnits(t *testing.T) {
 	t.Helper()
-	units, err := os.ReadFile(filepath.Join(w.dir, "plan", "units.yaml"))
+	out, err := w.run(t, "status", "--plan", "plan", "-o", "json")
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("%v\n%s", err, out)
 	}
-	for _, m := range regexp.MustCompile(`(?m)^  - id: "?([a-z0-9-]+)"?`).FindAllSubmatch(units, -1) {
-		id := string(m[1])
+	var st struct {
+		Units []struct {
+			Unit string `json:"unit"`
+		} `json:"units"`
+	}
+	// Warnings (a day outside the plan) come before the JSON on stderr,
+	// which run combines with stdout.
+	if err := json.Unmarshal([]byte(out[strings.Index(out, "{"):]), &st); err != nil {
+		t.Fatalf("status -o json: %v", err)
+	}
+	for _, u := range st.Units {
+		id := u.Unit
 		if _, err := os.Stat(filepath.Join(w.dir, w.reportFile(id))); err == nil {
 			continue
 		}
@@ -297,7 +308,7 @@ func (w *killWork) findUnits(t *testing.T) {
 			return
 		}
 	}
-	t.Fatalf("no two units left without a report for %s: nothing for new report and import to write", w.month)
+	t.Fatalf("no two units owing %s without a report: nothing for new report and import to write", w.month)
 }
 
 // measure runs each command to the end in a copy of the work folder: what

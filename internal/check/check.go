@@ -372,7 +372,7 @@ func (c *checker) reports() {
 		if c.p.Reporting.Day > 0 && !r.Submitted.Date.IsZero() {
 			cy := c.p.Cal.Cycle(r.Month, c.p.Reporting.Day, rollover)
 			if r.Submitted.Date.Before(cy.PeriodFrom) {
-				c.diags.Warnf(r.Submitted.Pos, "submitted-early", r.Submitted.Text, cy.PeriodFrom.VN(), r.Month.String())
+				c.diags.Warnf(r.Submitted.Pos, "submitted-early", r.Submitted.Text, cy.PeriodFrom.VN(), diag.Month{Year: r.Month.Year, Month: int(r.Month.Month)})
 			}
 		}
 		seen := map[string]diag.Pos{}

@@ -54,6 +54,10 @@ type App struct {
 	// Now is the only clock of plan06.
 	Now func() time.Time
 
+	// ui is the language of help, errors and hints: --lang, else the
+	// plan's, else Vietnamese (see earlyLang).
+	ui i18n.Lang
+
 	// global flags
 	planDir string
 	asOf    string
@@ -65,17 +69,38 @@ type App struct {
 	warnedOutside bool
 }
 
-// exitError carries an exit code and an optional hint to Main.
+// exitError carries an exit code and an optional hint to Main. When format
+// is set, Main prints the message in the user's language (i18n.Say of
+// format and args, and of hint with hintArgs); err is its English form.
 type exitError struct {
-	code int
-	err  error
-	hint string
+	code     int
+	err      error
+	hint     string
+	format   string
+	args     []any
+	hintArgs []any
 }
 
 func (e *exitError) Error() string { return e.err.Error() }
 
+// usageErr is a usage or I/O error (exit 2). format and hint are English,
+// translated by the catalogue when printed (i18n.RegisterEnglish); a test
+// fails when one has no Vietnamese.
 func usageErr(hint string, format string, args ...any) error {
-	return &exitError{code: ExitUsage, err: fmt.Errorf(format, args...), hint: hint}
+	return codeErr(ExitUsage, hint, format, args...)
+}
+
+// codeErr is an error with the exit code code, translated as usageErr is.
+func codeErr(code int, hint string, format string, args ...any) error {
+	return &exitError{code: code, err: fmt.Errorf(format, args...), hint: hint, format: format, args: args}
+}
+
+// withHintArgs fills the hint's fmt verbs of a usageErr or codeErr.
+func withHintArgs(err error, args ...any) error {
+	if ee, ok := err.(*exitError); ok {
+		ee.hintArgs = args
+	}
+	return err
 }
 
 // findings is returned when a command found problems it already printed:
@@ -86,7 +111,9 @@ var errFindings = &exitError{code: ExitFindings, err: errors.New("findings")}
 // code.
 func Main(args []string, io IO, env Env, now func() time.Time) int {
 	app := &App{IO: io, Env: env, Now: now}
+	app.ui = app.earlyLang(args)
 	root := app.rootCmd()
+	app.localize(root)
 	root.SetArgs(args)
 	root.SetIn(io.In)
 	root.SetOut(io.Out)
@@ -100,19 +127,27 @@ func Main(args []string, io IO, env Env, now func() time.Time) int {
 		if ee == errFindings || ee.err == nil {
 			return ee.code
 		}
-		printErr(io.Err, ee.err, ee.hint)
+		msg := ee.err.Error()
+		if ee.format != "" {
+			msg = i18n.Say(app.ui, ee.format, ee.args...)
+		}
+		hint := ""
+		if ee.hint != "" {
+			hint = i18n.Say(app.ui, ee.hint, ee.hintArgs...)
+		}
+		printErr(io.Err, msg, hint)
 		return ee.code
 	}
 	// cobra's own errors: unknown command or flag, wrong arguments.
-	printErr(io.Err, err, "run 'plan06 --help' for usage")
+	printErr(io.Err, err.Error(), i18n.Say(app.ui, "run 'plan06 --help' for usage"))
 	return ExitUsage
 }
 
 // printErr writes an error and its hint. Both may quote what the user
 // gave (a path, a git revision, a file's text): safetext.Clean keeps the
 // terminal's own controls out of them.
-func printErr(w io.Writer, err error, hint string) {
-	msg, hint := safetext.Clean(err.Error()), safetext.Clean(hint)
+func printErr(w io.Writer, msg string, hint string) {
+	msg, hint = safetext.Clean(msg), safetext.Clean(hint)
 	fmt.Fprintf(w, "plan06: %s\n", msg)
 	if hint != "" {
 		fmt.Fprintf(w, "hint: %s\n", hint)
@@ -129,7 +164,7 @@ func (a *App) rootCmd() *cobra.Command {
 		Version:       Version,
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageErr("run '"+c.CommandPath()+" --help' for usage", "%s", err.Error())
+		return withHintArgs(usageErr("run '%s --help' for usage", "%s", err.Error()), c.CommandPath())
 	})
 	f := root.PersistentFlags()
 	f.StringVar(&a.planDir, "plan", "", "plan folder (default ./plan, or $PLAN06_PLAN)")
@@ -146,32 +181,12 @@ func (a *App) rootCmd() *cobra.Command {
 		a.reportCmd(),
 		a.remindCmd(),
 		a.versionCmd(),
+		a.schemaCmd(),
+		a.initCmd(),
 	)
 	a.addLaterCommands(root)
+	a.addCompletions(root)
 	return root
-}
-
-func (a *App) versionCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "version",
-		Short: "Print the version of plan06",
-		Args:  cobra.NoArgs,
-		RunE: func(c *cobra.Command, _ []string) error {
-			fmt.Fprintf(a.IO.Out, "plan06 %s (format %s)\n", Version, model.Format)
-			return nil
-		},
-	}
-}
-
-// dir returns the plan folder: --plan, else $PLAN06_PLAN, else ./plan.
-func (a *App) dir() string {
-	switch {
-	case a.planDir != "":
-		return filepath.Clean(a.planDir)
-	case a.Env("PLAN06_PLAN") != "":
-		return filepath.Clean(a.Env("PLAN06_PLAN"))
-	}
-	return "plan"
 }
 
 // loaded is a plan read and checked.
@@ -243,7 +258,7 @@ func (a *App) requireValid(l *loaded) error {
 		}
 	}
 	n, _ := l.diags.Count()
-	return &exitError{code: ExitFindings, err: fmt.Errorf("the plan has %d errors; fix them first (plan06 validate lists them)", n)}
+	return codeErr(ExitFindings, "", "the plan has %d errors; fix them first (plan06 validate lists them)", n)
 }
 
 // loadValid loads a plan that must be free of errors, and the day to

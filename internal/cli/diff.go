@@ -9,6 +9,7 @@ import (
 
 	"github.com/plan06/plan06/internal/check"
 	"github.com/plan06/plan06/internal/gitrev"
+	"github.com/plan06/plan06/internal/i18n"
 	"github.com/plan06/plan06/internal/load"
 	"github.com/plan06/plan06/internal/model"
 	"github.com/plan06/plan06/internal/plandiff"
@@ -117,7 +118,7 @@ func (a *App) loadFS(fsys fs.FS, display, what string) (*model.Plan, error) {
 	}
 	diags = append(diags, check.Plan(p)...)
 	if n, _ := diags.Count(); n > 0 {
-		fmt.Fprintf(a.IO.Err, "plan06: note: the plan at %s has %d validation errors (plan06 validate lists them); the diff shows what could be read\n", safetext.Line(what), n)
+		fmt.Fprintln(a.IO.Err, "plan06: "+i18n.Say(a.ui, "note: the plan at %s has %d validation errors (plan06 validate lists them); the diff shows what could be read", safetext.Line(i18n.Text(a.ui, what)), n))
 	}
 	return p, nil
 }

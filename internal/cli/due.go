@@ -9,6 +9,7 @@ import (
 
 	"github.com/plan06/plan06/internal/i18n"
 	"github.com/plan06/plan06/internal/model"
+	"github.com/plan06/plan06/internal/render"
 	"github.com/plan06/plan06/internal/safetext"
 	"github.com/plan06/plan06/internal/status"
 	"github.com/spf13/cobra"
@@ -57,10 +58,13 @@ func (a *App) runDue(within int) error {
 	}
 	ix := model.NewIndex(l.plan)
 	res := status.Compute(l.plan, ix, status.Options{AsOf: day})
-	return writeAgenda(a.IO.Out, res, ix, within, l.lang)
+	return writeAgenda(a.IO.Out, res, ix, within, l.lang, a.width())
 }
 
-func writeAgenda(w io.Writer, r *status.Result, ix *model.Index, within int, lang i18n.Lang) error {
+// writeAgenda prints the agenda, each line wrapped to width with its text
+// hanging under the text's start, so that a narrow terminal or COLUMNS=80
+// never splits a word at the border.
+func writeAgenda(w io.Writer, r *status.Result, ix *model.Index, within int, lang i18n.Lang, width int) error {
 	fmtDay := func(d interface {
 		VN() string
 		String() string
@@ -77,19 +81,19 @@ func writeAgenda(w io.Writer, r *status.Result, ix *model.Index, within int, lan
 	}
 	for _, it := range items {
 		if it.Task != nil {
-			fmt.Fprintf(w, "  %s  %s %s: %s  [%s; %s]\n", fmtDay(it.Day), i18n.T(lang, "due.task"), safetext.Line(it.Task.Task.ID.Value),
-				safetext.Line(it.Task.Task.Title.Value), safetext.Line(leadNames(ix, it.Task.Task)), i18n.T(lang, "status."+string(it.Task.Status)))
+			fmt.Fprintln(w, render.Hanging("  "+fmtDay(it.Day)+"  ", fmt.Sprintf("%s %s: %s  [%s; %s]", i18n.T(lang, "due.task"), safetext.Line(it.Task.Task.ID.Value),
+				safetext.Line(it.Task.Task.Title.Value), safetext.Line(leadNames(ix, it.Task.Task)), i18n.T(lang, "status."+string(it.Task.Status))), width))
 			continue
 		}
-		fmt.Fprintf(w, "  %s  %s\n", fmtDay(it.Day), i18n.T(lang, "due.cycle", it.Cycle.Month.String(),
-			fmtDay(it.Cycle.PeriodFrom), fmtDay(it.Cycle.PeriodTo)))
+		fmt.Fprintln(w, render.Hanging("  "+fmtDay(it.Day)+"  ", i18n.T(lang, "due.cycle", i18n.Month(lang, it.Cycle.Month.Year, int(it.Cycle.Month.Month)),
+			fmtDay(it.Cycle.PeriodFrom), fmtDay(it.Cycle.PeriodTo)), width))
 	}
 	owing := r.Owing()
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, i18n.T(lang, "due.owing", r.Cycle.Month.String(), fmtDay(r.Cycle.Deadline), len(owing)))
+	fmt.Fprintln(w, i18n.T(lang, "due.owing", i18n.Month(lang, r.Cycle.Month.Year, int(r.Cycle.Month.Month)), fmtDay(r.Cycle.Deadline), len(owing)))
 	slices.SortStableFunc(owing, func(a, b status.UnitReport) int { return i18n.Compare(a.Unit.Name.Value, b.Unit.Name.Value) })
 	for _, u := range owing {
-		fmt.Fprintf(w, "  %s (%s): %s\n", safetext.Line(u.Unit.Name.Value), safetext.Line(u.Unit.ID.Value), i18n.T(lang, "report."+string(u.State)))
+		fmt.Fprintln(w, render.Hanging("  ", fmt.Sprintf("%s (%s): %s", safetext.Line(u.Unit.Name.Value), safetext.Line(u.Unit.ID.Value), i18n.T(lang, "report."+string(u.State))), width))
 	}
 	return nil
 }

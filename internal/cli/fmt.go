@@ -93,10 +93,10 @@ func (a *App) runFmt(o fmtOptions, paths []string) error {
 		}
 	}
 	if failed > 0 {
-		return &exitError{code: ExitFindings, err: fmt.Errorf("%d files could not be formatted; plan06 validate explains why", failed)}
+		return codeErr(ExitFindings, "", "%d files could not be formatted; plan06 validate explains why", failed)
 	}
 	if o.check && changed > 0 && !o.write {
-		return &exitError{code: ExitFindings, err: fmt.Errorf("%d files are not in canonical form; run plan06 fmt -w", changed)}
+		return codeErr(ExitFindings, "", "%d files are not in canonical form; run plan06 fmt -w", changed)
 	}
 	return nil
 }

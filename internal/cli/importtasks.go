@@ -51,10 +51,12 @@ func (a *App) runImportTasks(file, groupQuery, prefix, output string, dryRun boo
 		return err
 	}
 	p := l.plan
-	g, err := findGroup(p, groupQuery)
+	ix := model.NewIndex(p)
+	id, err := findGroup(p, ix, groupQuery)
 	if err != nil {
 		return err
 	}
+	g := ix.Group(id)
 	ref := groupRef(g)
 	if prefix == "" {
 		prefix = ref + "."
@@ -158,28 +160,4 @@ func groupRef(g *model.Group) string {
 		return g.Ref.Value
 	}
 	return g.ID.Value
-}
-
-// findGroup finds a group by id, else by the one title that contains the
-// text (case and diacritics aside).
-func findGroup(p *model.Plan, q string) (*model.Group, error) {
-	for i := range p.Groups {
-		if p.Groups[i].ID.Value == q {
-			return &p.Groups[i], nil
-		}
-	}
-	fq := i18n.Fold(q)
-	var found []*model.Group
-	var all []string
-	for i := range p.Groups {
-		g := &p.Groups[i]
-		all = append(all, g.ID.Value)
-		if strings.Contains(i18n.Fold(g.Title.Value), fq) {
-			found = append(found, g)
-		}
-	}
-	if len(found) == 1 {
-		return found[0], nil
-	}
-	return nil, usageErr("the groups are: "+strings.Join(all, ", "), "no single group matches %q", q)
 }

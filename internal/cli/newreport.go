@@ -25,7 +25,7 @@ func (a *App) newCmd() *cobra.Command {
 		Use:   "new",
 		Short: "Create plan files from what the plan already knows",
 	}
-	var unit, month string
+	var unit, month, submitted string
 	rep := &cobra.Command{
 		Use:   "report --unit U [--month M]",
 		Short: "Write reports/M/U.yaml prefilled with the unit's open assignments",
@@ -37,16 +37,17 @@ func (a *App) newCmd() *cobra.Command {
 			if unit == "" {
 				return usageErr("name the unit: --unit so-tttt (or part of its name)", "--unit is required")
 			}
-			return a.runNewReport(unit, month)
+			return a.runNewReport(unit, month, submitted)
 		},
 	}
 	rep.Flags().StringVar(&unit, "unit", "", "the reporting unit: an id or part of its name")
 	rep.Flags().StringVar(&month, "month", "", "the cycle, YYYY-MM (default: the month of today)")
+	rep.Flags().StringVar(&submitted, "submitted", "", "the day the report was sent (default today); give it when filing a past month's report")
 	c.AddCommand(rep)
 	return c
 }
 
-func (a *App) runNewReport(unitQuery, monthText string) error {
+func (a *App) runNewReport(unitQuery, monthText, submittedText string) error {
 	l, day, err := a.loadValid()
 	if err != nil {
 		return err
@@ -63,15 +64,29 @@ func (a *App) runNewReport(unitQuery, monthText string) error {
 		}
 		month = m
 	}
+	submitted := day
+	if submittedText != "" {
+		d, err := dates.ParseDay(strings.TrimSpace(submittedText))
+		if err != nil {
+			return usageErr("write the day as 2024-04-20 or 20/04/2024", "--submitted %q is not a day", submittedText)
+		}
+		submitted = d
+	}
 	ix := model.NewIndex(l.plan)
 	res := status.Compute(l.plan, ix, status.Options{AsOf: day, Cycle: month})
+	if !owes(res, u) {
+		return usageErr("a unit owes a report for a month when it leads a task open then, or is in reporting.also;"+
+			" to report on a task it supports, copy another report and edit it",
+			"%s (%s) owes no report for %s: it leads no open task then; nothing written",
+			u.Name.Value, u.ID.Value, i18n.Month(a.ui, month.Year, int(month.Month)))
+	}
 	var buf bytes.Buffer
-	writeReportDraft(&buf, res, u, month, day, l.lang)
+	writeReportDraft(&buf, res, u, month, submitted, l.lang)
 
 	rel := filepath.Join("reports", month.String(), u.ID.Value+".yaml")
 	path := filepath.Join(a.dir(), rel)
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return &exitError{code: ExitUsage, err: fmt.Errorf("cannot create %s: %w", filepath.Dir(path), err)}
+		return codeErr(ExitUsage, "", "cannot create %s: %v", filepath.Dir(path), err)
 	}
 	err = safewrite.Create(path, 0o644, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err })
 	if errors.Is(err, safewrite.ErrExists) {
@@ -81,14 +96,38 @@ func (a *App) runNewReport(unitQuery, monthText string) error {
 		return &exitError{code: ExitUsage, err: err}
 	}
 	fmt.Fprintln(a.IO.Out, filepath.ToSlash(path))
+	if submittedText == "" && res.Cycle.Deadline.Before(day) {
+		fmt.Fprintf(a.IO.Err, "plan06: %s\nhint: %s\n",
+			i18n.Say(a.ui, "warning: submitted is %s (today), after the deadline of %s (%s)",
+				day.VN(), i18n.Month(a.ui, month.Year, int(month.Month)), res.Cycle.Deadline.VN()),
+			i18n.Say(a.ui, "if the report was sent earlier, pass --submitted DATE or edit submitted in the file"))
+	}
 	return nil
+}
+
+// owes reports whether u owes a report for the result's cycle, or has an
+// open assignment to report on.
+func owes(r *status.Result, u *model.Unit) bool {
+	for _, ur := range r.Units {
+		if ur.Unit.ID.Value == u.ID.Value {
+			return true
+		}
+	}
+	for _, t := range r.Tasks {
+		for _, as := range t.Assignments {
+			if as.Unit.ID.Value == u.ID.Value && as.Status != status.Done {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // writeReportDraft writes the report file: one entry per assignment of u
 // that is not done, with the last state, progress and values it reported,
 // and comments naming each task and its deadline. It validates as written.
 func writeReportDraft(w io.Writer, r *status.Result, u *model.Unit, month dates.Month, day dates.Date, lang i18n.Lang) {
-	fmt.Fprintf(w, "# %s\n", oneLine(i18n.T(lang, "new.header", u.Name.Value, month.String(), r.Cycle.Deadline.VN())))
+	fmt.Fprintf(w, "# %s\n", oneLine(i18n.T(lang, "new.header", u.Name.Value, i18n.Month(lang, month.Year, int(month.Month)), r.Cycle.Deadline.VN())))
 	fmt.Fprintf(w, "submitted: %s\n", day)
 	fmt.Fprintf(w, "# document: %s\n", i18n.T(lang, "new.document"))
 	var open []status.Assignment

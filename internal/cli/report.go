@@ -154,13 +154,13 @@ func (a *App) runReport(periodText, output string, ifCompileDay, docxOut bool) e
 			err = safewrite.WriteFile(output, b, 0o644)
 		}
 		if err != nil {
-			return &exitError{code: ExitUsage, err: fmt.Errorf("cannot write %s: %w", output, err), hint: "check that the folder exists and is writable"}
+			return codeErr(ExitUsage, "check that the folder exists and is writable", "cannot write %s: %v", output, err)
 		}
 		fmt.Fprintln(a.IO.Out, filepath.ToSlash(output))
 		return nil
 	}
 	if err := xlsx.WriteReportFile(output, rep, opt); err != nil {
-		return &exitError{code: ExitUsage, err: err, hint: "check that the folder exists and is writable"}
+		return codeErr(ExitUsage, "check that the folder exists and is writable", "%v", err)
 	}
 	fmt.Fprintln(a.IO.Out, filepath.ToSlash(output))
 	return nil

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 
@@ -21,6 +22,7 @@ type statusOptions struct {
 	by     string
 	output string
 	failOn []string
+	bom    bool
 }
 
 func (a *App) statusCmd() *cobra.Command {
@@ -37,12 +39,13 @@ func (a *App) statusCmd() *cobra.Command {
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&o.unit, "unit", "", "only the tasks this unit leads: an id or any part of its name (accents optional)")
-	f.StringVar(&o.group, "group", "", "only the tasks of this group and its subgroups")
-	f.StringArrayVar(&o.states, "state", nil, "only tasks with this status (repeatable): "+statusNames())
+	f.StringVar(&o.unit, "unit", "", "only the tasks this unit leads: an id or any part of its name (accents optional); a set stands for its members")
+	f.StringVar(&o.group, "group", "", "only the tasks of this group and its subgroups: an id or part of its title (accents optional)")
+	f.StringArrayVar(&o.states, "state", nil, "only tasks with this status (repeatable): "+statusNames()+", or its name (\"Quá hạn\")")
 	f.StringVar(&o.cycle, "cycle", "", "reporting cycle to show, YYYY-MM (default: the month of the day)")
 	f.StringVar(&o.by, "by", "task", "view: task or unit")
 	f.StringVarP(&o.output, "output", "o", "table", "output: table, json, csv or markdown")
+	f.BoolVar(&o.bom, "bom", false, "with -o csv: begin with the UTF-8 byte-order mark, so that Excel on Windows reads Vietnamese right")
 	f.StringSliceVar(&o.failOn, "fail-on", nil, "exit 3 when any of these statuses, outcomes or report states is present (e.g. overdue,open-overdue,missing)")
 	return c
 }
@@ -78,26 +81,32 @@ func (a *App) runStatus(o statusOptions) error {
 	default:
 		return usageErr("use -o table, json, csv or markdown", "unknown output %q", o.output)
 	}
+	if o.bom && o.output != "csv" {
+		return usageErr("use --bom with -o csv", "--bom is only for CSV output")
+	}
 	if o.by != "task" && o.by != "unit" {
 		return usageErr("use --by task or --by unit", "unknown view %q", o.by)
 	}
 	var filter status.Filter
 	for _, s := range o.states {
 		for _, part := range strings.Split(s, ",") {
-			st := status.Status(strings.TrimSpace(part))
-			if !slices.Contains(status.Statuses, st) {
-				return usageErr("statuses are: "+statusNames(), "unknown status %q in --state", part)
+			st, ok := parseState(part)
+			if !ok {
+				return withHintArgs(usageErr("statuses are: %s (or their names: Quá hạn, qua han, Overdue…)", "unknown status %q in --state", part), statusNames())
 			}
 			filter.States = append(filter.States, st)
 		}
 	}
+	var failOn []string
 	for _, s := range o.failOn {
-		if !slices.Contains(status.Statuses, status.Status(s)) && !slices.Contains(status.ReportStates, status.ReportState(s)) &&
-			!slices.Contains(status.Outcomes, status.Outcome(s)) {
-			return usageErr("--fail-on takes statuses ("+statusNames()+"), outcomes ("+outcomeNames()+") and report states ("+reportStateNames()+")",
-				"unknown state %q in --fail-on", s)
+		id, ok := parseFailOn(s)
+		if !ok {
+			return withHintArgs(usageErr("--fail-on takes statuses (%s), outcomes (%s) and report states (%s)", "unknown state %q in --fail-on", s),
+				statusNames(), outcomeNames(), reportStateNames())
 		}
+		failOn = append(failOn, id)
 	}
+	o.failOn = failOn
 	var cycle dates.Month
 	if o.cycle != "" {
 		m, ok := dates.ParseMonth(o.cycle)
@@ -113,25 +122,31 @@ func (a *App) runStatus(o statusOptions) error {
 	}
 	ix := model.NewIndex(l.plan)
 	if o.unit != "" {
-		u, err := findUnit(l.plan, o.unit)
+		c, err := findUnitOrSet(l.plan, ix, o.unit)
 		if err != nil {
 			return err
 		}
-		filter.Unit = u.ID.Value
+		filter.Units = c.ids
 	}
 	if o.group != "" {
-		if ix.Group(o.group) == nil {
-			return usageErr("groups are listed in plan.yaml", "unknown group %q", o.group)
+		g, err := findGroup(l.plan, ix, o.group)
+		if err != nil {
+			return err
 		}
-		filter.Group = o.group
+		filter.Group = g
 	}
 	res := status.Compute(l.plan, ix, status.Options{AsOf: day, Cycle: cycle}).Filter(filter)
 
-	ro := render.Options{Lang: l.lang, Color: a.color(), Width: a.IO.Width, ByUnit: o.by == "unit"}
+	ro := render.Options{Lang: l.lang, Color: a.color(), Width: a.width(), ByUnit: o.by == "unit"}
 	switch o.output {
 	case "json":
 		err = render.StatusJSON(a.IO.Out, res)
 	case "csv":
+		if o.bom {
+			if _, err := io.WriteString(a.IO.Out, "\ufeff"); err != nil {
+				return codeErr(ExitUsage, "", "writing output: %v", err)
+			}
+		}
 		err = render.StatusCSV(a.IO.Out, res, ro)
 	case "markdown":
 		err = render.StatusMarkdown(a.IO.Out, res, ro)
@@ -139,10 +154,10 @@ func (a *App) runStatus(o statusOptions) error {
 		err = render.StatusTable(a.IO.Out, res, ro)
 	}
 	if err != nil {
-		return &exitError{code: ExitUsage, err: fmt.Errorf("writing output: %w", err)}
+		return codeErr(ExitUsage, "", "writing output: %v", err)
 	}
 	if hit := failOnHit(res, o.failOn); hit != "" {
-		return &exitError{code: ExitFailOn, err: fmt.Errorf("--fail-on: %s present", hit)}
+		return codeErr(ExitFailOn, "", "--fail-on: %s present", hit)
 	}
 	return nil
 }
@@ -184,8 +199,7 @@ func findUnit(p *model.Plan, q string) (*model.Unit, error) {
 	var found []*model.Unit
 	for i := range p.Units {
 		u := &p.Units[i]
-		if strings.Contains(i18n.Fold(u.Name.Value), fq) || strings.Contains(u.ID.Value, fq) ||
-			u.Short.Value != "" && strings.Contains(i18n.Fold(u.Short.Value), fq) {
+		if matchesQuery(fq, u.ID.Value, u.Name.Value, u.Short.Value) {
 			found = append(found, u)
 		}
 	}

@@ -233,13 +233,16 @@ func daySpan(d Date, reason string) (Span, string) {
 	return Span{d, d}, ""
 }
 
-// dayWord reads one word naming a day: 2024-03-31, 31/03/2024 or 31/3/2024.
-// A word with the shape of a day that does not exist gives "no such day".
+// dayWord reads one word naming a day: 2024-03-31, 2024-3-31, 31/03/2024
+// or 31/3/2024. The ISO-like form takes one-digit months and days as the
+// slashed one does, since people type --as-of 2024-4-20 as readily as
+// 20/4/2024. A word with the shape of a day that does not exist gives "no
+// such day".
 func dayWord(s string) (Date, string) {
-	if len(s) == 10 && s[4] == '-' && s[7] == '-' {
-		y, ok1 := digits(s[0:4], 4, 4)
-		m, ok2 := digits(s[5:7], 2, 2)
-		d, ok3 := digits(s[8:10], 2, 2)
+	if p := strings.Split(s, "-"); len(p) == 3 {
+		y, ok1 := digits(p[0], 4, 4)
+		m, ok2 := digits(p[1], 1, 2)
+		d, ok3 := digits(p[2], 1, 2)
 		if ok1 && ok2 && ok3 {
 			return newDay(y, m, d)
 		}

@@ -30,6 +30,9 @@ var parseCases = []struct {
 	{"31/03/2024", d(2024, 3, 31), d(2024, 3, 31), false},
 	{"31/3/2024", d(2024, 3, 31), d(2024, 3, 31), false},
 	{"1/3/2024", d(2024, 3, 1), d(2024, 3, 1), false},
+	{"2024-4-20", d(2024, 4, 20), d(2024, 4, 20), false},
+	{"2024-04-5", d(2024, 4, 5), d(2024, 4, 5), false},
+	{"ngày 2024-1-2", d(2024, 1, 2), d(2024, 1, 2), false},
 	{"ngày 31/03/2024", d(2024, 3, 31), d(2024, 3, 31), false},
 	{"ngay 31/3/2024", d(2024, 3, 31), d(2024, 3, 31), false},
 	{"ngày 05 tháng 01 năm 2024", d(2024, 1, 5), d(2024, 1, 5), false},
@@ -214,6 +217,8 @@ func TestParseDay(t *testing.T) {
 		"ngày 31/01/2024":           d(2024, 1, 31),
 		" NGÀY  5/1/2024 ":          d(2024, 1, 5),
 		"ngày 05 tháng 01 năm 2024": d(2024, 1, 5),
+		"2024-4-20":                 d(2024, 4, 20),
+		"2024-12-1":                 d(2024, 12, 1),
 	} {
 		got, err := ParseDay(in)
 		if err != nil || got != want {
@@ -223,6 +228,8 @@ func TestParseDay(t *testing.T) {
 	for in, reason := range map[string]string{
 		"2024-02-30":            ReasonNoSuchDay,
 		"30/02/2024":            ReasonNoSuchDay,
+		"2024-2-30":             ReasonNoSuchDay,
+		"2024-4-":               ReasonNotDay,
 		"2024-03":               ReasonNotDay,
 		"2024":                  ReasonNotDay,
 		"quý I năm 2024":        ReasonNotDay,
@@ -250,7 +257,7 @@ func FuzzParse(f *testing.F) {
 		"", " ", "2024-02-30", "30/02/2024", "quý V năm 2024", "tháng 13/2024",
 		"sometime", "trước Tết Dương lịch 2099", "trước", "Từ", "Từ từ 2024",
 		"trước trước 31/01/2024", "9999-12-31", "0001-01-01", "31/12/9999",
-		"ngày", "ngày ngày", "quy /2024", "thang /", "2024-", "-", "/", "//",
+		"ngày", "ngày ngày", "2024-4-31", "2024-4-", "2024--20", "24-4-20", "2024-004-20", "quy /2024", "thang /", "2024-", "-", "/", "//",
 		"2024-q", "2024-h", "99999", "1/1/0000", ",", "quy i , nam 2024",
 		"\xff\xfe", "tháng\u00a03/2024", "Ð", "đ", "ngày 31 tháng 12 năm 9999",
 	} {

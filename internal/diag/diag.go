@@ -107,6 +107,10 @@ func (ds Diagnostics) Sort() {
 // IsZero reports whether the position is unset (a value that was never written).
 func (p Pos) IsZero() bool { return p == Pos{} }
 
+// Month is a message argument naming a month, which renderers print the
+// one way months print in prose ("tháng 3/2024", "March 2024").
+type Month struct{ Year, Month int }
+
 // Word is a message argument that is itself a word to translate ("list",
 // "mapping"); renderers look it up as "word.<w>" in the catalogue.
 type Word string

@@ -109,9 +109,9 @@ func init() {
 		"diff.milestone.removed":    {"chỉ tiêu %s, bỏ mốc %s: %s", "target %s, milestone %s removed: %s"},
 
 		// Reports and their entries.
-		"diff.report.added":             {"Thêm báo cáo của %s, kỳ %s (%s)", "Added report of %s for %s (%s)"},
-		"diff.report.removed":           {"Xóa báo cáo của %s, kỳ %s (%s)", "Removed report of %s for %s (%s)"},
-		"diff.report.changed":           {"Báo cáo của %s, kỳ %s (%s)", "Report of %s for %s (%s)"},
+		"diff.report.added":             {"Thêm báo cáo của %s, %s (%s)", "Added report of %s for %s (%s)"},
+		"diff.report.removed":           {"Xóa báo cáo của %s, %s (%s)", "Removed report of %s for %s (%s)"},
+		"diff.report.changed":           {"Báo cáo của %s, %s (%s)", "Report of %s for %s (%s)"},
 		"diff.report.submitted":         {"gửi ngày %s", "submitted on %s"},
 		"diff.report.submitted-changed": {"ngày gửi: %s → %s", "submitted: %s → %s"},
 		"diff.report.document":          {"văn bản: %s → %s", "document: %s → %s"},

@@ -510,6 +510,10 @@ func (d *decoder) entry(n *yaml.Node) (model.Entry, bool) {
 		} else {
 			seen := map[string]int{}
 			for i := 0; i+1 < len(x.val.Content); i += 2 {
+				if n := d.decimalComma(x.val.Content, i); n > 0 {
+					i += 2 * (n - 1)
+					continue
+				}
 				k := d.id(x.val.Content[i], "target id")
 				if prev, dup := seen[k.Value]; dup {
 					d.diags.Errorf(k.Pos, "duplicate-key", k.Value, prev)

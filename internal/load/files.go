@@ -384,11 +384,12 @@ func firstControl(b []byte) (line, col int, r rune, ok bool) {
 // commonest cause in files edited by hand.
 func syntaxError(ds *diag.Diagnostics, name string, b []byte, err error) {
 	msg := syntaxMessage(err)
-	if strings.Contains(msg, "tab") {
-		ds.Errorf(syntaxPos(name, b, err), "yaml-tab")
+	pos := syntaxPos(name, b, err)
+	if strings.Contains(msg, "tab") || tabAt(b, pos) {
+		ds.Errorf(pos, "yaml-tab")
 		return
 	}
-	ds.Errorf(syntaxPos(name, b, err), "yaml-syntax", msg)
+	ds.Errorf(pos, "yaml-syntax", msg)
 }
 
 // syntaxPos finds the line of a parser error and, when the culprit is a tab,

@@ -99,6 +99,8 @@ func FuzzLoad(f *testing.F) {
 	f.Add("tasks/x.yaml", "tasks:\n  - id: \"1\"\n    title: A\n    group: g\n    lead: [a]\n    due: Quý I năm 2024\n")
 	f.Add("reports/2024-03/a.yaml", "submitted: 2024-03-14\ntasks:\n  - task: \"1\"\n    state: done\n    done: 2024-03-01\n")
 	f.Add("calendar.yaml", "holidays:\n  - {from: 2024-02-08, to: 2024-02-14, name: Tết}\nnamed_days:\n  Tết: 2024-02-10\n")
+	f.Add("reports/2024-03/a.yaml", "submitted: 2024-03-14\ntasks:\n  - task: \"1\"\n    state: done\n    values: {x: 97,5, y: 3,25, z: 1,}\n")
+	f.Add("reports/2024-03/a.yaml", "submitted: 2024-03-14\ntasks:\n\t- task: \"1\"\n    values:\n      x: -97,5\n")
 	f.Add("units.yaml", "units:\n  - {id: a, name: A, level: department, parent: a}\nsets:\n  - {id: s, name: S, members: [s]}\n")
 	f.Add("plan.yaml", "format: plan06/v1\nid: [\n")
 	f.Add("tasks/y.yaml", "\ttasks: *x\n")

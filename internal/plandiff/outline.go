@@ -1,7 +1,6 @@
 package plandiff
 
 import (
-	"fmt"
 	"strconv"
 
 	"github.com/plan06/plan06/internal/dates"
@@ -50,6 +49,9 @@ type (
 
 // day shows a date as dd/mm/yyyy, or "(none)".
 type day dates.Date
+
+// month shows a month as "tháng 4/2024" or "April 2024" (i18n.Month).
+type month dates.Month
 
 type item struct {
 	line sentence
@@ -358,12 +360,11 @@ func amount(v float64, unit string) any {
 // --- reports ---
 
 func reportItem(r *ReportDiff) item {
-	month := fmt.Sprintf("%02d/%04d", int(r.Month.Month), r.Month.Year) // mm/yyyy in both languages
 	unit := r.Unit.Name
 	if unit == "" {
 		unit = r.Unit.ID
 	}
-	it := item{line: say("diff.report."+string(r.Kind), words(unit), month, code(r.File))}
+	it := item{line: say("diff.report."+string(r.Kind), words(unit), month(r.Month), code(r.File))}
 	add := func(s sentence) { it.sub = append(it.sub, s) }
 	switch r.Kind {
 	case Removed:

@@ -427,7 +427,7 @@ func TestReportAdded(t *testing.T) {
 		}
 	}
 	wantContains(t, text(t, d, i18n.VI),
-		"  Thêm báo cáo của UBND huyện Đông Yên, kỳ 04/2024 (reports/2024-04/huyen-dong-yen.yaml)\n    gửi ngày 15/04/2024\n    nhiệm vụ 1.1: Hoàn thành, ngày hoàn thành 10/04/2024\n",
+		"  Thêm báo cáo của UBND huyện Đông Yên, tháng 4/2024 (reports/2024-04/huyen-dong-yen.yaml)\n    gửi ngày 15/04/2024\n    nhiệm vụ 1.1: Hoàn thành, ngày hoàn thành 10/04/2024\n",
 		"tình trạng ngày 20/04/2024: Quá hạn → Hoàn thành")
 }
 

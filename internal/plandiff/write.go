@@ -145,6 +145,8 @@ func (p printer) arg(a any) string {
 			return i18n.T(p.lang, "diff.none-value")
 		}
 		return dates.Date(a).VN()
+	case month:
+		return i18n.Month(p.lang, dates.Month(a).Year, int(dates.Month(a).Month))
 	case sentence:
 		return p.say(a)
 	case list:

@@ -18,9 +18,12 @@ import (
 func Message(d diag.Diagnostic, lang i18n.Lang) string {
 	args := make([]any, len(d.Args))
 	for i, a := range d.Args {
-		if w, ok := a.(diag.Word); ok {
-			args[i] = i18n.T(lang, "word."+string(w))
-		} else {
+		switch a := a.(type) {
+		case diag.Word:
+			args[i] = i18n.T(lang, "word."+string(a))
+		case diag.Month:
+			args[i] = i18n.Month(lang, a.Year, a.Month)
+		default:
 			args[i] = a
 		}
 	}

@@ -50,8 +50,9 @@ type Result struct {
 	// Units lists exactly the units that owe the cycle, sorted by id.
 	Units []UnitReport
 
-	// unit is the unit filter applied, if any (see Filter and ByUnit).
-	unit string
+	// units are the units of the unit filter applied, nil for none (see
+	// Filter and ByUnit).
+	units map[string]bool
 }
 
 // Task is the status of one task.

@@ -22,6 +22,25 @@ type Filter struct {
 	// States keeps the tasks whose status, after the Unit narrowing, is one
 	// of them; empty keeps all.
 	States []Status
+	// Units is Unit for several units at once (`--unit` naming a set: its
+	// members): the tasks any of them leads, and their rows. It adds to
+	// Unit when both are set.
+	Units []string
+}
+
+// units is every unit id the filter names, nil for none.
+func (f Filter) units() map[string]bool {
+	if f.Unit == "" && len(f.Units) == 0 {
+		return nil
+	}
+	m := make(map[string]bool, len(f.Units)+1)
+	if f.Unit != "" {
+		m[f.Unit] = true
+	}
+	for _, u := range f.Units {
+		m[u] = true
+	}
+	return m
 }
 
 // Filter returns a new Result with f applied; r is not changed. The filtered Result keeps r's day,
@@ -35,12 +54,13 @@ func (r *Result) Filter(f Filter) *Result {
 	if f.Group != "" {
 		groups = r.subgroups(f.Group)
 	}
+	units := f.units()
 	out.Tasks = make([]Task, 0, len(r.Tasks))
 	for _, t := range r.Tasks {
 		if groups != nil && !groups[t.Task.Group.Value] {
 			continue
 		}
-		if f.Unit != "" && !t.ledBy(f.Unit) {
+		if units != nil && !t.ledByAny(units) {
 			continue
 		}
 		if len(f.States) > 0 && !slices.Contains(f.States, t.Status) {
@@ -48,10 +68,10 @@ func (r *Result) Filter(f Filter) *Result {
 		}
 		out.Tasks = append(out.Tasks, t)
 	}
-	out.unit = f.Unit
+	out.units = units
 	out.Units = make([]UnitReport, 0, len(r.Units))
 	for _, u := range r.Units {
-		if f.Unit == "" || u.Unit.ID.Value == f.Unit {
+		if units == nil || units[u.Unit.ID.Value] {
 			out.Units = append(out.Units, u)
 		}
 	}
@@ -82,13 +102,13 @@ func (r *Result) subgroups(id string) map[string]bool {
 	return in
 }
 
-// ledBy reports whether unit leads t (sets expanded: each lead unit has an
+// ledByAny reports whether one of units leads t (sets expanded: each lead unit has an
 // assignment). The task is kept whole, with every assignment and the status
 // of the task as a whole, as SPEC §4 words it: --unit "keeps the tasks the
 // unit leads".
-func (t Task) ledBy(unit string) bool {
+func (t Task) ledByAny(units map[string]bool) bool {
 	for _, a := range t.Assignments {
-		if a.Unit.ID.Value == unit {
+		if units[a.Unit.ID.Value] {
 			return true
 		}
 	}
@@ -161,8 +181,8 @@ func (r *Result) ByUnit() []UnitView {
 	}
 	for _, t := range r.Tasks {
 		for _, a := range t.Assignments {
-			if r.unit != "" && a.Unit.ID.Value != r.unit {
-				continue // --unit: that unit's row only
+			if r.units != nil && !r.units[a.Unit.ID.Value] {
+				continue // --unit: that unit's row only (its members' for a set)
 			}
 			v := row(a.Unit)
 			v.Led++

@@ -91,6 +91,18 @@ func TestFilter(t *testing.T) {
 			units: []string{"xa-2"},
 		},
 		{
+			name:  "several units (a set's members): the tasks any leads, their rows",
+			f:     Filter{Units: []string{"huyen-a", "xa-2"}},
+			tasks: []string{"2", "3", "5"},
+			units: []string{"huyen-a", "xa-2"},
+		},
+		{
+			name:  "Unit and Units add up",
+			f:     Filter{Unit: "xa-2", Units: []string{"so-tttt"}},
+			tasks: []string{"1", "5"},
+			units: []string{"so-tttt", "xa-2"},
+		},
+		{
 			name:  "unit that leads nothing and owes nothing",
 			f:     Filter{Unit: "cong-an-tinh"},
 			tasks: []string{},

@@ -234,7 +234,18 @@ func TestWorkflowsHygiene(t *testing.T) {
 			t.Errorf("%s: permissions = %v, want contents: read only", name, w.Permissions)
 		}
 		for jn, j := range w.Jobs {
-			if len(j.Permissions) > 0 {
+			if name == "release.yml" && jn == "publish" {
+				// The one exception: attaching binaries to a release
+				// needs contents: write, in a job that builds nothing.
+				if len(j.Permissions) != 1 || j.Permissions["contents"] != "write" {
+					t.Errorf("%s: job publish: permissions = %v, want contents: write only", name, j.Permissions)
+				}
+				for _, s := range j.Steps {
+					if strings.HasPrefix(s.Uses, "actions/checkout@") || strings.Contains(s.Run, "go build") {
+						t.Errorf("%s: job publish has write access and must not check out or build (step %q)", name, s.Name)
+					}
+				}
+			} else if len(j.Permissions) > 0 {
 				t.Errorf("%s: job %s widens permissions: %v", name, jn, j.Permissions)
 			}
 			for _, s := range j.Steps {
@@ -266,6 +277,9 @@ func triggers(t *testing.T, name string) map[string]any {
 	return w.On
 }
 
+// TestCIRunsMakeCheck: ci.yml runs what CI runs on a submission, .ci/run
+// (which installs every real reader and makes their checks mandatory, then
+// runs make test), and the rest of make check.
 func TestCIRunsMakeCheck(t *testing.T) {
 	w := readWorkflow(t, "ci.yml")
 	on := triggers(t, "ci.yml")
@@ -274,5 +288,15 @@ func TestCIRunsMakeCheck(t *testing.T) {
 			t.Errorf("ci.yml does not run on %s", event)
 		}
 	}
-	jobRunning(t, w, "make check")
+	jobRunning(t, w, "bash .ci/run")
+	jobRunning(t, w, "make fmt-check vet fmt-plan")
+	run, err := os.ReadFile(filepath.Join(repoRoot, ".ci", "run"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"PLAN06_REQUIRE_TOOLS=1", "make test", "yaml-language-server", "yamllint", "libreoffice"} {
+		if !strings.Contains(string(run), want) {
+			t.Errorf(".ci/run does not mention %q", want)
+		}
+	}
 }

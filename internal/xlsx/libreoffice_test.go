@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/plan06/plan06/internal/i18n"
+	"github.com/plan06/plan06/internal/skipped"
 )
 
 // TestLibreOffice converts the workbook to PDF with LibreOffice: it must
@@ -29,6 +30,7 @@ func TestLibreOffice(t *testing.T) {
 		if os.Getenv("PLAN06_REQUIRE_LIBREOFFICE") == "1" {
 			t.Fatal("PLAN06_REQUIRE_LIBREOFFICE=1 but neither libreoffice nor soffice is on PATH")
 		}
+		skipped.Record("LibreOffice", "apt-get install libreoffice-calc-nogui")
 		t.Skip("libreoffice is not installed")
 	}
 	dir := t.TempDir()
