@@ -15,6 +15,7 @@ import (
 	"github.com/plan06/plan06/internal/i18n"
 	"github.com/plan06/plan06/internal/model"
 	"github.com/plan06/plan06/internal/status"
+	"github.com/plan06/plan06/internal/xlsx"
 )
 
 // Options are the choices of the CLI that the Result does not hold.
@@ -105,7 +106,7 @@ func Write(r *status.Result, ix *model.Index, unit *model.Unit, o Options) ([]by
 	if day.IsZero() || day.Year() < 1980 || day.Year() > 2107 {
 		day = dates.MustNew(1980, 1, 1)
 	}
-	out, err := repack(buf.Bytes(), day)
+	out, err := xlsx.Repack(buf.Bytes(), day)
 	if err != nil {
 		return nil, fmt.Errorf("form: %w", err)
 	}

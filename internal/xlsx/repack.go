@@ -17,6 +17,11 @@ import (
 // contentTypesName is the package part that lists the content types.
 const contentTypesName = "[Content_Types].xml"
 
+// Repack is repack for the other writers of excelize files (the report
+// forms of internal/form), so that every xlsx plan06 writes is made
+// reproducible the same way.
+func Repack(src []byte, day dates.Date) ([]byte, error) { return repack(src, day) }
+
 // repack rewrites the zip that excelize wrote so that its bytes depend only
 // on its contents: entries in name order (which puts [Content_Types].xml
 // first, where some readers look for it), every entry stamped with day at
