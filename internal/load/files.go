@@ -165,8 +165,9 @@ func readAll(fsys fs.FS, files []*source) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			a := new(arena)
 			for f := range work {
-				f.read(fsys)
+				f.read(fsys, a)
 			}
 		}()
 	}
@@ -180,8 +181,9 @@ func readAll(fsys fs.FS, files []*source) {
 }
 
 // read loads one file into f.doc, or records why it cannot. The size is
-// checked before the file is opened, and again while it is read.
-func (f *source) read(fsys fs.FS) {
+// checked before the file is opened, and again while it is read. A report
+// file is decoded at once, its tree built in a (see arena).
+func (f *source) read(fsys fs.FS, a *arena) {
 	whole := diag.Pos{File: f.name}
 	b, err := planfs.ReadFile(fsys, f.rel, MaxFileSize)
 	var big *planfs.TooBigError
@@ -203,10 +205,13 @@ func (f *source) read(fsys fs.FS) {
 		f.notes(b)
 		return
 	}
-	f.doc = parse(f.name, b, &f.diag)
-	if f.kind == kindReport {
-		f.decodeReport()
+	if f.kind != kindReport {
+		f.doc = parse(f.name, b, &f.diag, nil)
+		return
 	}
+	f.doc = parse(f.name, b, &f.diag, a)
+	f.decodeReport()
+	a.reset()
 }
 
 // decodeReport turns a report file into its model, identity from the path.
@@ -238,7 +243,8 @@ var fastPath = true
 var lineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // parse turns file bytes into the root node of its single document.
-func parse(name string, b []byte, ds *diag.Diagnostics) (root *yaml.Node) {
+// Nodes the fast path reads are built in a when it is not nil.
+func parse(name string, b []byte, ds *diag.Diagnostics, a *arena) (root *yaml.Node) {
 	whole := diag.Pos{File: name}
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(b) { // the fast check; the position only when needed
@@ -251,7 +257,7 @@ func parse(name string, b []byte, ds *diag.Diagnostics) (root *yaml.Node) {
 		return nil
 	}
 	if fastPath {
-		if root := fastParse(b); root != nil {
+		if root := fastParse(b, a); root != nil {
 			return root // the common case: see fastParse
 		}
 	}
