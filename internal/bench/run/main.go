@@ -152,10 +152,10 @@ func diffRepo(plan, repo string) (string, int, error) {
 		{"git", "init", "-q"},
 		{"mv", filepath.Join("plan", "reports", month), month},
 		{"git", "add", "plan"},
-		{"git", "-c", "user.name=bench", "-c", "user.email=bench@example.org", "commit", "-q", "-m", "base"},
+		{"git", "-c", "gc.auto=0", "-c", "user.name=bench", "-c", "user.email=bench@example.org", "commit", "-q", "-m", "base"},
 		{"mv", month, filepath.Join("plan", "reports", month)},
 		{"git", "add", "plan"},
-		{"git", "-c", "user.name=bench", "-c", "user.email=bench@example.org", "commit", "-q", "-m", "reports of " + month},
+		{"git", "-c", "gc.auto=0", "-c", "user.name=bench", "-c", "user.email=bench@example.org", "commit", "-q", "-m", "reports of " + month},
 		{"git", "gc", "-q"},
 	}
 	for _, argv := range steps {
