@@ -36,6 +36,7 @@ func main() {
 	scales := flag.String("scales", "province,country", "comma-separated scales to measure")
 	runs := flag.Int("runs", 5, "runs of each command per scale (the median is quoted)")
 	work := flag.String("work", filepath.Join(os.TempDir(), "plan06-bench"), "folder for binaries and synthetic plans (reused)")
+	prebuilt := flag.String("plan06", "", "run this plan06 binary instead of building ./cmd/plan06 (to measure another version)")
 	flag.Parse()
 	if *runs < 1 {
 		fail(fmt.Errorf("-runs must be at least 1"))
@@ -43,8 +44,16 @@ func main() {
 	if err := os.MkdirAll(*work, 0o755); err != nil {
 		fail(err)
 	}
-	bin := func(name string) string { return filepath.Join(*work, name) }
+	bin := func(name string) string {
+		if name == "plan06" && *prebuilt != "" {
+			return *prebuilt
+		}
+		return filepath.Join(*work, name)
+	}
 	for name, pkg := range map[string]string{"plan06": "./cmd/plan06", "floor": "./internal/bench/floor", "plan06-synth": "./cmd/plan06-synth"} {
+		if name == "plan06" && *prebuilt != "" {
+			continue
+		}
 		if out, err := exec.Command("go", "build", "-o", bin(name), pkg).CombinedOutput(); err != nil {
 			fail(fmt.Errorf("go build %s: %v\n%s", pkg, err, out))
 		}
