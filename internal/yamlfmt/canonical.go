@@ -37,7 +37,11 @@ func FormatQuick(src []byte, kind Kind) ([]byte, error) {
 // FuzzCanonical hold Format to it).
 func Canonical(src []byte, kind Kind) bool {
 	n := len(src)
-	if n < 2 || src[n-1] != '\n' || src[n-2] == '\n' || !printableText(src) || !norm.NFC.IsNormal(src) {
+	if n < 2 || src[n-1] != '\n' || src[n-2] == '\n' {
+		return false
+	}
+	printable, starters := printableText(src)
+	if !printable || !starters && !norm.NFC.IsNormal(src) {
 		return false
 	}
 	// The comment block at the top of the file, then at most one blank line.
@@ -62,7 +66,23 @@ func Canonical(src []byte, kind Kind) bool {
 	if !render(buf, root, 0, false) {
 		return false
 	}
-	return bytes.Equal(buf.Bytes(), body)
+	// The whole file in NFC does not make every scalar so (one may start
+	// with a combining mark); a file of starters only (see printableText)
+	// does.
+	return bytes.Equal(buf.Bytes(), body) && (starters || scalarsNFC(root))
+}
+
+// scalarsNFC reports whether every scalar under n is in NFC.
+func scalarsNFC(n *yaml.Node) bool {
+	if n.Kind == yaml.ScalarNode && !norm.NFC.IsNormalString(n.Value) {
+		return false
+	}
+	for _, c := range n.Content {
+		if !scalarsNFC(c) {
+			return false
+		}
+	}
+	return true
 }
 
 var renderPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
@@ -71,29 +91,37 @@ var renderPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // feeds and characters yaml.v3's writer prints as they are (is_printable):
 // no tab, carriage return or other control character, no byte order mark,
 // nothing outside the Basic Multilingual Plane (which the writer escapes);
-// and no line ends with a blank.
-func printableText(src []byte) bool {
+// and no line ends with a blank. starters reports whether every character
+// is below U+0300 or in Latin Extended Additional (U+1E00–U+1EFF), as in
+// Vietnamese text: such characters are starters that NFC keeps and that
+// never combine with what precedes them, so such a text and every piece of
+// it is in NFC without consulting the tables (load's isNFC argues the same).
+func printableText(src []byte) (printable, starters bool) {
+	starters = true
 	for i := 0; i < len(src); {
 		c := src[i]
 		if c < utf8.RuneSelf {
 			switch {
 			case c == '\n':
 				if i > 0 && src[i-1] == ' ' {
-					return false
+					return false, false
 				}
 			case c < 0x20 || c == 0x7F:
-				return false
+				return false, false
 			}
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRune(src[i:])
 		if !(r >= 0xA0 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD && r != 0xFEFF) {
-			return false
+			return false, false
+		}
+		if r >= 0x300 && (r < 0x1E00 || r > 0x1EFF) {
+			starters = false
 		}
 		i += size
 	}
-	return true
+	return true, starters
 }
 
 // inOrder reports whether every mapping under n that has a canonical order
@@ -260,8 +288,7 @@ func inline(b *bytes.Buffer, n *yaml.Node) bool {
 // as it was when it holds nothing the writer would escape.
 func scalar(b *bytes.Buffer, n *yaml.Node, flow bool) bool {
 	v := n.Value
-	if n.Anchor != "" || !strings.HasPrefix(n.Tag, "!!") ||
-		!utf8.ValidString(v) || !norm.NFC.IsNormalString(v) {
+	if n.Anchor != "" || !strings.HasPrefix(n.Tag, "!!") || !utf8.ValidString(v) {
 		return false
 	}
 	switch n.Style {

@@ -131,11 +131,15 @@ func TestFormatQuickSkipsEncoder(t *testing.T) {
 		{"progress: 35\n", "progress: 35 \n"},                           // trailing blank
 		{"state: in-progress\n    progress", "progress: 35\n    state"}, // key order
 		{"mẫu.\n", "mẫu.\n\n"},                                          // two final newlines
+		{"văn bản", "va\u0306n bản"},                                    // a letter decomposed: not NFC
 		{"\"2.7\"", "'2.7'"},                                            // kept: quoting style is the user's
 	} {
 		mut := bytes.Replace(src, []byte(c.from), []byte(c.to), 1)
 		if c.from == "state: in-progress\n    progress" {
 			mut = bytes.Replace(src, []byte("state: in-progress\n    progress: 35"), []byte("progress: 35\n    state: in-progress"), 1)
+		}
+		if bytes.Equal(mut, src) {
+			t.Fatalf("%q is not in the test file", c.from)
 		}
 		want, err := Format(mut, KindReport)
 		if err != nil {
