@@ -53,7 +53,9 @@ func Canonical(src []byte, kind Kind) bool {
 	if len(body) < len(src) && len(body) > 0 && body[0] == '\n' {
 		body = body[1:]
 	}
-	root := load.ParseSubset(src)
+	rd := readers.Get().(*load.SubsetReader)
+	defer readers.Put(rd) // after the last use of root, below
+	root := rd.Read(src)
 	if root == nil {
 		return false
 	}
@@ -85,7 +87,10 @@ func scalarsNFC(n *yaml.Node) bool {
 	return true
 }
 
-var renderPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+var (
+	renderPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+	readers    = sync.Pool{New: func() any { return new(load.SubsetReader) }}
+)
 
 // printableText reports whether src is valid UTF-8 holding only line
 // feeds and characters yaml.v3's writer prints as they are (is_printable):

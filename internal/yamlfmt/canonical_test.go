@@ -208,3 +208,46 @@ func FuzzCanonical(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkCanonical puts the canonical check beside Format on the report
+// files of a synthetic province (all canonical), in memory.
+func BenchmarkCanonical(b *testing.B) {
+	dir := filepath.Join(b.TempDir(), "plan")
+	if _, err := synth.Generate(dir, synth.Options{Scale: synth.ScaleProvince, Seed: 1, Year: 2024}); err != nil {
+		b.Fatal(err)
+	}
+	reports, err := filepath.Glob(filepath.Join(dir, "reports", "*", "*.yaml"))
+	if err != nil || len(reports) == 0 {
+		b.Fatal("no reports", err)
+	}
+	var files [][]byte
+	size := 0
+	for _, p := range reports {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		files = append(files, src)
+		size += len(src)
+	}
+	b.Run("canonical", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		for b.Loop() {
+			for _, src := range files {
+				if !Canonical(src, KindReport) {
+					b.Fatal("a synthetic report is not recognised")
+				}
+			}
+		}
+	})
+	b.Run("format", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		for b.Loop() {
+			for _, src := range files {
+				if _, err := Format(src, KindReport); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
+}
