@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing/fstest"
 	"time"
 
@@ -27,6 +28,9 @@ var ErrNotRepo = errors.New("not inside a git repository")
 // Repo is the git work tree that holds a folder.
 type Repo struct {
 	top string // absolute path of the work tree
+	// decoded holds the reports the loader decoded from this repository's
+	// revisions, shared by every FS of the Repo (see FS.DecodedReports).
+	decoded sync.Map
 }
 
 // Open finds the repository that contains dir.
@@ -90,7 +94,7 @@ func (r *Repo) FS(commit, dir string) (fs.FS, error) {
 		size            int64
 	}
 	var entries []entry
-	fsys := &treeFS{MapFS: fstest.MapFS{}, big: map[string]int64{}}
+	fsys := &treeFS{MapFS: fstest.MapFS{}, big: map[string]int64{}, ids: map[string]string{}, decoded: &r.decoded}
 	for _, rec := range bytes.Split(out, []byte{0}) {
 		if len(rec) == 0 {
 			continue
@@ -163,6 +167,9 @@ func (r *Repo) FS(commit, dir string) (fs.FS, error) {
 			mode = fs.ModeSymlink | 0o777
 		}
 		fsys.MapFS[e.path] = &fstest.MapFile{Data: data, Mode: mode, ModTime: time.Unix(0, 0)}
+		if e.mode == "100644" || e.mode == "100755" {
+			fsys.ids[e.path] = e.sha // a link's blob is its target's name, not the content read
+		}
 	}
 	return fsys, nil
 }
@@ -171,8 +178,22 @@ func (r *Repo) FS(commit, dir string) (fs.FS, error) {
 // too big to read.
 type treeFS struct {
 	fstest.MapFS
-	big map[string]int64
+	big     map[string]int64
+	ids     map[string]string // the blob id of each regular file read
+	decoded *sync.Map
 }
+
+// BlobID returns the git blob id of regular file name, whose content it
+// names: two revisions give the same id to the same bytes.
+func (t *treeFS) BlobID(name string) (string, bool) {
+	id, ok := t.ids[name]
+	return id, ok
+}
+
+// DecodedReports is the store, shared by every revision of the same Repo,
+// where the loader keeps the reports it decoded, by blob id: diff decodes
+// a report that did not change between its two revisions once.
+func (t *treeFS) DecodedReports() *sync.Map { return t.decoded }
 
 // Open opens name; a blob too big to read opens with its size and fails
 // on Read.

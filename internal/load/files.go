@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"regexp"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -184,6 +185,22 @@ func readAll(fsys fs.FS, files []*source) {
 // checked before the file is opened, and again while it is read. A report
 // file is decoded at once, its tree built in a (see arena).
 func (f *source) read(fsys fs.FS, a *arena) {
+	if rev, ok := fsys.(Revision); ok && f.kind == kindReport {
+		if id, ok := rev.BlobID(f.rel); ok {
+			key := f.name + "\x00" + f.rel + "\x00" + id
+			store := rev.DecodedReports()
+			if v, ok := store.Load(key); ok {
+				d := v.(decodedReport)
+				f.report = d.report
+				f.diag = append(f.diag, d.diag...)
+				return
+			}
+			before := len(f.diag)
+			defer func() {
+				store.Store(key, decodedReport{report: f.report, diag: slices.Clone(f.diag[before:])})
+			}()
+		}
+	}
 	whole := diag.Pos{File: f.name}
 	b, err := planfs.ReadFile(fsys, f.rel, MaxFileSize)
 	var big *planfs.TooBigError
@@ -234,6 +251,26 @@ func (f *source) decodeReport() {
 	if okMonth && okUnit {
 		f.report = r
 	}
+}
+
+// Revision is a file system read from a git revision (internal/gitrev):
+// it names the content of each regular file (its blob id) and shares, with
+// the other revisions of the same repository read by one command, the
+// reports already decoded. A report file whose path, name and content are
+// those of one decoded before is not read again: its report and
+// diagnostics are those of the first (reports are not changed once
+// loaded), so diff decodes the reports that did not change between its two
+// revisions once.
+type Revision interface {
+	BlobID(name string) (string, bool)
+	DecodedReports() *sync.Map
+}
+
+// decodedReport is what reading a report file gave: its report (nil when
+// it could not be read) and the diagnostics reading it added.
+type decodedReport struct {
+	report *model.Report
+	diag   diag.Diagnostics
 }
 
 // fastPath lets plain-subset files skip the YAML library (see fastParse);
