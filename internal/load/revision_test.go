@@ -16,7 +16,8 @@ import (
 // TestRevisionsShareReports: two revisions of one repository, read through
 // the same gitrev.Repo, decode a report unchanged between them once (the
 // second plan holds the very entries of the first), decode a changed one
-// anew, and give the plans and diagnostics a fresh load gives.
+// anew, and give the plans and diagnostics a fresh load gives; so do the
+// reports the second revision's FS leaves unread, when opened.
 func TestRevisionsShareReports(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git not installed")
@@ -85,6 +86,24 @@ func TestRevisionsShareReports(t *testing.T) {
 	}
 	if !reflect.DeepEqual(head.p, alone.p) || !reflect.DeepEqual(head.d, alone.d) {
 		t.Fatal("the revision read after another differs from the same revision read alone")
+	}
+	// A revision listed before but never loaded: its reports are not read
+	// by the next revision's FS until the loader opens them.
+	listed, err := gitrev.Open(plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if commit, err := listed.Resolve("HEAD~1"); err != nil {
+		t.Fatal(err)
+	} else if _, err := listed.FS(commit, plan); err != nil {
+		t.Fatal(err)
+	}
+	late, err := load(listed, "HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(late.p, alone.p) || !reflect.DeepEqual(late.d, alone.d) {
+		t.Fatal("the reports left unread by the FS and opened by the loader differ")
 	}
 	reused, anew := 0, 0
 	for i, r := range head.p.Reports {
