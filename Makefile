@@ -60,6 +60,7 @@ BENCH_RUNS ?= 5
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem -count=1 ./internal/bench ./internal/status ./internal/xlsx ./internal/cli
 	$(GO) test -run='^$$' -bench='ParseIsLinear|ZipBomb' -count=1 ./internal/load ./internal/form
+	$(GO) test -run='^$$' -bench='Canonical' -benchmem -count=1 ./internal/yamlfmt
 	PLAN06_KILL_LONG=1 $(GO) test -run='^TestKill$$' -count=1 -v ./cmd/plan06
 	PLAN06_TEST_BLOB_BYTES=1073741824 $(GO) test -run='^TestFSBigBlobFlatMemory$$' -count=1 -v ./internal/gitrev
 	$(GO) run ./internal/bench/run -runs $(BENCH_RUNS)

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -14,7 +13,6 @@ import (
 	"github.com/plan06/plan06/internal/planfs"
 	"github.com/plan06/plan06/internal/safetext"
 	"github.com/plan06/plan06/internal/safewrite"
-	"github.com/plan06/plan06/internal/yamlfmt"
 	"github.com/spf13/cobra"
 )
 
@@ -55,20 +53,20 @@ func (a *App) runFmt(o fmtOptions, paths []string) error {
 		return err
 	}
 	changed, failed := 0, 0
-	for _, f := range files {
-		src, err := planfs.ReadFile(f.fsys, f.rel, planfs.MaxFileSize)
-		if err != nil {
-			fmt.Fprintf(a.IO.Err, "%s: error: %s\n", safetext.Line(f.shown), safetext.Line(readErr(err)))
+	for r := range formatAll(files) {
+		f := r.file
+		if r.readErr != nil {
+			fmt.Fprintf(a.IO.Err, "%s: error: %s\n", safetext.Line(f.shown), safetext.Line(readErr(r.readErr)))
 			failed++
 			continue
 		}
-		out, err := yamlfmt.Format(src, yamlfmt.KindOf(f.rel))
+		out, err := r.out, r.err
 		if err != nil {
 			fmt.Fprintf(a.IO.Err, "%s: error: %s\n", safetext.Line(f.shown), safetext.Line(fmtErr(err)))
 			failed++
 			continue
 		}
-		differs := !bytes.Equal(src, out)
+		differs := r.differs
 		if differs {
 			changed++
 		}

@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing/fstest"
 	"time"
 
@@ -27,6 +28,13 @@ var ErrNotRepo = errors.New("not inside a git repository")
 // Repo is the git work tree that holds a folder.
 type Repo struct {
 	top string // absolute path of the work tree
+	// decoded holds the reports the loader decoded from this repository's
+	// revisions, shared by every FS of the Repo (see FS.DecodedReports).
+	decoded sync.Map
+	// read lists the report files (path NUL blob id) an earlier FS of the
+	// Repo read: a later FS leaves them unread until opened (see lazy).
+	mu   sync.Mutex
+	read map[string]bool
 }
 
 // Open finds the repository that contains dir.
@@ -90,7 +98,8 @@ func (r *Repo) FS(commit, dir string) (fs.FS, error) {
 		size            int64
 	}
 	var entries []entry
-	fsys := &treeFS{MapFS: fstest.MapFS{}, big: map[string]int64{}}
+	fsys := &treeFS{MapFS: fstest.MapFS{}, big: map[string]int64{}, ids: map[string]string{}, decoded: &r.decoded,
+		lazy: map[string]lazyBlob{}, top: r.top}
 	for _, rec := range bytes.Split(out, []byte{0}) {
 		if len(rec) == 0 {
 			continue
@@ -113,6 +122,25 @@ func (r *Repo) FS(commit, dir string) (fs.FS, error) {
 			fsys.MapFS[p] = &fstest.MapFile{Mode: 0o644, ModTime: time.Unix(0, 0)}
 			fsys.big[p] = size
 			continue
+		}
+		regular := f[0] == "100644" || f[0] == "100755"
+		if regular && isReport(p) {
+			key := p + "\x00" + f[2]
+			r.mu.Lock()
+			seen := r.read[key]
+			if r.read == nil {
+				r.read = map[string]bool{}
+			}
+			r.read[key] = true
+			r.mu.Unlock()
+			if seen {
+				// Read by an earlier revision: the loader has its report
+				// already, and opens it only if it has not.
+				fsys.MapFS[p] = &fstest.MapFile{Mode: 0o644, ModTime: time.Unix(0, 0)}
+				fsys.lazy[p] = lazyBlob{sha: f[2], size: size}
+				fsys.ids[p] = f[2]
+				continue
+			}
 		}
 		entries = append(entries, entry{f[0], f[2], p, size})
 	}
@@ -163,6 +191,9 @@ func (r *Repo) FS(commit, dir string) (fs.FS, error) {
 			mode = fs.ModeSymlink | 0o777
 		}
 		fsys.MapFS[e.path] = &fstest.MapFile{Data: data, Mode: mode, ModTime: time.Unix(0, 0)}
+		if e.mode == "100644" || e.mode == "100755" {
+			fsys.ids[e.path] = e.sha // a link's blob is its target's name, not the content read
+		}
 	}
 	return fsys, nil
 }
@@ -171,8 +202,39 @@ func (r *Repo) FS(commit, dir string) (fs.FS, error) {
 // too big to read.
 type treeFS struct {
 	fstest.MapFS
-	big map[string]int64
+	big     map[string]int64
+	ids     map[string]string // the blob id of each regular file
+	decoded *sync.Map
+	lazy    map[string]lazyBlob
+	top     string
 }
+
+// lazyBlob is a report file an earlier revision read: it is read from git
+// only if opened.
+type lazyBlob struct {
+	sha  string
+	size int64
+}
+
+// isReport reports whether p (relative to the plan folder) has the shape
+// of a report file, reports/MONTH/UNIT.yaml: the files diff's two
+// revisions mostly share.
+func isReport(p string) bool {
+	parts := strings.Split(p, "/")
+	return len(parts) == 3 && parts[0] == "reports" && (strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml"))
+}
+
+// BlobID returns the git blob id of regular file name, whose content it
+// names: two revisions give the same id to the same bytes.
+func (t *treeFS) BlobID(name string) (string, bool) {
+	id, ok := t.ids[name]
+	return id, ok
+}
+
+// DecodedReports is the store, shared by every revision of the same Repo,
+// where the loader keeps the reports it decoded, by blob id: diff decodes
+// a report that did not change between its two revisions once.
+func (t *treeFS) DecodedReports() *sync.Map { return t.decoded }
 
 // Open opens name; a blob too big to read opens with its size and fails
 // on Read.
@@ -180,13 +242,39 @@ func (t *treeFS) Open(name string) (fs.File, error) {
 	if size, ok := t.big[name]; ok {
 		return &bigBlob{info: bigInfo{name: path.Base(name), size: size}}, nil
 	}
+	if b, ok := t.lazy[name]; ok {
+		data, err := git(t.top, nil, "cat-file", "blob", b.sha)
+		if err != nil {
+			return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+		}
+		return fstest.MapFS{name: &fstest.MapFile{Data: data, Mode: 0o644, ModTime: time.Unix(0, 0)}}.Open(name)
+	}
 	return t.MapFS.Open(name)
 }
 
-// Stat describes name, with the real size of a blob too big to read.
+// ReadFile reads name through Open: a blob too big to read fails, one not
+// read yet is read now.
+func (t *treeFS) ReadFile(name string) ([]byte, error) {
+	_, big := t.big[name]
+	if _, lazy := t.lazy[name]; !big && !lazy {
+		return t.MapFS.ReadFile(name)
+	}
+	f, err := t.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(f)
+}
+
+// Stat describes name, with the real size of a blob too big to read or
+// not read yet.
 func (t *treeFS) Stat(name string) (fs.FileInfo, error) {
 	if size, ok := t.big[name]; ok {
 		return bigInfo{name: path.Base(name), size: size}, nil
+	}
+	if b, ok := t.lazy[name]; ok {
+		return bigInfo{name: path.Base(name), size: b.size}, nil
 	}
 	return t.MapFS.Stat(name)
 }
@@ -195,6 +283,9 @@ func (t *treeFS) Stat(name string) (fs.FileInfo, error) {
 func (t *treeFS) Lstat(name string) (fs.FileInfo, error) {
 	if size, ok := t.big[name]; ok {
 		return bigInfo{name: path.Base(name), size: size}, nil
+	}
+	if b, ok := t.lazy[name]; ok {
+		return bigInfo{name: path.Base(name), size: b.size}, nil
 	}
 	return t.MapFS.Lstat(name)
 }

@@ -139,3 +139,60 @@ func TestFSBigBlobFlatMemory(t *testing.T) {
 		t.Errorf("plan.yaml = %q, %v", b, err)
 	}
 }
+
+// TestLaterRevisionLeavesSeenReportsUnread: a report file read by an
+// earlier FS of the same Repo, unchanged, is listed with its size and blob
+// id but read from git only when opened; a changed one is read at once.
+func TestLaterRevisionLeavesSeenReportsUnread(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	repo := t.TempDir()
+	sh(t, repo, "init", "-q")
+	plan := filepath.Join(repo, "plan")
+	os.MkdirAll(filepath.Join(plan, "reports", "2024-03"), 0o755)
+	os.WriteFile(filepath.Join(plan, "plan.yaml"), []byte("v1\n"), 0o644)
+	os.WriteFile(filepath.Join(plan, "reports", "2024-03", "a.yaml"), []byte("same\n"), 0o644)
+	os.WriteFile(filepath.Join(plan, "reports", "2024-03", "b.yaml"), []byte("old\n"), 0o644)
+	sh(t, repo, "add", ".")
+	sh(t, repo, "commit", "-q", "-m", "one")
+	os.WriteFile(filepath.Join(plan, "reports", "2024-03", "b.yaml"), []byte("new!\n"), 0o644)
+	sh(t, repo, "commit", "-q", "-am", "two")
+
+	r, err := Open(plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var trees []*treeFS
+	for _, rev := range []string{"HEAD~1", "HEAD"} {
+		commit, err := r.Resolve(rev)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsys, err := r.FS(commit, plan)
+		if err != nil {
+			t.Fatal(err)
+		}
+		trees = append(trees, fsys.(*treeFS))
+	}
+	first, second := trees[0], trees[1]
+	if len(first.lazy) != 0 {
+		t.Fatalf("the first revision left %v unread", first.lazy)
+	}
+	if _, ok := second.lazy["reports/2024-03/a.yaml"]; !ok || len(second.lazy) != 1 {
+		t.Fatalf("unread in the second revision: %v, want the unchanged report only", second.lazy)
+	}
+	for name, want := range map[string]string{"reports/2024-03/a.yaml": "same\n", "reports/2024-03/b.yaml": "new!\n"} {
+		info, err := fs.Stat(second, name)
+		if err != nil || info.Size() != int64(len(want)) {
+			t.Fatalf("%s: stat %v, %v", name, info, err)
+		}
+		got, err := fs.ReadFile(second, name)
+		if err != nil || string(got) != want {
+			t.Fatalf("%s: read %q, %v; want %q", name, got, err, want)
+		}
+		if id, ok := second.BlobID(name); !ok || id == "" {
+			t.Fatalf("%s: no blob id", name)
+		}
+	}
+}

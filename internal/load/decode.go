@@ -526,10 +526,16 @@ func (d *decoder) entry(n *yaml.Node) (model.Entry, bool) {
 			}
 		}
 	}
-	for key, dst := range map[string]*model.Text{"result": &e.Result, "obstacles": &e.Obstacles, "proposals": &e.Proposals} {
-		if x, ok := f.get(key); ok {
-			*dst = d.text(x.val, key)
-		}
+	// Field by field, not through pointers into e: e then stays off the heap
+	// (half a million entries at country scale).
+	if x, ok := f.get("result"); ok {
+		e.Result = d.text(x.val, "result")
+	}
+	if x, ok := f.get("obstacles"); ok {
+		e.Obstacles = d.text(x.val, "obstacles")
+	}
+	if x, ok := f.get("proposals"); ok {
+		e.Proposals = d.text(x.val, "proposals")
 	}
 	return e, true
 }

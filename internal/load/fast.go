@@ -35,22 +35,25 @@ import (
 // Should the fast path ever fail in a way the tests have not met (a
 // panic), the file goes to the library too: a bug here may cost time, never
 // a crash or a different answer.
-func fastParse(src []byte) (root *yaml.Node) {
+func fastParse(src []byte, a *arena) (root *yaml.Node) {
 	defer func() {
 		if recover() != nil {
 			root = nil
 		}
 	}()
-	return readSubset(src)
+	return readSubsetIn(src, a)
 }
 
 // readSubset is fastParse for the tests: it lets any panic but the end of
 // the subset through, so that the fuzzer sees it.
-func readSubset(src []byte) (root *yaml.Node) {
+func readSubset(src []byte) (root *yaml.Node) { return readSubsetIn(src, nil) }
+
+// readSubsetIn is readSubset building its nodes in a (when not nil).
+func readSubsetIn(src []byte, a *arena) (root *yaml.Node) {
 	if !fastBytes(src) {
 		return nil
 	}
-	p := &fastParser{src: src, le: -1, colLine: -1}
+	p := &fastParser{src: src, le: -1, colLine: -1, a: a}
 	defer func() {
 		if r := recover(); r != nil {
 			if r != errOutside {
@@ -111,6 +114,8 @@ type fastParser struct {
 	// The last column counted (see column): offset colOff on the line
 	// starting at colLine is at column colN.
 	colLine, colOff, colN int
+	// a, when not nil, holds the nodes and short strings (see arena).
+	a *arena
 }
 
 func (p *fastParser) outside() { panic(errOutside) }
@@ -168,7 +173,7 @@ func (p *fastParser) isItem(off int) bool {
 // mapping reads a block mapping whose first key is at off on the current
 // line, at byte column col (the line's indentation, or past "- ").
 func (p *fastParser) mapping(off, col, depth int) *yaml.Node {
-	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: p.num, Column: col + 1}
+	m := p.a.node(yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: p.num, Column: col + 1})
 	for {
 		key, after := p.key(off)
 		m.Content = append(m.Content, key, p.value(after, col, depth))
@@ -184,7 +189,7 @@ func (p *fastParser) mapping(off, col, depth int) *yaml.Node {
 
 // sequence reads a block sequence whose items start at byte column col.
 func (p *fastParser) sequence(col, depth int) *yaml.Node {
-	s := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: p.num, Column: col + 1}
+	s := p.a.node(yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: p.num, Column: col + 1})
 	for {
 		off := p.spaces(p.ls + col + 1)
 		if off == p.le || p.src[off] == '#' || p.isItem(off) || depth+1 > maxFastDepth {
@@ -326,15 +331,15 @@ func (p *fastParser) quoted(off int) (*yaml.Node, int) {
 	if q == '\'' {
 		style = yaml.SingleQuotedStyle
 	}
-	return &yaml.Node{Kind: yaml.ScalarNode, Style: style, Tag: "!!str", Value: string(p.src[off+1 : i]),
-		Line: p.num, Column: p.column(off)}, i + 1
+	return p.a.node(yaml.Node{Kind: yaml.ScalarNode, Style: style, Tag: "!!str", Value: p.a.text(p.src[off+1 : i]),
+		Line: p.num, Column: p.column(off)}), i + 1
 }
 
 // flow reads a one-line flow mapping or list at off, such as
 // {ti-le-06: 90, so-ho-so: 12} or [so-tttt, cong-an-tinh], and returns it
 // with the offset past its closing bracket.
 func (p *fastParser) flow(off int) (*yaml.Node, int) {
-	n := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle, Tag: "!!map", Line: p.num, Column: p.column(off)}
+	n := p.a.node(yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle, Tag: "!!map", Line: p.num, Column: p.column(off)})
 	closing := byte('}')
 	if p.src[off] == '[' {
 		n.Kind, n.Tag, closing = yaml.SequenceNode, "!!seq", ']'
@@ -435,7 +440,7 @@ func (p *fastParser) plain(from, to int) *yaml.Node {
 	if tag == "" {
 		p.outside()
 	}
-	return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: string(v), Line: p.num, Column: p.column(from)}
+	return p.a.node(yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: p.a.text(v), Line: p.num, Column: p.column(from)})
 }
 
 // plainTag is the tag yaml v3 resolves a plain scalar to, or "" when the

@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"regexp"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -165,8 +166,9 @@ func readAll(fsys fs.FS, files []*source) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			a := new(arena)
 			for f := range work {
-				f.read(fsys)
+				f.read(fsys, a)
 			}
 		}()
 	}
@@ -180,8 +182,25 @@ func readAll(fsys fs.FS, files []*source) {
 }
 
 // read loads one file into f.doc, or records why it cannot. The size is
-// checked before the file is opened, and again while it is read.
-func (f *source) read(fsys fs.FS) {
+// checked before the file is opened, and again while it is read. A report
+// file is decoded at once, its tree built in a (see arena).
+func (f *source) read(fsys fs.FS, a *arena) {
+	if rev, ok := fsys.(Revision); ok && f.kind == kindReport {
+		if id, ok := rev.BlobID(f.rel); ok {
+			key := f.name + "\x00" + f.rel + "\x00" + id
+			store := rev.DecodedReports()
+			if v, ok := store.Load(key); ok {
+				d := v.(decodedReport)
+				f.report = d.report
+				f.diag = append(f.diag, d.diag...)
+				return
+			}
+			before := len(f.diag)
+			defer func() {
+				store.Store(key, decodedReport{report: f.report, diag: slices.Clone(f.diag[before:])})
+			}()
+		}
+	}
 	whole := diag.Pos{File: f.name}
 	b, err := planfs.ReadFile(fsys, f.rel, MaxFileSize)
 	var big *planfs.TooBigError
@@ -203,10 +222,13 @@ func (f *source) read(fsys fs.FS) {
 		f.notes(b)
 		return
 	}
-	f.doc = parse(f.name, b, &f.diag)
-	if f.kind == kindReport {
-		f.decodeReport()
+	if f.kind != kindReport {
+		f.doc = parse(f.name, b, &f.diag, nil)
+		return
 	}
+	f.doc = parse(f.name, b, &f.diag, a)
+	f.decodeReport()
+	a.reset()
 }
 
 // decodeReport turns a report file into its model, identity from the path.
@@ -231,6 +253,26 @@ func (f *source) decodeReport() {
 	}
 }
 
+// Revision is a file system read from a git revision (internal/gitrev):
+// it names the content of each regular file (its blob id) and shares, with
+// the other revisions of the same repository read by one command, the
+// reports already decoded. A report file whose path, name and content are
+// those of one decoded before is not read again: its report and
+// diagnostics are those of the first (reports are not changed once
+// loaded), so diff decodes the reports that did not change between its two
+// revisions once.
+type Revision interface {
+	BlobID(name string) (string, bool)
+	DecodedReports() *sync.Map
+}
+
+// decodedReport is what reading a report file gave: its report (nil when
+// it could not be read) and the diagnostics reading it added.
+type decodedReport struct {
+	report *model.Report
+	diag   diag.Diagnostics
+}
+
 // fastPath lets plain-subset files skip the YAML library (see fastParse);
 // TestFastPathSameResult turns it off to compare the two readers.
 var fastPath = true
@@ -238,7 +280,8 @@ var fastPath = true
 var lineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // parse turns file bytes into the root node of its single document.
-func parse(name string, b []byte, ds *diag.Diagnostics) (root *yaml.Node) {
+// Nodes the fast path reads are built in a when it is not nil.
+func parse(name string, b []byte, ds *diag.Diagnostics, a *arena) (root *yaml.Node) {
 	whole := diag.Pos{File: name}
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(b) { // the fast check; the position only when needed
@@ -251,7 +294,7 @@ func parse(name string, b []byte, ds *diag.Diagnostics) (root *yaml.Node) {
 		return nil
 	}
 	if fastPath {
-		if root := fastParse(b); root != nil {
+		if root := fastParse(b, a); root != nil {
 			return root // the common case: see fastParse
 		}
 	}

@@ -42,7 +42,7 @@ func TestColumnCountIsLinear(t *testing.T) {
 			counted := 0
 			columnBytes = &counted
 			var ds diag.Diagnostics
-			node := parse("f.yaml", src, &ds)
+			node := parse("f.yaml", src, &ds, nil)
 			columnBytes = nil
 			if node == nil {
 				t.Fatalf("%s: not parsed: %v", name, ds)
@@ -70,7 +70,7 @@ func BenchmarkParseIsLinear(b *testing.B) {
 				for range 5 {
 					var ds diag.Diagnostics
 					start := time.Now()
-					if parse("f.yaml", src, &ds) == nil {
+					if parse("f.yaml", src, &ds, nil) == nil {
 						b.Fatalf("%s: not parsed: %v", name, ds)
 					}
 					if d := time.Since(start); min == 0 || d < min {

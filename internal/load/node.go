@@ -160,13 +160,23 @@ func looksNumeric(s string) bool {
 	return false
 }
 
+// floatBytes reports whether t holds only bytes strconv.ParseFloat reads:
+// digits, signs, '.', '_', exponents, hexadecimal, inf, infinity and nan.
+func floatBytes(t string) bool {
+	return strings.Trim(t, "0123456789+-._eExXpPaAbBcCdDfFiInNtTyY") == ""
+}
+
 // numberLike is looksNumeric without its shortcut, for t without a sign.
 func numberLike(t string) bool {
 	if t == "" {
 		return false
 	}
-	if _, err := strconv.ParseFloat(strings.ReplaceAll(t, "_", ""), 64); err == nil {
-		return true
+	// Skipping ParseFloat for other text ("in-progress") saves the error it
+	// would allocate, half a million times at country scale.
+	if floatBytes(t) {
+		if _, err := strconv.ParseFloat(strings.ReplaceAll(t, "_", ""), 64); err == nil {
+			return true
+		}
 	}
 	if strings.HasPrefix(t, "0x") || strings.HasPrefix(t, "0o") || strings.HasPrefix(t, "0b") {
 		return true

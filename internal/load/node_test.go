@@ -1,6 +1,7 @@
 package load
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -52,4 +53,15 @@ func FuzzLooksNumeric(f *testing.F) {
 			t.Errorf("looksNumeric(%q) = %v, without the shortcut %v", s, got, want)
 		}
 	})
+}
+
+// TestNumberLikeSkipsOnlyText: floatBytes, which numberLike asks before
+// ParseFloat, holds every text ParseFloat reads.
+func TestNumberLikeSkipsOnlyText(t *testing.T) {
+	for _, s := range []string{"inf", "+Inf", "-Infinity", "NaN", "nan", "0x1p-2", "0X1.8P+3", "1_000", "1e5", "1E-5", ".5", "5.", "0xABCdef", "12", "in-progress", "not-started", "nan-x", "1:20", "0o17", "0b101"} {
+		_, err := strconv.ParseFloat(strings.ReplaceAll(s, "_", ""), 64)
+		if err == nil && !floatBytes(s) {
+			t.Errorf("%q: ParseFloat reads it, numberLike would skip it", s)
+		}
+	}
 }

@@ -1,9 +1,16 @@
 // Command run is the whole-process half of `make bench`: it builds plan06,
 // the floor program and the synthetic plan generator, writes synthetic plans
-// at province and country scale, then runs plan06 and the floor side by side,
-// interleaved, several times, and prints the median wall time and peak memory
-// of each with their ratio. Figures come from the operating system's own
-// accounting (wall clock and the child's max RSS), not from timed tests.
+// at province and country scale (once, reused), then runs each command
+// several times, interleaved, and prints the median wall time and peak
+// memory of each: status, validate, the workbook, fmt --check and fmt -w on
+// the (canonical) synthetic plan beside the floor that reads and decodes the
+// same files with the same YAML library on all cores, with the ratio to
+// status too; and diff of a git copy of the plan whose last commit adds a
+// month of reports, beside git's own floor (ls-tree and cat-file --batch of
+// the same objects for both revisions). Figures come from the operating
+// system's own accounting (wall clock and the child's max RSS), not from
+// timed tests. A command that fails (fmt --check on a plan that is not
+// canonical) stops the run.
 package main
 
 import (
@@ -29,12 +36,24 @@ func main() {
 	scales := flag.String("scales", "province,country", "comma-separated scales to measure")
 	runs := flag.Int("runs", 5, "runs of each command per scale (the median is quoted)")
 	work := flag.String("work", filepath.Join(os.TempDir(), "plan06-bench"), "folder for binaries and synthetic plans (reused)")
+	prebuilt := flag.String("plan06", "", "run this plan06 binary instead of building ./cmd/plan06 (to measure another version)")
 	flag.Parse()
+	if *runs < 1 {
+		fail(fmt.Errorf("-runs must be at least 1"))
+	}
 	if err := os.MkdirAll(*work, 0o755); err != nil {
 		fail(err)
 	}
-	bin := func(name string) string { return filepath.Join(*work, name) }
+	bin := func(name string) string {
+		if name == "plan06" && *prebuilt != "" {
+			return *prebuilt
+		}
+		return filepath.Join(*work, name)
+	}
 	for name, pkg := range map[string]string{"plan06": "./cmd/plan06", "floor": "./internal/bench/floor", "plan06-synth": "./cmd/plan06-synth"} {
+		if name == "plan06" && *prebuilt != "" {
+			continue
+		}
 		if out, err := exec.Command("go", "build", "-o", bin(name), pkg).CombinedOutput(); err != nil {
 			fail(fmt.Errorf("go build %s: %v\n%s", pkg, err, out))
 		}
@@ -49,7 +68,7 @@ func main() {
 		}
 	}
 	fmt.Printf("machine: %s, %s, %d runs per command, median quoted\n\n", host, model, *runs)
-	fmt.Printf("%-9s %-26s %8s %10s %10s %9s %8s\n", "scale", "command", "files", "MB read", "wall", "peak RSS", "× floor")
+	fmt.Printf("%-9s %-30s %8s %10s %10s %9s %8s %9s\n", "scale", "command", "files", "MB read", "wall", "peak RSS", "× floor", "× status")
 
 	for _, scale := range strings.Split(*scales, ",") {
 		dir := filepath.Join(*work, scale)
@@ -61,43 +80,106 @@ func main() {
 				fail(fmt.Errorf("plan06-synth %s: %v", scale, err))
 			}
 		}
-		files, size := count(dir)
-		cmds := []struct {
-			name string
-			argv []string
-		}{
-			{"floor (read+decode)", []string{bin("floor"), dir}},
-			{"status -o json", []string{bin("plan06"), "--plan", dir, "--as-of", "2024-12-20", "status", "-o", "json"}},
-			{"validate", []string{bin("plan06"), "--plan", dir, "validate"}},
+		repo, added, err := diffRepo(dir, filepath.Join(*work, scale+"-git"))
+		if err != nil {
+			fail(fmt.Errorf("the git copy of %s: %v", scale, err))
 		}
-		if scale == "province" {
-			out := filepath.Join(*work, "report.xlsx")
-			cmds = append(cmds, struct {
-				name string
-				argv []string
-			}{"report 2024-03", []string{bin("plan06"), "--plan", dir, "report", "2024-03", "-o", out}})
+		files, size := count(dir)
+		plan06 := func(args ...string) []string { return append([]string{bin("plan06"), "--plan", dir}, args...) }
+		gitFloor := "for r in HEAD~1 HEAD; do git ls-tree -r --format='%(objectname)' $r -- plan/ | git cat-file --batch >/dev/null || exit 1; done"
+		cmds := []command{
+			{name: "floor (read+decode)", argv: []string{bin("floor"), dir}},
+			{name: "status -o json", argv: plan06("--as-of", "2024-12-20", "status", "-o", "json")},
+			{name: "validate", argv: plan06("validate")},
+			{name: "report 2024-03 (workbook)", argv: plan06("report", "2024-03", "-o", filepath.Join(*work, scale+"-report.xlsx"))},
+			{name: "fmt --check", argv: plan06("fmt", "--check")},
+			{name: "fmt -w (already canonical)", argv: plan06("fmt", "-w")},
+			{name: fmt.Sprintf("diff (%d reports added)", added), argv: []string{bin("plan06"), "--plan", filepath.Join(repo, "plan"), "diff", "HEAD~1", "HEAD"}, dir: repo, floor: 1},
+			{name: "git floor (ls-tree+cat-file)", argv: []string{"sh", "-c", gitFloor}, dir: repo, floor: 1, isFloor: true},
 		}
 		results := make([][]measure, len(cmds))
 		for r := 0; r < *runs; r++ {
 			for i, c := range cmds { // interleaved: noise hits every command alike
-				m, err := runOnce(c.argv)
+				m, err := runOnce(c.argv, c.dir)
 				if err != nil {
 					fail(fmt.Errorf("%s: %v", c.name, err))
 				}
 				results[i] = append(results[i], m)
 			}
 		}
-		floor := median(results[0])
+		floors := map[int]measure{}
+		for i, c := range cmds {
+			if i == 0 || c.isFloor {
+				floors[c.floor] = median(results[i])
+			}
+		}
+		status := median(results[1])
 		for i, c := range cmds {
 			m := median(results[i])
-			fmt.Printf("%-9s %-26s %8d %10.1f %9.3fs %7.0f MB %8.2f\n", scale, c.name, files, float64(size)/1e6,
-				m.wall.Seconds(), float64(m.rss)/(1<<20), m.wall.Seconds()/floor.wall.Seconds())
+			vsStatus := fmt.Sprintf("%9.2f", m.wall.Seconds()/status.wall.Seconds())
+			if c.floor != 0 || i == 0 {
+				vsStatus = fmt.Sprintf("%9s", "")
+			}
+			fmt.Printf("%-9s %-30s %8d %10.1f %9.3fs %7.0f MB %8.2f %s\n", scale, c.name, files, float64(size)/1e6,
+				m.wall.Seconds(), float64(m.rss)/(1<<20), m.wall.Seconds()/floors[c.floor].wall.Seconds(), vsStatus)
 		}
 	}
 }
 
-func runOnce(argv []string) (measure, error) {
+// command is one program the bench runs: floor says which floor its ratio
+// is to (0 the read-and-decode floor, 1 git's own), isFloor that it is one.
+type command struct {
+	name    string
+	argv    []string
+	dir     string
+	floor   int
+	isFloor bool
+}
+
+// diffRepo makes (once) a git repository holding a copy of the plan in
+// plan/: a first commit without the last month's reports, a second that
+// adds them, then packed (git gc), as a plan's repository is. It returns
+// the repository and the number of report files the second commit adds.
+func diffRepo(plan, repo string) (string, int, error) {
+	months, err := filepath.Glob(filepath.Join(plan, "reports", "*"))
+	if err != nil || len(months) == 0 {
+		return "", 0, fmt.Errorf("no reports under %s", plan)
+	}
+	slices.Sort(months)
+	last := months[len(months)-1]
+	added, _ := count(last)
+	if _, err := os.Stat(filepath.Join(repo, ".git", "packed-refs")); err == nil {
+		return repo, added, nil
+	}
+	os.RemoveAll(repo)
+	if err := os.MkdirAll(repo, 0o755); err != nil {
+		return "", 0, err
+	}
+	month := filepath.Base(last)
+	steps := [][]string{
+		{"cp", "-R", plan, filepath.Join(repo, "plan")},
+		{"git", "init", "-q"},
+		{"mv", filepath.Join("plan", "reports", month), month},
+		{"git", "add", "plan"},
+		{"git", "-c", "gc.auto=0", "-c", "user.name=bench", "-c", "user.email=bench@example.org", "commit", "-q", "-m", "base"},
+		{"mv", month, filepath.Join("plan", "reports", month)},
+		{"git", "add", "plan"},
+		{"git", "-c", "gc.auto=0", "-c", "user.name=bench", "-c", "user.email=bench@example.org", "commit", "-q", "-m", "reports of " + month},
+		{"git", "gc", "-q"},
+	}
+	for _, argv := range steps {
+		cmd := exec.Command(argv[0], argv[1:]...)
+		cmd.Dir = repo
+		if out, err := cmd.CombinedOutput(); err != nil {
+			return "", 0, fmt.Errorf("%s: %v\n%s", strings.Join(argv, " "), err, out)
+		}
+	}
+	return repo, added, nil
+}
+
+func runOnce(argv []string, dir string) (measure, error) {
 	cmd := exec.Command(argv[0], argv[1:]...)
+	cmd.Dir = dir
 	cmd.Stdout = io.Discard
 	var stderr strings.Builder
 	cmd.Stderr = &stderr

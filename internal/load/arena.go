@@ -1,0 +1,76 @@
+package load
+
+import "go.yaml.in/yaml/v3"
+
+// arena holds the nodes of one report file's tree while it is decoded, and
+// the short strings the fast path has met, for one worker of readAll. At
+// country scale a hundred thousand trees of a few dozen nodes each are built
+// and dropped at once: building each in the nodes of the last one keeps that
+// garbage (and the heap the collector lets it grow to) away, and interning
+// keeps one copy per worker of each key, task id, state and target id that
+// half a million report entries repeat. A nil *arena allocates as usual.
+//
+// Only a tree that is dropped before the next file is read may live in an
+// arena: report files are decoded by the worker that read them, and nothing
+// keeps a node of theirs (the model holds strings and positions).
+type arena struct {
+	chunks      [][]yaml.Node
+	chunk, used int
+	strs        map[string]string
+}
+
+const (
+	arenaChunk = 256     // nodes per chunk; chunks never move
+	internMax  = 32      // longest string interned, in bytes
+	internCap  = 1 << 14 // strings interned per worker at most
+)
+
+// node returns a node holding v: a fresh one, or one of the arena's,
+// keeping the backing array of its Content for a mapping or sequence.
+func (a *arena) node(v yaml.Node) *yaml.Node {
+	if a == nil {
+		n := new(yaml.Node)
+		*n = v
+		return n
+	}
+	if a.used == arenaChunk {
+		a.chunk, a.used = a.chunk+1, 0
+	}
+	if a.chunk == len(a.chunks) {
+		a.chunks = append(a.chunks, make([]yaml.Node, arenaChunk))
+	}
+	n := &a.chunks[a.chunk][a.used]
+	a.used++
+	content := n.Content[:0]
+	*n = v
+	if v.Kind != yaml.ScalarNode {
+		n.Content = content
+	}
+	return n
+}
+
+// text returns v as a string, the same string each time for short ones.
+func (a *arena) text(v []byte) string {
+	if a == nil || len(v) > internMax {
+		return string(v)
+	}
+	if s, ok := a.strs[string(v)]; ok {
+		return s
+	}
+	s := string(v)
+	if a.strs == nil {
+		a.strs = make(map[string]string)
+	}
+	if len(a.strs) < internCap {
+		a.strs[s] = s
+	}
+	return s
+}
+
+// reset lets the next file's tree reuse the nodes: the last tree must no
+// longer be in use.
+func (a *arena) reset() {
+	if a != nil {
+		a.chunk, a.used = 0, 0
+	}
+}

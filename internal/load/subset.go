@@ -1,0 +1,21 @@
+package load
+
+import "go.yaml.in/yaml/v3"
+
+// ParseSubset reads src with the plain-subset reader (see fastParse) and
+// returns the root node of its document, or nil when src is outside the
+// subset. Comments are skipped, not attached to the tree: a caller that
+// cares about them (plan06 fmt's canonical check) compares bytes itself.
+func ParseSubset(src []byte) *yaml.Node { return fastParse(src, nil) }
+
+// A SubsetReader is ParseSubset for a caller that reads many files one
+// after another and drops each tree before reading the next (plan06 fmt's
+// canonical check): each tree is built in the nodes of the last one (see
+// arena), so a tree it returned is valid only until the next Read.
+type SubsetReader struct{ a arena }
+
+// Read is ParseSubset, building the tree in the reader's nodes.
+func (r *SubsetReader) Read(src []byte) *yaml.Node {
+	r.a.reset()
+	return fastParse(src, &r.a)
+}
