@@ -21,7 +21,7 @@ func PlanLanguage(fsys fs.FS) string {
 		return ""
 	}
 	var ds diag.Diagnostics
-	root := parse("plan.yaml", b, &ds)
+	root := parse("plan.yaml", b, &ds, nil)
 	if root == nil || root.Kind != yaml.MappingNode {
 		return ""
 	}
