@@ -1,6 +1,7 @@
 package docx
 
 import (
+	"github.com/plan06/plan06/internal/i18n"
 	"strings"
 
 	"github.com/plan06/plan06/internal/dates"
@@ -28,7 +29,7 @@ func Remind(rm *report.Reminder, day dates.Date) ([]byte, error) {
 		{Paras: to},
 	}}})
 
-	w.body(w.t("remind.intro", p.Title.Value, report.MonthShort(w.lang, r.Cycle.Month),
+	w.body(w.t("remind.intro", p.Title.Value, i18n.Month(w.lang, r.Cycle.Month.Year, int(r.Cycle.Month.Month)),
 		report.Day(w.lang, r.Cycle.Deadline), report.Day(w.lang, r.AsOf)))
 	n := 0
 	if len(rm.Missing) > 0 {

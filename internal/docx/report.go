@@ -335,7 +335,7 @@ func (w *writer) reporting(rep *report.Report) {
 			pending = append(pending, name)
 		}
 	}
-	w.body(w.t("docx.reporting.cycle", report.MonthShort(w.lang, r.Cycle.Month), report.Day(w.lang, r.Cycle.Deadline), len(rep.Units)))
+	w.body(w.t("docx.reporting.cycle", i18n.Month(w.lang, r.Cycle.Month.Year, int(r.Cycle.Month.Month)), report.Day(w.lang, r.Cycle.Deadline), len(rep.Units)))
 	list := func(key string, names []string) {
 		if len(names) > 0 {
 			w.body("- " + w.t(key, len(names)) + ": " + strings.Join(names, "; ") + ".")

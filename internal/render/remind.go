@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"github.com/plan06/plan06/internal/i18n"
 	"io"
 	"strings"
 
@@ -16,7 +17,7 @@ func Remind(w io.Writer, rm *report.Reminder) error {
 	r := rm.Result
 	var b strings.Builder
 	fmt.Fprintf(&b, "**%s**\n\n", mdEscape(rm.T("remind.subject")))
-	fmt.Fprintf(&b, "%s\n\n", mdEscape(rm.T("remind.intro", r.Plan.Title.Value, report.MonthShort(rm.Lang, r.Cycle.Month),
+	fmt.Fprintf(&b, "%s\n\n", mdEscape(rm.T("remind.intro", r.Plan.Title.Value, i18n.Month(rm.Lang, r.Cycle.Month.Year, int(r.Cycle.Month.Month)),
 		report.Day(rm.Lang, r.Cycle.Deadline), report.Day(rm.Lang, r.AsOf))))
 	if rm.Empty() {
 		fmt.Fprintf(&b, "%s\n", mdEscape(rm.T("remind.none")))
