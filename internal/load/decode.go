@@ -519,7 +519,7 @@ func (d *decoder) entry(n *yaml.Node) (model.Entry, bool) {
 					d.diags.Errorf(k.Pos, "duplicate-key", k.Value, prev)
 					continue
 				}
-				seen[k.Value] = k.Pos.Line
+				seen[k.Value] = int(k.Pos.Line)
 				if v, ok := d.number(x.val.Content[i+1], "value"); ok {
 					e.Values = append(e.Values, model.Value{Target: k, Value: v})
 				}
