@@ -470,7 +470,7 @@ func (d *decoder) entry(n *yaml.Node) (model.Entry, bool) {
 	if !fok {
 		return model.Entry{}, false
 	}
-	e := model.Entry{Pos: d.pos(n), Task: model.Text{Pos: d.pos(n)}}
+	e := model.Entry{Task: model.Text{Pos: d.pos(n)}}
 	if x, ok := f.get("task"); ok {
 		e.Task = d.text(x.val, "task")
 	}
