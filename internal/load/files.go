@@ -113,6 +113,7 @@ type source struct {
 // folder are listed, and every path refused is a diagnostic.
 func walk(fsys fs.FS, dir string) ([]*source, diag.Diagnostics, error) {
 	list, refused, err := planfs.Walk(fsys)
+	limitMemory(list)
 	var files []*source
 	var diags diag.Diagnostics
 	for _, r := range refused {
