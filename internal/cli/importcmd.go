@@ -254,7 +254,7 @@ func (a *App) validateWith(forms []*imported, ds diag.Diagnostics) (*model.Plan,
 			cells[f] = form.YAMLCells(f.yaml, f.form)
 		}
 		pos := diag.Pos{File: f.form.File}
-		if c, ok := cells[f][d.Pos.Line]; ok {
+		if c, ok := cells[f][int(d.Pos.Line)]; ok {
 			pos.File += ":" + c
 		}
 		d.Pos = pos

@@ -144,7 +144,7 @@ func (a *App) validateTaskFile(rel string, out []byte, file string, app *form.Ap
 			continue
 		}
 		pos := diag.Pos{File: file}
-		if c, ok := cells[d.Pos.Line]; ok {
+		if c, ok := cells[int(d.Pos.Line)]; ok {
 			pos.File += ":" + c
 		}
 		d.Pos = pos

@@ -5,6 +5,7 @@ package diag
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 )
 
@@ -14,9 +15,21 @@ type Pos struct {
 	// File is the path as the user should see it, e.g. "plan/tasks/dot-pha.yaml".
 	File string
 	// Line is the 1-based line, 0 when the problem concerns the whole file.
-	Line int
+	// Line and Col are int32: a country-size plan holds millions of
+	// positions, and no plan file has two billion lines.
+	Line int32
 	// Col is the 1-based column in runes, 0 when unknown.
-	Col int
+	Col int32
+}
+
+// At returns the position line:col of file, for callers that count in int
+// (the YAML library, line scanners). Values beyond int32 are clamped.
+func At(file string, line, col int) Pos {
+	return Pos{File: file, Line: clamp32(line), Col: clamp32(col)}
+}
+
+func clamp32(n int) int32 {
+	return int32(min(max(n, math.MinInt32), math.MaxInt32))
 }
 
 // String renders the position the way compilers do: file:line:col.

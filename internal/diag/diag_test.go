@@ -1,6 +1,9 @@
 package diag
 
-import "testing"
+import (
+	"testing"
+	"unsafe"
+)
 
 func TestSuggest(t *testing.T) {
 	keys := []string{"id", "title", "group", "lead", "support", "support_note", "due"}
@@ -35,5 +38,24 @@ func TestSortByFileLineCol(t *testing.T) {
 	}
 	if got := (Pos{"a.yaml", 14, 11}).String(); got != "a.yaml:14:11" {
 		t.Errorf("Pos.String() = %q", got)
+	}
+}
+
+func TestAt(t *testing.T) {
+	for _, c := range []struct {
+		line, col int
+		want      string
+	}{
+		{12, 5, "f.yaml:12:5"},
+		{3, 0, "f.yaml:3"},
+		{0, 0, "f.yaml"},
+		{1 << 40, 7, "f.yaml:2147483647:7"},
+	} {
+		if got := At("f.yaml", c.line, c.col).String(); got != c.want {
+			t.Errorf("At(%d, %d) = %q, want %q", c.line, c.col, got, c.want)
+		}
+	}
+	if s := unsafe.Sizeof(Pos{}); s != 24 {
+		t.Errorf("Pos is %d bytes, want 24 (a country plan holds millions)", s)
 	}
 }

@@ -265,7 +265,6 @@ func (fl *Filled) readSheet(xf *excelize.File, ds *diag.Diagnostics) {
 		}
 		e := model.Entry{
 			Task:      model.Text{Value: t.Task, Pos: fl.pos(colID, row)},
-			Pos:       fl.pos(colID, row),
 			StatePos:  fl.pos(colState, row),
 			Result:    model.Text{Value: result, Pos: fl.pos(colResult, row)},
 			Obstacles: model.Text{Value: obstacles, Pos: fl.pos(colObstacle, row)},

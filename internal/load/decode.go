@@ -470,7 +470,7 @@ func (d *decoder) entry(n *yaml.Node) (model.Entry, bool) {
 	if !fok {
 		return model.Entry{}, false
 	}
-	e := model.Entry{Pos: d.pos(n), Task: model.Text{Pos: d.pos(n)}}
+	e := model.Entry{Task: model.Text{Pos: d.pos(n)}}
 	if x, ok := f.get("task"); ok {
 		e.Task = d.text(x.val, "task")
 	}
@@ -519,7 +519,7 @@ func (d *decoder) entry(n *yaml.Node) (model.Entry, bool) {
 					d.diags.Errorf(k.Pos, "duplicate-key", k.Value, prev)
 					continue
 				}
-				seen[k.Value] = k.Pos.Line
+				seen[k.Value] = int(k.Pos.Line)
 				if v, ok := d.number(x.val.Content[i+1], "value"); ok {
 					e.Values = append(e.Values, model.Value{Target: k, Value: v})
 				}

@@ -113,6 +113,7 @@ type source struct {
 // folder are listed, and every path refused is a diagnostic.
 func walk(fsys fs.FS, dir string) ([]*source, diag.Diagnostics, error) {
 	list, refused, err := planfs.Walk(fsys)
+	limitMemory(list)
 	var files []*source
 	var diags diag.Diagnostics
 	for _, r := range refused {
@@ -286,7 +287,7 @@ func parse(name string, b []byte, ds *diag.Diagnostics, a *arena) (root *yaml.No
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(b) { // the fast check; the position only when needed
 		line, col := firstInvalidUTF8(b)
-		ds.Errorf(diag.Pos{File: name, Line: line, Col: col}, "invalid-utf8")
+		ds.Errorf(diag.At(name, line, col), "invalid-utf8")
 		return nil
 	}
 	if len(bytes.TrimSpace(b)) == 0 {
@@ -300,7 +301,7 @@ func parse(name string, b []byte, ds *diag.Diagnostics, a *arena) (root *yaml.No
 	}
 	if line, col, r, ok := firstControl(b); ok {
 		// The library says "control characters are not allowed", nowhere.
-		ds.Errorf(diag.Pos{File: name, Line: line, Col: col}, "control-byte", fmt.Sprintf("U+%04X", r))
+		ds.Errorf(diag.At(name, line, col), "control-byte", fmt.Sprintf("U+%04X", r))
 		return nil
 	}
 	defer func() {
@@ -331,7 +332,7 @@ func parse(name string, b []byte, ds *diag.Diagnostics, a *arena) (root *yaml.No
 		}
 		var extra yaml.Node
 		if err := dec.Decode(&extra); err == nil {
-			ds.Errorf(diag.Pos{File: name, Line: extra.Line, Col: extra.Column}, "many-documents")
+			ds.Errorf(diag.At(name, extra.Line, extra.Column), "many-documents")
 		} else if !errors.Is(err, io.EOF) {
 			syntaxError(ds, name, b, err)
 			return nil
@@ -342,7 +343,7 @@ func parse(name string, b []byte, ds *diag.Diagnostics, a *arena) (root *yaml.No
 		return nil
 	}
 	if n, key := treeProblem(doc.Content[0], 0); n != nil {
-		pos := diag.Pos{File: name, Line: n.Line, Col: n.Column}
+		pos := diag.At(name, n.Line, n.Column)
 		switch key {
 		case "alias":
 			ds.Errorf(whole, "alias")
@@ -443,26 +444,25 @@ func syntaxPos(name string, b []byte, err error) diag.Pos {
 	if m == nil {
 		return p
 	}
-	p.Line, _ = strconv.Atoi(m[1])
+	line, _ := strconv.Atoi(m[1])
 	lines := strings.Split(string(b), "\n")
-	p.Col = 1
 	// The parser often names the line before the culprit; a tab on this line
 	// or the next is the likelier culprit.
-	for _, n := range []int{p.Line, p.Line + 1} {
+	for _, n := range []int{line, line + 1} {
 		if n >= 1 && n <= len(lines) {
 			if i := strings.IndexByte(lines[n-1], '\t'); i >= 0 {
-				p.Line, p.Col = n, len([]rune(lines[n-1][:i]))+1
-				return p
+				return diag.At(name, n, len([]rune(lines[n-1][:i]))+1)
 			}
 		}
 	}
-	if p.Line >= 1 && p.Line <= len(lines) {
-		l := lines[p.Line-1]
+	col := 1
+	if line >= 1 && line <= len(lines) {
+		l := lines[line-1]
 		if t := strings.TrimLeft(l, " "); t != "" {
-			p.Col = len(l) - len(t) + 1
+			col = len(l) - len(t) + 1
 		}
 	}
-	return p
+	return diag.At(name, line, col)
 }
 
 // syntaxMessage strips the parser's "yaml: line N:" prefix and explains

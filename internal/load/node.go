@@ -25,7 +25,7 @@ type decoder struct {
 }
 
 func (d *decoder) pos(n *yaml.Node) diag.Pos {
-	return diag.Pos{File: d.file, Line: n.Line, Col: n.Column}
+	return diag.At(d.file, n.Line, n.Column)
 }
 
 // field is one key: value pair of a mapping.

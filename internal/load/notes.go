@@ -31,7 +31,7 @@ func (f *source) notes(b []byte) {
 	}
 	if !utf8.Valid(b) {
 		line, col := firstInvalidUTF8(b)
-		f.diag.Errorf(diag.Pos{File: f.name, Line: line, Col: col}, "invalid-utf8")
+		f.diag.Errorf(diag.At(f.name, line, col), "invalid-utf8")
 		return
 	}
 	f.text = b

@@ -15,9 +15,9 @@ func tabAt(b []byte, p diag.Pos) bool {
 		return false
 	}
 	lines := bytes.Split(b, []byte("\n"))
-	if p.Line > len(lines) {
+	if int(p.Line) > len(lines) {
 		return false
 	}
 	runes := []rune(string(lines[p.Line-1]))
-	return p.Col <= len(runes) && runes[p.Col-1] == '\t'
+	return int(p.Col) <= len(runes) && runes[p.Col-1] == '\t'
 }

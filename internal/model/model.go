@@ -287,10 +287,11 @@ const (
 // States lists the entry states in the order SPEC §2 gives them.
 var States = []State{NotStarted, InProgress, Done, Blocked}
 
-// Entry is a report's word on one task.
+// Entry is a report's word on one task. A country-size plan holds
+// 400,000 entries, so an entry keeps no position of its own: when the task
+// key is missing, Task.Pos is the entry's position.
 type Entry struct {
 	Task      Text
-	Pos       diag.Pos
 	State     State
 	StatePos  diag.Pos
 	Progress  *int // 0–100 when given

@@ -69,7 +69,7 @@ func DiagnosticsJSON(w io.Writer, ds diag.Diagnostics, lang i18n.Lang) error {
 	}{Format: "plan06/validate/v1", Errors: errs, Warnings: warns, Diagnostics: []diagJSON{}}
 	for _, d := range ds {
 		out.Diagnostics = append(out.Diagnostics, diagJSON{
-			File: safetext.Line(d.Pos.File), Line: d.Pos.Line, Col: d.Pos.Col,
+			File: safetext.Line(d.Pos.File), Line: int(d.Pos.Line), Col: int(d.Pos.Col),
 			Severity: d.Severity.String(), Code: strings.TrimSuffix(d.Key, "-suggest"), Message: Message(d, lang),
 		})
 	}
