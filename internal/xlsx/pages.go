@@ -28,19 +28,20 @@ const (
 	pageSlack = 0.93
 )
 
-// pageHeight is the height of rows, in the sheet's points, that one
-// printed page holds: fitting the sheet to the page's width scales the
-// rows down with it.
-func pageHeight(widths []float64) float64 {
+// widthScale is the print scale, in percent, at which a sheet of
+// columns widths fits the page's width (at most 100).
+func widthScale(widths []float64) int {
 	px := 0.0
 	for _, w := range widths {
 		px += w*7 + 5
 	}
-	scale := 1.0
-	if sheetPt := px * 0.75; sheetPt > a4LongPt-marginsW {
-		scale = (a4LongPt - marginsW) / sheetPt
-	}
-	return (a4ShortPt - marginsH) / scale * pageSlack
+	return min(100, int((a4LongPt-marginsW)/(px*0.75)*100))
+}
+
+// pageHeight is the height of rows, in the sheet's points, that one
+// printed page holds at scale percent.
+func pageHeight(scale int) float64 {
+	return (a4ShortPt - marginsH) / (float64(scale) / 100) * pageSlack
 }
 
 // rowHeight is the height row r prints at once flushHeights has run.
@@ -57,13 +58,21 @@ func (l *sheetLayout) rowHeight(r int) float64 {
 // pageBreaks returns the rows before which a page must break so that
 // each part of keeps (in row order, not overlapping) prints on one page,
 // and the number of pages. A part taller than half a page (a long list)
-// may run on to the next page once its lead rows are placed; a shorter
-// one that does not fit what is left of the page starts a new one.
+// may run on to the next page once its lead rows are placed, at a break
+// of its own; a shorter one that does not fit what is left of the page
+// starts a new one.
 func pageBreaks(l *sheetLayout, keeps []keep, page float64) ([]int, int) {
 	var breaks []int
 	pages, used, r := 1, 0.0, 1
-	add := func(h float64) {
+	// add places a row (or, for row 0, the height under a part), breaking
+	// the page before it when it does not fit: every page starts at a
+	// break the sheet sets, so that a renderer whose rows come out
+	// shorter than the estimate does not move the page ends itself.
+	add := func(row int, h float64) {
 		if used > 0 && used+h > page {
+			if row > 0 {
+				breaks = append(breaks, row)
+			}
 			pages++
 			used = 0
 		}
@@ -71,7 +80,7 @@ func pageBreaks(l *sheetLayout, keeps []keep, page float64) ([]int, int) {
 	}
 	for _, k := range keeps {
 		for ; r < k.from; r++ {
-			add(l.rowHeight(r))
+			add(r, l.rowHeight(r))
 		}
 		whole, lead := k.extra, 0.0
 		for i := k.from; i <= k.to; i++ {
@@ -90,9 +99,9 @@ func pageBreaks(l *sheetLayout, keeps []keep, page float64) ([]int, int) {
 			used = 0
 		}
 		for ; r <= k.to; r++ {
-			add(l.rowHeight(r))
+			add(r, l.rowHeight(r))
 		}
-		add(k.extra)
+		add(0, k.extra)
 	}
 	return breaks, pages
 }
@@ -101,23 +110,30 @@ func pageBreaks(l *sheetLayout, keeps []keep, page float64) ([]int, int) {
 const summaryPages = 3
 
 // paginate sets the page breaks of sheet for keeps once flushHeights has
-// run, and has it printed on at most pages pages: where the parts do not
-// fit them at the scale that fits the page's width, the breaks are set for
-// the smallest scale at which they do, and the sheet is scaled to fit that
-// many pages tall (Excel and LibreOffice then choose the scale).
+// run, and the print scale at which the parts fit at most pages pages:
+// the scale that fits the sheet's width, or a smaller one when they do
+// not fit in as many pages at it. The scale is fixed rather than "fit to
+// pages": both Excel and LibreOffice ignore manual page breaks in that
+// mode, and so would split a table wherever the page ends.
 func (wb *workbook) paginate(sheet string, keeps []keep, pages int) {
 	if wb.err != nil {
 		return
 	}
 	l := wb.layout(sheet)
-	page := pageHeight(l.widths)
-	breaks, n := pageBreaks(l, keeps, page)
-	for shrink := 1.05; n > pages && shrink < 2; shrink += 0.05 {
-		breaks, n = pageBreaks(l, keeps, page*shrink)
+	scale := widthScale(l.widths)
+	breaks, n := pageBreaks(l, keeps, pageHeight(scale))
+	for n > pages && scale > minScale {
+		scale--
+		breaks, n = pageBreaks(l, keeps, pageHeight(scale))
 	}
 	for _, row := range breaks {
 		wb.pageBreak(sheet, row)
 	}
-	one := 1
-	wb.check(wb.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{FitToWidth: &one, FitToHeight: &pages}))
+	adjust, fit := uint(scale), false
+	wb.check(wb.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{AdjustTo: &adjust}))
+	wb.check(wb.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
 }
+
+// minScale is the smallest print scale paginate sets, in percent: smaller
+// text is not worth saving a page.
+const minScale = 55
