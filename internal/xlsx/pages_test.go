@@ -137,3 +137,27 @@ func TestSummaryPagesAtScale(t *testing.T) {
 	}
 	t.Logf("%d rows, breaks %v, %d pages at %d%%", len(rows), breaks, pages, scale)
 }
+
+// TestOneLine checks the short cut of textHeight against wrappedLines:
+// whatever it calls one line, wrappedLines does too, and it does call
+// short texts one line.
+func TestOneLine(t *testing.T) {
+	texts := []string{"", "1", "Sở Thông tin và Truyền thông", "ĐẠI HỌC QUỐC GIA", "a\nb", "W", "iiii iiii iiii iiii iiii iiii iiii",
+		"Ủy ban nhân dân xã Đông Hòa, huyện Đông Sơn", "x\ty", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}
+	hits := 0
+	for _, s := range texts {
+		for _, px := range []float64{20, 60, 150, 230, 400} {
+			for _, bold := range []bool{false, true} {
+				if oneLine(s, px, 11, bold) {
+					hits++
+					if n := wrappedLines(s, px, 11, bold); n != 1 {
+						t.Errorf("oneLine(%q, %v, bold %v) but wrappedLines gives %d", s, px, bold, n)
+					}
+				}
+			}
+		}
+	}
+	if !oneLine("Sở Tư pháp", 230, 11, false) || oneLine("a\nb", 400, 11, false) || hits < 20 {
+		t.Errorf("oneLine decides too little (%d of %d)", hits, len(texts)*10)
+	}
+}
