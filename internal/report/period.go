@@ -13,23 +13,23 @@ import (
 // the period's last cycle at day, the previous cycle at its compile day
 // (the change column), each cycle of the year up to the last at day (the
 // reporting record and the ranking), what falls due up to the next cycle's
-// compile day, and the notes of the period's months. It calls
-// status.Compute once per cycle and reads nothing else.
+// compile day, and the notes of the period's months. It computes the
+// tasks' state twice (at day, and at the previous compile day) and each
+// cycle's compliance once, and reads nothing else.
 func ForPeriod(p *model.Plan, period dates.Period, day dates.Date, lang i18n.Lang) *Report {
 	ix := model.NewIndex(p)
 	rollover := p.Reporting.Rollover == model.RolloverNextWorkingDay
 	cy := p.Cal.PeriodCycle(period, p.Reporting.Day, rollover)
-	res := status.Compute(p, ix, status.Options{AsOf: day, Cycle: cy.Month})
+	// The cycles of the year so far are the same plan at the same day:
+	// the tasks are computed once and each cycle adds its compliance.
+	var months []dates.Month
+	for m := (dates.Month{Year: cy.Month.Year, Month: time.January}); m.Compare(cy.Month) <= 0; m = m.Add(1) {
+		months = append(months, m)
+	}
+	cycles := status.ComputeCycles(p, ix, day, months)
+	res := cycles[len(cycles)-1]
 	prevCy := p.Cal.Cycle(cy.Month.Add(-1), p.Reporting.Day, rollover)
 	prev := status.Compute(p, ix, status.Options{AsOf: status.CompileDay(p, prevCy), Cycle: prevCy.Month})
-	var cycles []*status.Result
-	for m := (dates.Month{Year: cy.Month.Year, Month: time.January}); m.Compare(cy.Month) <= 0; m = m.Add(1) {
-		if m == cy.Month {
-			cycles = append(cycles, res)
-			continue
-		}
-		cycles = append(cycles, status.Compute(p, ix, status.Options{AsOf: day, Cycle: m}))
-	}
 	first := cy.Month
 	switch period.Kind {
 	case dates.PeriodHalf:

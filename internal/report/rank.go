@@ -113,10 +113,15 @@ func (rep *Report) rank(in Input) {
 		}
 		return cmp.Or(cmp.Compare(ia, ib), cmp.Compare(a, b))
 	})
+	byName := nameRanks(len(order), func(yield func(*model.Unit)) {
+		for _, row := range order {
+			yield(row.Unit)
+		}
+	})
 	for _, l := range names {
 		rs := levels[l]
 		slices.SortStableFunc(rs, func(a, b *RankRow) int {
-			return cmp.Or(compare(a, b), byName(a.Unit, b.Unit))
+			return cmp.Or(compare(a, b), cmp.Compare(byName[a.Unit], byName[b.Unit]))
 		})
 		lv := RankLevel{Level: l}
 		for i, row := range rs {

@@ -1,8 +1,6 @@
 package report
 
 import (
-	"slices"
-
 	"github.com/plan06/plan06/internal/i18n"
 	"github.com/plan06/plan06/internal/model"
 	"github.com/plan06/plan06/internal/status"
@@ -76,11 +74,11 @@ func BuildReminder(r *status.Result, lang i18n.Lang) *Reminder {
 	for _, uo := range by {
 		rm.Overdue = append(rm.Overdue, *uo)
 	}
-	slices.SortFunc(rm.Overdue, func(a, b UnitOverdue) int { return byName(a.Unit, b.Unit) })
-	byReport := func(a, b status.UnitReport) int { return byName(a.Unit, b.Unit) }
-	slices.SortStableFunc(rm.Missing, byReport)
-	slices.SortStableFunc(rm.Late, byReport)
-	slices.SortStableFunc(rm.Recipients, byName)
+	sortByName(rm.Overdue, func(o *UnitOverdue) *model.Unit { return o.Unit })
+	byReport := func(r *status.UnitReport) *model.Unit { return r.Unit }
+	sortByName(rm.Missing, byReport)
+	sortByName(rm.Late, byReport)
+	sortByName(rm.Recipients, func(u **model.Unit) *model.Unit { return *u })
 	return rm
 }
 

@@ -428,7 +428,7 @@ func (rep *Report) record(in Input) {
 			}
 		}
 	}
-	slices.SortStableFunc(order, func(a, b *RecordRow) int { return byName(a.Unit, b.Unit) })
+	sortByName(order, func(r **RecordRow) *model.Unit { return (*r).Unit })
 	for _, row := range order {
 		rec.Rows = append(rec.Rows, *row)
 	}
@@ -485,7 +485,7 @@ func (rep *Report) units() {
 		}
 		rep.Units = append(rep.Units, row)
 	}
-	slices.SortStableFunc(rep.Units, func(a, b UnitRow) int { return byName(a.Report.Unit, b.Report.Unit) })
+	sortByName(rep.Units, func(r *UnitRow) *model.Unit { return r.Report.Unit })
 }
 
 // texts gathers the results by group and the obstacles and proposals by
@@ -524,9 +524,9 @@ func (rep *Report) texts(in Input) {
 			rep.Results = append(rep.Results, GroupResults{Group: &rep.Groups[gi], Results: results[gi]})
 		}
 	}
-	byUnit := func(a, b UnitText) int { return byName(a.Unit, b.Unit) }
-	slices.SortStableFunc(rep.Obstacles, byUnit)
-	slices.SortStableFunc(rep.Proposals, byUnit)
+	byUnit := func(t *UnitText) *model.Unit { return t.Unit }
+	sortByName(rep.Obstacles, byUnit)
+	sortByName(rep.Proposals, byUnit)
 }
 
 // clean trims a text from the files.

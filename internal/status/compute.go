@@ -28,19 +28,26 @@ type Options struct {
 // built once, reading its reports newest first only until it has found
 // them all.
 func Compute(p *model.Plan, ix *model.Index, opt Options) *Result {
+	return ComputeCycles(p, ix, opt.AsOf, []dates.Month{opt.Cycle})[0]
+}
+
+// ComputeCycles is Compute at day asOf for each cycle of months (the zero
+// Month meaning the month of asOf), one Result per month in order. The
+// tasks' state at asOf does not depend on the cycle, so it is computed
+// once: the Results share one Tasks slice and differ only in Cycle and
+// Units (a report over the year's cycles needs each cycle's compliance, not
+// the plan's state twelve times). Results are read-only; one that must
+// change (Filter makes a new one) must not be changed in place.
+func ComputeCycles(p *model.Plan, ix *model.Index, asOf dates.Date, months []dates.Month) []*Result {
 	if ix == nil {
 		ix = model.NewIndex(p)
-	}
-	month := opt.Cycle
-	if month == (dates.Month{}) {
-		month = dates.MonthOf(opt.AsOf)
 	}
 	c := &computer{
 		p:        p,
 		ix:       ix,
-		asOf:     opt.AsOf,
+		asOf:     asOf,
 		rollover: p.Reporting.Rollover == model.RolloverNextWorkingDay,
-		reports:  visibleByUnit(p.Reports, opt.AsOf),
+		reports:  visibleByUnit(p.Reports, asOf),
 		history:  map[string]*history{},
 		leads:    map[string][]int{},
 	}
@@ -52,7 +59,7 @@ func Compute(p *model.Plan, ix *model.Index, opt Options) *Result {
 	// the predecessors' histories are read for the tasks passed on.
 	leads := make([][]model.Holder, len(p.Tasks))
 	for i := range p.Tasks {
-		leads[i] = ix.ExpandAt(p.Tasks[i].Lead, opt.AsOf)
+		leads[i] = ix.ExpandAt(p.Tasks[i].Lead, asOf)
 		ci := c.taskIndex[p.Tasks[i].ID.Value]
 		for _, h := range leads[i] {
 			c.leads[h.Unit.ID.Value] = append(c.leads[h.Unit.ID.Value], ci)
@@ -61,17 +68,25 @@ func Compute(p *model.Plan, ix *model.Index, opt Options) *Result {
 			}
 		}
 	}
-	r := &Result{
-		Plan:  p,
-		AsOf:  opt.AsOf,
-		Cycle: p.Cal.Cycle(month, p.Reporting.Day, c.rollover),
-		Tasks: make([]Task, 0, len(p.Tasks)),
-	}
+	tasks := make([]Task, 0, len(p.Tasks))
 	for i := range p.Tasks {
-		r.Tasks = append(r.Tasks, c.task(i, leads[i]))
+		tasks = append(tasks, c.task(i, leads[i]))
 	}
-	r.Units = c.compliance(r.Tasks, r.Cycle)
-	return r
+	out := make([]*Result, len(months))
+	for k, month := range months {
+		if month == (dates.Month{}) {
+			month = dates.MonthOf(asOf)
+		}
+		r := &Result{
+			Plan:  p,
+			AsOf:  asOf,
+			Cycle: p.Cal.Cycle(month, p.Reporting.Day, c.rollover),
+			Tasks: tasks,
+		}
+		r.Units = c.compliance(r.Tasks, r.Cycle)
+		out[k] = r
+	}
+	return out
 }
 
 // computer holds what Compute shares between tasks.

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/plan06/plan06/internal/safetext"
 )
@@ -98,7 +99,7 @@ func (wb *workbook) textHeight(l *sheetLayout, from, to int, s string, style int
 	// digit (7 pixels at 11 pt Times New Roman), plus 5 pixels of padding.
 	px := width*7 + 5 - 6 // less the cell's own margins
 	n := 1
-	if fo.wrap {
+	if fo.wrap && !oneLine(s, px, fo.size, fo.bold) {
 		key := wrapKey{s, px, fo}
 		var ok bool
 		if n, ok = wb.wrapped[key]; !ok {
@@ -195,6 +196,22 @@ func wrappedLines(s string, px, size float64, bold bool) int {
 	return max(total, 1)
 }
 
+// oneLine reports, without wrapping it, that s takes one line in
+// wrappedLines: it holds no line break and is no wider than px even if
+// every character were as wide as the widest wrappedLines counts. Most
+// cells (names, numbers, short labels) pass, at country scale tens of
+// thousands of them.
+func oneLine(s string, px, size float64, bold bool) bool {
+	scale := size * 96 / 72
+	if bold {
+		scale *= 1.08
+	}
+	return strings.IndexByte(s, '\n') < 0 && float64(utf8.RuneCountInString(s))*widestEm*scale <= px*0.95
+}
+
+// widestEm is the widest character emWidth counts.
+const widestEm = 0.70
+
 // emWidth is the width of s in em at Times New Roman's average proportions.
 func emWidth(s string) float64 {
 	w := 0.0
@@ -203,7 +220,7 @@ func emWidth(s string) float64 {
 		case r == ' ':
 			w += 0.25
 		case unicode.IsUpper(r):
-			w += 0.70
+			w += widestEm
 		case unicode.IsDigit(r):
 			w += 0.5
 		case unicode.IsLetter(r):

@@ -42,40 +42,48 @@ func (wb *workbook) summary(sheet string) {
 	wb.widths(sheet, summaryWidths...)
 	row := wb.decreeHeader(sheet)
 
+	// Each part keeps its title with its table; a part starts a new page
+	// only when it would not fit on what is left of the page (pages.go).
+	var keeps []keep
 	row++
+	start := row
 	wb.str(sheet, 1, row, wb.t("xlsx.sec.tasks"), wb.st.section)
 	row = wb.outcomeTable(sheet, row+1, false)
+	keeps = append(keeps, keep{from: start, to: row, lead: 4})
 	if !wb.rep.PrevDay.IsZero() {
-		// The comparison starts a page: split under the first table it
-		// would be half a table on each.
 		row += 2
-		wb.pageBreak(sheet, row)
+		start = row
 		wb.str(sheet, 1, row, wb.t("xlsx.sec.previous", wb.dayText(wb.rep.PrevDay)), wb.st.section)
 		row = wb.outcomeTable(sheet, row+1, true)
+		keeps = append(keeps, keep{from: start, to: row, lead: 4})
 	}
 
 	row += 2
+	start = row
 	wb.str(sheet, 1, row, wb.t("xlsx.sec.reports", wb.dayText(wb.r.Cycle.Deadline)), wb.st.section)
 	row = wb.reportTable(sheet, row+1)
+	keeps = append(keeps, keep{from: start, to: row, lead: 3})
 
-	// The targets table and the chart each start a page: the first page
-	// is the report itself, and a table split under a chart (or a chart
-	// split across pages) reads badly.
 	row += 2
-	wb.pageBreak(sheet, row)
+	start = row
 	wb.str(sheet, 1, row, wb.t("xlsx.sec.targets"), wb.st.section)
 	if wb.rep.ManyTargets() {
 		row = wb.targetCounts(sheet, row+1)
 	} else {
 		row = wb.targetTable(sheet, row+1)
 	}
+	keeps = append(keeps, keep{from: start, to: row, lead: 3})
 
 	row += 2
-	wb.pageBreak(sheet, row)
+	start = row
 	wb.str(sheet, 1, row, wb.t("xlsx.sec.chart"), wb.st.section)
-	wb.chart(sheet, row+1)
+	if last := wb.chart(sheet, row+1); last > 0 {
+		// The chart floats under its table from the row after next.
+		keeps = append(keeps, keep{from: start, to: last + 1, lead: 4, extra: chartHeight*0.75 + 8})
+	}
 	wb.pageSetup(sheet)
 	wb.flushHeights(sheet)
+	wb.paginate(sheet, keeps, summaryPages)
 }
 
 // pageBreak starts a new printed page at row.
@@ -405,8 +413,9 @@ func (wb *workbook) optFloat(sheet string, col, row int, x *float64) {
 // labelled by its ref and counting its own tasks, and under it a stacked
 // column chart of it: one column per group, one series per outcome. A
 // parent's subtree would count its children's tasks twice over, and empty
-// groups are bars of nothing.
-func (wb *workbook) chart(sheet string, head int) {
+// groups are bars of nothing. It returns the data's last row, 0 when there
+// is no chart.
+func (wb *workbook) chart(sheet string, head int) int {
 	var leaves []report.Group
 	for _, g := range wb.rep.Groups {
 		if g.Own.Total > 0 {
@@ -414,7 +423,7 @@ func (wb *workbook) chart(sheet string, head int) {
 		}
 	}
 	if wb.err != nil || len(leaves) == 0 {
-		return
+		return 0
 	}
 	wb.outcomeHeader(sheet, head)
 	row := head + 1
@@ -446,7 +455,7 @@ func (wb *workbook) chart(sheet string, head int) {
 		Type:       excelize.ColStacked,
 		Series:     series,
 		VaryColors: &vary,
-		Dimension:  excelize.ChartDimension{Width: 960, Height: 420},
+		Dimension:  excelize.ChartDimension{Width: 960, Height: chartHeight},
 		Format:     excelize.GraphicOptions{ScaleX: 1, ScaleY: 1, OffsetX: 4, OffsetY: 4},
 		Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{
 			Text: wb.t("xlsx.chart.title"),
@@ -464,7 +473,11 @@ func (wb *workbook) chart(sheet string, head int) {
 		},
 		PlotArea: excelize.ChartPlotArea{NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0"}},
 	}))
+	return last
 }
+
+// chartHeight is the chart's height in pixels.
+const chartHeight = 420
 
 // chartColour is an outcome's colour, deep enough to read as a bar: greens
 // for done, blue for open in time, red for overdue, grey for standing.

@@ -1,0 +1,61 @@
+package report
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/plan06/plan06/internal/i18n"
+	"github.com/plan06/plan06/internal/model"
+)
+
+// sortByName sorts xs stably by their units as byName orders them, but
+// computes each distinct unit's collation key once: at country scale a
+// collation per comparison cost more than the rest of the report.
+func sortByName[T any](xs []T, unit func(*T) *model.Unit) {
+	if len(xs) < 2 {
+		return
+	}
+	rank := nameRanks(len(xs), func(yield func(*model.Unit)) {
+		for i := range xs {
+			yield(unit(&xs[i]))
+		}
+	})
+	slices.SortStableFunc(xs, func(a, b T) int { return cmp.Compare(rank[unit(&a)], rank[unit(&b)]) })
+}
+
+// nameRanks numbers the distinct units each gives in byName order; units
+// that byName finds equal share a number.
+func nameRanks(n int, each func(yield func(*model.Unit))) map[*model.Unit]int {
+	rank := make(map[*model.Unit]int, n)
+	var units []*model.Unit
+	each(func(u *model.Unit) {
+		if _, ok := rank[u]; !ok {
+			rank[u] = 0
+			units = append(units, u)
+		}
+	})
+	names := make([]string, len(units))
+	for i, u := range units {
+		names[i] = UnitName(u)
+	}
+	keys := i18n.CollationKeys(names)
+	type keyed struct {
+		key, id string
+		u       *model.Unit
+	}
+	ks := make([]keyed, len(units))
+	for i, u := range units {
+		ks[i] = keyed{key: keys[i], u: u}
+		if u != nil {
+			ks[i].id = u.ID.Value
+		}
+	}
+	slices.SortFunc(ks, func(a, b keyed) int { return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.id, b.id)) })
+	for i, k := range ks {
+		rank[k.u] = i
+		if i > 0 && k.key == ks[i-1].key && k.id == ks[i-1].id {
+			rank[k.u] = rank[ks[i-1].u]
+		}
+	}
+	return rank
+}
