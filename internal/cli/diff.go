@@ -47,6 +47,8 @@ func (a *App) diffCmd() *cobra.Command {
 }
 
 func (a *App) runDiff(baseRev, headRev, output string) error {
+	// Two plans stay live at once: the base and the head.
+	load.HoldPlans(2)
 	dir := a.dir()
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
 		return usageErr("run plan06 in the plan repository, or pass --plan DIR", "no plan folder at %s", dir)

@@ -67,6 +67,8 @@ type imported struct {
 }
 
 func (a *App) runImport(files []string, o importOptions) error {
+	// Two plans stay live at once: the base and the head.
+	load.HoldPlans(2)
 	l, day, err := a.loadValid()
 	if err != nil {
 		return err

@@ -28,14 +28,35 @@ const (
 	limitPerByte = 2.8
 )
 
-var limitMu sync.Mutex
+var (
+	limitMu sync.Mutex
+	// plansHeld is how many plans the command keeps live at once (see
+	// HoldPlans).
+	plansHeld int64 = 1
+)
 
-// limitMemory applies the limit for a plan of the files listed.
+// HoldPlans tells Load that the command keeps n plans live at once (diff
+// holds two revisions, import the plan and the plan with its new reports),
+// so that the soft memory limit leaves room for all of them: a limit sized
+// for one plan would make the collector run without end near a heap the
+// plans already fill (country diff: 12 s with a one-plan limit, 8 s with
+// room for two).
+func HoldPlans(n int) {
+	limitMu.Lock()
+	defer limitMu.Unlock()
+	plansHeld = int64(max(n, 1))
+}
+
+// limitMemory applies the limit for a plan of the files listed, times the
+// plans the command holds.
 func limitMemory(files []planfs.File) {
 	var size int64
 	for _, f := range files {
 		size += f.Size
 	}
+	limitMu.Lock()
+	size *= plansHeld
+	limitMu.Unlock()
 	limit, ok := memoryLimit(size, os.Getenv("GOMEMLIMIT") != "")
 	if !ok {
 		return
