@@ -151,16 +151,8 @@ func (a *App) runImport(files []string, o importOptions) error {
 			}
 		}
 	}
-	errs := 0
-	for _, d := range ds {
-		fmt.Fprintln(a.IO.Err, formatDiag(d, l.lang))
-		if d.Severity == diag.Error {
-			errs++
-		}
-	}
-	if errs > 0 {
-		return &exitError{code: ExitFindings, err: errors.New(i18n.T(l.lang, "import.failed", errs)),
-			hint: i18n.T(l.lang, "import.failed.hint")}
+	if err := a.printImportDiags(ds, l.lang); err != nil {
+		return err
 	}
 	if len(existing) > 0 && head != nil {
 		if err := plandiff.Compare(p, head, plandiff.Options{AsOf: day}).WriteText(a.IO.Out, l.lang); err != nil {
@@ -282,6 +274,23 @@ func writeReport(f *imported, force bool) error {
 	}
 	if err != nil {
 		return &exitError{code: ExitUsage, err: err}
+	}
+	return nil
+}
+
+// printImportDiags prints every diagnostic of an import on stderr and, when
+// any is an error, returns the findings exit that says nothing was written.
+func (a *App) printImportDiags(ds diag.Diagnostics, lang i18n.Lang) error {
+	errs := 0
+	for _, d := range ds {
+		fmt.Fprintln(a.IO.Err, formatDiag(d, lang))
+		if d.Severity == diag.Error {
+			errs++
+		}
+	}
+	if errs > 0 {
+		return &exitError{code: ExitFindings, err: errors.New(i18n.T(lang, "import.failed", errs)),
+			hint: i18n.T(lang, "import.failed.hint")}
 	}
 	return nil
 }

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -95,16 +94,8 @@ func (a *App) runImportTasks(file, groupQuery, prefix, output string, dryRun boo
 	if _, err := os.Lstat(path); err == nil {
 		ds.Errorf(diag.Pos{File: filepath.ToSlash(path)}, "duplicate-file", filepath.ToSlash(path))
 	}
-	errs := 0
-	for _, d := range ds {
-		fmt.Fprintln(a.IO.Err, formatDiag(d, l.lang))
-		if d.Severity == diag.Error {
-			errs++
-		}
-	}
-	if errs > 0 {
-		return &exitError{code: ExitFindings, err: errors.New(i18n.T(l.lang, "import.failed", errs)),
-			hint: i18n.T(l.lang, "import.failed.hint")}
+	if err := a.printImportDiags(ds, l.lang); err != nil {
+		return err
 	}
 	if dryRun {
 		a.IO.Out.Write(out)
