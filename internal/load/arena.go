@@ -1,6 +1,9 @@
 package load
 
-import "go.yaml.in/yaml/v3"
+import (
+	"github.com/plan06/plan06/internal/model"
+	"go.yaml.in/yaml/v3"
+)
 
 // arena holds the nodes of one report file's tree while it is decoded, and
 // the strings the fast path has met, for one worker of readAll. At
@@ -20,6 +23,9 @@ type arena struct {
 	chunks      [][]yaml.Node
 	chunk, used int
 	strs        map[string]string
+	// entries is where directReport gathers a report's entries before
+	// it copies them into a slice of the right size.
+	entries []model.Entry
 }
 
 const (

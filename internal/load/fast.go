@@ -6,6 +6,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/plan06/plan06/internal/safetext"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -77,11 +78,28 @@ func readSubsetIn(src []byte, a *arena) (root *yaml.Node) {
 // no tab, carriage return or other control character, no line or paragraph
 // separator, no byte order mark inside, and nothing YAML itself refuses.
 func fastBytes(src []byte) bool {
+	ok, _ := scanChars(src)
+	return ok
+}
+
+// Kinds of text scanChars tells apart, besides "outside the subset".
+const (
+	// textSafe: no character a text may not hold (safetext.Forbidden).
+	textSafe = 1 << iota
+	// textNFC: every character is one isNFC passes without its tables,
+	// so every text of the file is in NFC.
+	textNFC
+)
+
+// scanChars is fastBytes, and what else one pass over the bytes tells of
+// the texts of the file (textSafe, textNFC) when it is in the subset.
+func scanChars(src []byte) (ok bool, kinds int) {
+	kinds = textSafe | textNFC
 	for i := 0; i < len(src); {
 		c := src[i]
 		if c < utf8.RuneSelf {
 			if c < 0x20 && c != '\n' || c == 0x7F {
-				return false
+				return false, 0
 			}
 			i++
 			continue
@@ -91,11 +109,16 @@ func fastBytes(src []byte) bool {
 		case r == utf8.RuneError && size <= 1,
 			r >= 0x80 && r <= 0x9F, // C1 controls, NEL (a line break to YAML)
 			r == 0x2028, r == 0x2029, r == 0xFEFF, r == 0xFFFE, r == 0xFFFF:
-			return false
+			return false, 0
+		case r < 0x300 || r >= 0x1E00 && r <= 0x1EFF: // see isNFC
+		case safetext.Forbidden(r):
+			kinds &^= textSafe | textNFC
+		default:
+			kinds &^= textNFC
 		}
 		i += size
 	}
-	return true
+	return true, kinds
 }
 
 // errOutside is the panic value that ends a fast parse: the file is outside
@@ -287,24 +310,29 @@ func (p *fastParser) inline(off int) *yaml.Node {
 	case '{', '[':
 		n, end = p.flow(off)
 	default:
-		if strings.IndexByte(indicators, p.src[off]) >= 0 {
-			p.outside()
-		}
-		end = off
-		for end < p.le && !(p.src[end] == '#' && p.src[end-1] == ' ') {
-			if p.src[end] == ':' && (end+1 == p.le || p.src[end+1] == ' ') {
-				p.outside() // "a: b: c" is a mapping inside a value
-			}
-			end++
-		}
-		last := end
-		for p.src[last-1] == ' ' {
-			last--
-		}
-		return p.plain(off, last)
+		return p.plain(off, p.plainEnd(off))
 	}
 	p.lineEnd(end)
 	return n
+}
+
+// plainEnd returns the end of the plain scalar that starts at off and fills
+// the rest of the line, but for trailing spaces and a comment.
+func (p *fastParser) plainEnd(off int) int {
+	if strings.IndexByte(indicators, p.src[off]) >= 0 {
+		p.outside()
+	}
+	end := off
+	for end < p.le && !(p.src[end] == '#' && p.src[end-1] == ' ') {
+		if p.src[end] == ':' && (end+1 == p.le || p.src[end+1] == ' ') {
+			p.outside() // "a: b: c" is a mapping inside a value
+		}
+		end++
+	}
+	for p.src[end-1] == ' ' {
+		end--
+	}
+	return end
 }
 
 // lineEnd checks that only spaces and a comment follow off on the line.
@@ -317,6 +345,14 @@ func (p *fastParser) lineEnd(off int) {
 // quoted reads a one-line quoted scalar without escapes at off and returns
 // it with the offset past its closing quote.
 func (p *fastParser) quoted(off int) (*yaml.Node, int) {
+	i, style := p.quoteEnd(off)
+	return p.a.node(yaml.Node{Kind: yaml.ScalarNode, Style: style, Tag: "!!str", Value: p.a.text(p.src[off+1 : i]),
+		Line: p.num, Column: p.column(off)}), i + 1
+}
+
+// quoteEnd returns the offset of the quote that closes the quoted scalar
+// at off, and the scalar's style.
+func (p *fastParser) quoteEnd(off int) (int, yaml.Style) {
 	q := p.src[off]
 	i := off + 1
 	for ; i < p.le && p.src[i] != q; i++ {
@@ -327,12 +363,10 @@ func (p *fastParser) quoted(off int) (*yaml.Node, int) {
 	if i == p.le || q == '\'' && i+1 < p.le && p.src[i+1] == '\'' {
 		p.outside() // runs onto the next line, or an escaped quote
 	}
-	style := yaml.DoubleQuotedStyle
 	if q == '\'' {
-		style = yaml.SingleQuotedStyle
+		return i, yaml.SingleQuotedStyle
 	}
-	return p.a.node(yaml.Node{Kind: yaml.ScalarNode, Style: style, Tag: "!!str", Value: p.a.text(p.src[off+1 : i]),
-		Line: p.num, Column: p.column(off)}), i + 1
+	return i, yaml.DoubleQuotedStyle
 }
 
 // flow reads a one-line flow mapping or list at off, such as
@@ -387,21 +421,28 @@ func (p *fastParser) flowScalar(i int) (*yaml.Node, int) {
 	if p.src[i] == '"' || p.src[i] == '\'' {
 		return p.quoted(i)
 	}
-	v := i
+	last, next := p.flowPlainEnd(i)
+	return p.plain(i, last), next
+}
+
+// flowPlainEnd reads a plain scalar inside a flow collection at v and
+// returns its end (trailing spaces trimmed) and the offset past it.
+func (p *fastParser) flowPlainEnd(v int) (last, next int) {
+	i := v
 	for i < p.le && p.src[i] != ',' && p.src[i] != '}' && p.src[i] != ']' {
 		if c := p.src[i]; c < utf8.RuneSelf && !isKeyByte(c) && strings.IndexByte(" ./()%;+", c) < 0 {
 			p.outside() // the flow context gives more bytes a meaning; only these are plain text
 		}
 		i++
 	}
-	last := i
+	last = i
 	for last > v && p.src[last-1] == ' ' {
 		last--
 	}
 	if last == v || strings.IndexByte(indicators, p.src[v]) >= 0 {
 		p.outside()
 	}
-	return p.plain(v, last), i
+	return last, i
 }
 
 func (p *fastParser) spaces(i int) int {

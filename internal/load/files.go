@@ -227,9 +227,27 @@ func (f *source) read(fsys fs.FS, a *arena) {
 		f.doc = parse(f.name, b, &f.diag, nil)
 		return
 	}
+	if fastPath && f.direct(b, a) {
+		return
+	}
 	f.doc = parse(f.name, b, &f.diag, a)
 	f.decodeReport()
 	a.reset()
+}
+
+// direct decodes a report file that directReport reads, identity from the
+// path, and reports whether it did.
+func (f *source) direct(b []byte, a *arena) bool {
+	month, unit, okMonth, okUnit := reportIdentity(f.rel)
+	if !okMonth || !okUnit {
+		return false // the usual way says what is wrong with the path
+	}
+	r := &model.Report{File: f.name, Month: month, Unit: unit}
+	if !directReport(b, f.name, r, a) {
+		return false
+	}
+	f.report = r
+	return true
 }
 
 // decodeReport turns a report file into its model, identity from the path.
