@@ -71,7 +71,7 @@ var directTaken = []string{
 var directRefused = []string{
 	"",
 	"# only a comment\n",
-	"submitted: 2024-03-07\n",                   // no tasks
+	"submitted: 2024-03-07\n", // no tasks
 	"tasks:\n  - task: \"1\"\n    state: done\n", // no submitted; done without its day
 	"submitted: 2024-03-07\ntasks: []\n",
 	"submitted: 2024-03-07\ntasks:\n",
