@@ -6,7 +6,7 @@ import (
 )
 
 // arena holds the nodes of one report file's tree while it is decoded, and
-// the strings the fast path has met, for one worker of readAll. At
+// the strings the fast path has met, for one worker of walkRead. At
 // country scale a hundred thousand trees of a few dozen nodes each are built
 // and dropped at once: building each in the nodes of the last one keeps that
 // garbage (and the heap the collector lets it grow to) away, and interning

@@ -108,19 +108,39 @@ type source struct {
 	text []byte
 }
 
-// walk lists the files of the plan folder in lexical order, through the
-// one walker of plan06 (internal/planfs): only regular files inside the
-// folder are listed, and every path refused is a diagnostic.
-func walk(fsys fs.FS, dir string) ([]*source, diag.Diagnostics, error) {
-	list, refused, err := planfs.Walk(fsys)
-	limitMemory(list)
+// walkRead lists the files of the plan folder in lexical order, through
+// the one walker of plan06 (internal/planfs): only regular files inside
+// the folder are listed, and every path refused is a diagnostic. Each file
+// is read and parsed as soon as it is listed, on every core (see read): at
+// country scale there are 100,000 report files, and listing them is a
+// tenth of the time they take to read.
+func walkRead(fsys fs.FS, dir string) ([]*source, diag.Diagnostics, error) {
+	work := make(chan *source, 256)
+	var wg sync.WaitGroup
+	for range max(1, runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			a := new(arena)
+			for f := range work {
+				f.read(fsys, a)
+			}
+		})
+	}
 	var files []*source
+	var mem memoryGuard
+	refused, err := planfs.WalkEach(fsys, func(f planfs.File) {
+		s := &source{rel: f.Rel, name: join(dir, f.Rel), kind: classify(f.Rel)}
+		files = append(files, s)
+		mem.add(f.Size)
+		if s.kind != kindStray && s.kind != kindIgnored {
+			work <- s
+		}
+	})
+	close(work)
+	wg.Wait()
+	mem.done()
 	var diags diag.Diagnostics
 	for _, r := range refused {
 		diags = append(diags, refusal(dir, r))
-	}
-	for _, f := range list {
-		files = append(files, &source{rel: f.Rel, name: join(dir, f.Rel), kind: classify(f.Rel)})
 	}
 	return files, diags, err
 }
@@ -156,30 +176,6 @@ func join(dir, rel string) string {
 		return rel
 	}
 	return strings.TrimSuffix(dir, "/") + "/" + rel
-}
-
-// readAll reads and parses every YAML file, using every core: at country
-// scale there are 100,000 report files and YAML parsing dominates.
-func readAll(fsys fs.FS, files []*source) {
-	work := make(chan *source)
-	var wg sync.WaitGroup
-	for range max(1, runtime.GOMAXPROCS(0)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			a := new(arena)
-			for f := range work {
-				f.read(fsys, a)
-			}
-		}()
-	}
-	for _, f := range files {
-		if f.kind != kindStray && f.kind != kindIgnored {
-			work <- f
-		}
-	}
-	close(work)
-	wg.Wait()
 }
 
 // read loads one file into f.doc, or records why it cannot. The size is

@@ -28,13 +28,12 @@ func Load(fsys fs.FS, dir string) (*model.Plan, diag.Diagnostics, error) {
 	if !planfs.HasPlan(fsys) {
 		return nil, nil, fmt.Errorf("%w in %s", ErrNoPlan, displayDir(dir))
 	}
-	files, diags, err := walk(fsys, dir)
+	files, diags, err := walkRead(fsys, dir)
 	if err != nil {
 		return nil, nil, fmt.Errorf("cannot read plan folder %s: %w", dir, err)
 	}
 	// plan.yaml may still be missing from the list: refused by the walker
 	// (a FIFO, a link out), which diags says; the rest is read all the same.
-	readAll(fsys, files)
 
 	p := &model.Plan{Dir: dir}
 	// Sized once: appending 100,000 reports (country scale) one by one

@@ -5,8 +5,6 @@ import (
 	"os"
 	"runtime/debug"
 	"sync"
-
-	"github.com/plan06/plan06/internal/planfs"
 )
 
 // A large plan's model stays live to the end of a command: at country
@@ -47,13 +45,10 @@ func HoldPlans(n int) {
 	plansHeld = int64(max(n, 1))
 }
 
-// limitMemory applies the limit for a plan of the files listed, times the
-// plans the command holds.
-func limitMemory(files []planfs.File) {
-	var size int64
-	for _, f := range files {
-		size += f.Size
-	}
+// limitMemory applies the limit for a plan of size bytes, times the plans
+// the command holds. It never lowers a limit in force, so it may be called
+// again as more of the plan is listed (see memoryGuard).
+func limitMemory(size int64) {
 	limitMu.Lock()
 	size *= plansHeld
 	limitMu.Unlock()
@@ -67,6 +62,26 @@ func limitMemory(files []planfs.File) {
 		return
 	}
 	debug.SetMemoryLimit(limit)
+}
+
+// memoryGuard raises the limit as the files of a plan are listed: files
+// are read while the folder is still being listed, so the limit follows
+// the bytes listed so far, a step at a time (every eighth more).
+type memoryGuard struct{ listed, next int64 }
+
+func (g *memoryGuard) add(size int64) {
+	g.listed += size
+	if g.listed > bigPlan && g.listed >= g.next {
+		limitMemory(g.listed)
+		g.next = g.listed + g.listed/8
+	}
+}
+
+// done applies the limit for everything listed.
+func (g *memoryGuard) done() {
+	if g.listed > bigPlan {
+		limitMemory(g.listed)
+	}
 }
 
 // memoryLimit is the soft limit for a plan of size bytes, and whether to

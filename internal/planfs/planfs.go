@@ -87,6 +87,14 @@ func HasPlan(fsys fs.FS) bool {
 // TempFile) are skipped too, and removed when their writer is gone, when
 // fsys is a Dir. The error is for a folder that cannot be listed at all.
 func Walk(fsys fs.FS) (files []File, refused []Refusal, err error) {
+	refused, err = WalkEach(fsys, func(f File) { files = append(files, f) })
+	return files, refused, err
+}
+
+// WalkEach is Walk calling each for every file as it is listed, in
+// lexical order, so that a caller may start on a file before the folder is
+// listed to its end.
+func WalkEach(fsys fs.FS, each func(File)) (refused []Refusal, err error) {
 	err = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == "." {
@@ -114,10 +122,10 @@ func Walk(fsys fs.FS) (files []File, refused []Refusal, err error) {
 			refused = append(refused, *r)
 			return nil
 		}
-		files = append(files, f)
+		each(f)
 		return nil
 	})
-	return files, refused, err
+	return refused, err
 }
 
 // Check looks at one path of the folder as Walk does: it returns the file
