@@ -39,23 +39,29 @@ func (d *Dir) Close() error { return d.root.Close() }
 // Open opens name for reading. Anything but a regular file or a folder is
 // refused with ErrNotRegular, after an open that does not block.
 func (d *Dir) Open(name string) (fs.File, error) {
+	f, _, err := d.openInfo(name)
+	return f, err
+}
+
+// openInfo is Open, returning what the open file's Stat said.
+func (d *Dir) openInfo(name string) (fs.File, fs.FileInfo, error) {
 	if !fs.ValidPath(name) {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+		return nil, nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
 	}
 	f, err := d.open(name)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	info, err := f.Stat()
 	if err != nil {
 		f.Close()
-		return nil, err
+		return nil, nil, err
 	}
 	if !info.Mode().IsRegular() && !info.IsDir() {
 		f.Close()
-		return nil, &fs.PathError{Op: "open", Path: name, Err: ErrNotRegular}
+		return nil, nil, &fs.PathError{Op: "open", Path: name, Err: ErrNotRegular}
 	}
-	return f, nil
+	return f, info, nil
 }
 
 // Stat describes name, following links inside the folder.

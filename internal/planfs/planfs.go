@@ -215,15 +215,11 @@ func ReadFile(fsys fs.FS, rel string, limit int64) ([]byte, error) {
 			return nil, fmt.Errorf("refused: %s", r.Reason)
 		}
 	}
-	fh, err := fsys.Open(rel)
+	fh, info, err := openRegular(fsys, rel)
 	if err != nil {
-		return nil, unwrapPath(err)
+		return nil, err
 	}
 	defer fh.Close()
-	info, err := fh.Stat()
-	if err != nil || !info.Mode().IsRegular() {
-		return nil, ErrNotRegular // a folder, or changed since it was checked
-	}
 	if info.Size() > limit {
 		return nil, &TooBigError{Size: info.Size()}
 	}
@@ -247,6 +243,28 @@ func ReadFile(fsys fs.FS, rel string, limit int64) ([]byte, error) {
 			return nil, unwrapPath(err)
 		}
 	}
+}
+
+// openRegular opens rel and describes it, refusing anything but a regular
+// file. A Dir's file is described once: at country scale every system call
+// saved is saved 100,000 times.
+func openRegular(fsys fs.FS, rel string) (fs.File, fs.FileInfo, error) {
+	var fh fs.File
+	var info fs.FileInfo
+	var err error
+	if d, ok := fsys.(*Dir); ok {
+		fh, info, err = d.openInfo(rel)
+	} else if fh, err = fsys.Open(rel); err == nil {
+		info, err = fh.Stat()
+	}
+	if err != nil && fh == nil {
+		return nil, nil, unwrapPath(err)
+	}
+	if err != nil || !info.Mode().IsRegular() {
+		fh.Close()
+		return nil, nil, ErrNotRegular // a folder, or changed since it was checked
+	}
+	return fh, info, nil
 }
 
 // String says the reason in English words, for errors.
