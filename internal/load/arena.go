@@ -26,6 +26,10 @@ type arena struct {
 	// entries is where directReport gathers a report's entries before
 	// it copies them into a slice of the right size.
 	entries []model.Entry
+	// buf holds the bytes of the last report file read, for the next one
+	// to be read into: a report's model keeps no byte of its file (every
+	// string is copied: see text), nor does any diagnostic.
+	buf []byte
 }
 
 const (

@@ -175,3 +175,29 @@ func FuzzDirectReport(f *testing.F) {
 		checkDirect(t, "input", src)
 	})
 }
+
+// TestReusedBuffersSameResult loads a synthetic province with and without
+// reading report files into reused buffers: were any string of the plan to
+// point into a file's bytes, the next file read would overwrite it.
+func TestReusedBuffersSameResult(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "plan")
+	if _, err := synth.Generate(dir, synth.Options{Scale: synth.ScaleProvince, Seed: 4, Year: 2024}); err != nil {
+		t.Fatal(err)
+	}
+	for _, fast := range []bool{true, false} {
+		fastPath = fast
+		reused, reusedDiags, err := Load(os.DirFS(dir), "plan")
+		if err != nil {
+			t.Fatal(err)
+		}
+		reuseBuffers = false
+		fresh, freshDiags, err := Load(os.DirFS(dir), "plan")
+		reuseBuffers, fastPath = true, true
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(reused, fresh) || !reflect.DeepEqual(reusedDiags, freshDiags) {
+			t.Errorf("fast path %v: the plan read into reused buffers differs from the one read into fresh ones", fast)
+		}
+	}
+}

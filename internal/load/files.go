@@ -199,7 +199,11 @@ func (f *source) read(fsys fs.FS, a *arena) {
 		}
 	}
 	whole := diag.Pos{File: f.name}
-	b, err := planfs.ReadFile(fsys, f.rel, MaxFileSize)
+	var buf []byte
+	if f.kind == kindReport && a != nil && reuseBuffers {
+		buf = a.buf // nothing keeps a report's bytes: see arena.buf
+	}
+	b, err := planfs.ReadFileBuf(fsys, f.rel, MaxFileSize, buf)
 	var big *planfs.TooBigError
 	switch {
 	case errors.As(err, &big) && big.AtLeast:
@@ -223,6 +227,9 @@ func (f *source) read(fsys fs.FS, a *arena) {
 		f.doc = parse(f.name, b, &f.diag, nil)
 		return
 	}
+	if a != nil && cap(b) <= maxReused {
+		a.buf = b
+	}
 	if fastPath && f.direct(b, a) {
 		return
 	}
@@ -230,6 +237,14 @@ func (f *source) read(fsys fs.FS, a *arena) {
 	f.decodeReport()
 	a.reset()
 }
+
+// maxReused is the largest read buffer a worker keeps for the next report.
+const maxReused = 1 << 20
+
+// reuseBuffers lets workers read report files into the buffer of the last
+// one; TestReusedBuffersSameResult turns it off to show that no string of
+// a plan points into a file's bytes.
+var reuseBuffers = true
 
 // direct decodes a report file that directReport reads, identity from the
 // path, and reports whether it did.

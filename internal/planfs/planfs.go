@@ -204,6 +204,14 @@ func lstat(fsys fs.FS, name string) (fs.FileInfo, error) {
 // a regular file or a folder after opening, and the size is taken from the
 // open file. Any other file system is asked for the mode first.
 func ReadFile(fsys fs.FS, rel string, limit int64) ([]byte, error) {
+	return ReadFileBuf(fsys, rel, limit, nil)
+}
+
+// ReadFileBuf is ReadFile reading into buf when the file fits in it: a
+// caller that reads many files and is done with each before the next
+// passes the last one's bytes back, and the files are read without
+// garbage.
+func ReadFileBuf(fsys fs.FS, rel string, limit int64, buf []byte) ([]byte, error) {
 	if _, ok := fsys.(*Dir); !ok {
 		if _, r := Check(fsys, rel); r != nil {
 			switch r.Reason {
@@ -223,7 +231,10 @@ func ReadFile(fsys fs.FS, rel string, limit int64) ([]byte, error) {
 	if info.Size() > limit {
 		return nil, &TooBigError{Size: info.Size()}
 	}
-	b := make([]byte, 0, min(info.Size(), limit)+1)
+	b := buf[:0]
+	if need := min(info.Size(), limit) + 1; int64(cap(b)) < need {
+		b = make([]byte, 0, need)
+	}
 	for {
 		if len(b) == cap(b) {
 			if int64(len(b)) > limit {
