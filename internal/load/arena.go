@@ -30,6 +30,24 @@ type arena struct {
 	// to be read into: a report's model keeps no byte of its file (every
 	// string is copied: see text), nor does any diagnostic.
 	buf []byte
+	// ints hands out the progress of report entries, a chunk at a time:
+	// half a million one-word objects are as many more for the collector
+	// to mark. A chunk lives as long as one of its ints is pointed to.
+	ints []int
+}
+
+// int returns a pointer to an int holding v.
+func (a *arena) int(v int) *int {
+	if a == nil {
+		return &v
+	}
+	if len(a.ints) == 0 {
+		a.ints = make([]int, 512)
+	}
+	p := &a.ints[0]
+	a.ints = a.ints[1:]
+	*p = v
+	return p
 }
 
 const (

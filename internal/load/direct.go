@@ -281,8 +281,7 @@ func (d *directReader) entry(off, col int) model.Entry {
 		case keyState:
 			e.State, e.StatePos = d.state(d.scalar(end + 1))
 		case keyProgress:
-			v := d.progress(d.scalar(end + 1))
-			e.Progress = &v
+			e.Progress = d.a.int(d.progress(d.scalar(end + 1)))
 		case keyDone:
 			e.Done = d.day(d.scalar(end + 1))
 		case keyValues:
