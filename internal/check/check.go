@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/plan06/plan06/internal/dates"
 	"github.com/plan06/plan06/internal/diag"
 	"github.com/plan06/plan06/internal/model"
 )
@@ -321,16 +322,30 @@ func (c *checker) reports() {
 	for _, u := range c.p.Units {
 		unitIDs = append(unitIDs, u.ID.Value)
 	}
-	// Who may report on a task: its leads and supporters, sets expanded once.
-	related := make(map[*model.Task]map[string]bool, len(c.p.Tasks))
+	// Who may report on a task: its leads and supporters, sets expanded
+	// once, kept as a set of bits over the units' positions. (A map of unit
+	// ids per task, read once per entry, cost more at the country's scale
+	// than every other check of the reports together.) A unit's position
+	// is that of the unit the index gives for its id, so duplicated ids
+	// share one bit, as they shared one key.
+	unitPos := make(map[*model.Unit]int, len(c.p.Units))
+	for i := range c.p.Units {
+		if u := &c.p.Units[i]; c.ix.Unit(u.ID.Value) == u {
+			unitPos[u] = i
+		}
+	}
+	words := (len(c.p.Units) + 63) / 64
+	bits := make([]uint64, words*len(c.p.Tasks))
+	related := make(map[*model.Task]unitBits, len(c.p.Tasks))
 	for i := range c.p.Tasks {
 		t := &c.p.Tasks[i]
-		m := map[string]bool{}
+		m := unitBits(bits[i*words : (i+1)*words : (i+1)*words])
 		// A successor takes over its predecessors' assignments, so it may
-		// report on their tasks too (SPEC §9).
+		// report on their tasks too (SPEC §9). Units come from the index,
+		// so each has a position.
 		relate := func(u *model.Unit) {
-			for seen := 0; u != nil && !m[u.ID.Value] && seen < 64; seen++ {
-				m[u.ID.Value] = true
+			for seen := 0; u != nil && !m.has(unitPos[u]) && seen < 64; seen++ {
+				m.set(unitPos[u])
 				u = c.ix.Unit(u.Successor.Value)
 			}
 		}
@@ -343,10 +358,23 @@ func (c *checker) reports() {
 		related[t] = m
 	}
 	rollover := c.p.Reporting.Rollover == model.RolloverNextWorkingDay
+	// A plan's reports fall in a few months: each month's cycle is
+	// computed once.
+	cycles := map[dates.Month]dates.Cycle{}
+	cycle := func(m dates.Month) dates.Cycle {
+		cy, ok := cycles[m]
+		if !ok {
+			cy = c.p.Cal.Cycle(m, c.p.Reporting.Day, rollover)
+			cycles[m] = cy
+		}
+		return cy
+	}
+	seen := map[string]diag.Pos{}
 	for i := range c.p.Reports {
 		r := &c.p.Reports[i]
 		file := diag.Pos{File: r.File}
-		if c.ix.Unit(r.Unit) == nil {
+		u := c.ix.Unit(r.Unit)
+		if u == nil {
 			if c.p.UnitsIncomplete {
 				continue
 			}
@@ -359,23 +387,24 @@ func (c *checker) reports() {
 			}
 			continue
 		}
-		if u := c.ix.Unit(r.Unit); c.p.Reporting.Day > 0 && (!u.From.Date.IsZero() || !u.Until.Date.IsZero()) {
+		if c.p.Reporting.Day > 0 && (!u.From.Date.IsZero() || !u.Until.Date.IsZero()) {
 			// A report's cycle must meet the unit's life: from the opening
 			// of its data period to its deadline (a unit that ends mid-period
 			// may still send its last report; one that starts may send its
 			// first).
-			cy := c.p.Cal.Cycle(r.Month, c.p.Reporting.Day, rollover)
+			cy := cycle(r.Month)
 			if !u.Until.Date.IsZero() && u.Until.Date.Before(cy.PeriodFrom) || !u.From.Date.IsZero() && u.From.Date.After(cy.Deadline) {
 				c.diags.Errorf(file, "report-unit-not-existing", r.Unit, r.Month.String(), lifeSpan(u))
 			}
 		}
 		if c.p.Reporting.Day > 0 && !r.Submitted.Date.IsZero() {
-			cy := c.p.Cal.Cycle(r.Month, c.p.Reporting.Day, rollover)
+			cy := cycle(r.Month)
 			if r.Submitted.Date.Before(cy.PeriodFrom) {
 				c.diags.Warnf(r.Submitted.Pos, "submitted-early", r.Submitted.Text, cy.PeriodFrom.VN(), diag.Month{Year: r.Month.Year, Month: int(r.Month.Month)})
 			}
 		}
-		seen := map[string]diag.Pos{}
+		ui := unitPos[u]
+		clear(seen)
 		for j := range r.Entries {
 			e := &r.Entries[j]
 			if e.Task.Value == "" {
@@ -391,7 +420,7 @@ func (c *checker) reports() {
 				c.unknown(e.Task, "task", "task", c.taskIDs())
 				continue
 			}
-			if !related[t][r.Unit] && !c.badRefs[t] {
+			if !related[t].has(ui) && !c.badRefs[t] {
 				c.diags.Errorf(e.Task.Pos, "entry-not-assigned", e.Task.Value, r.Unit)
 			}
 			if e.State == model.Done {
@@ -447,3 +476,10 @@ func lifeSpan(u *model.Unit) string {
 	}
 	return from + " – " + until
 }
+
+// unitBits is a set of units by position in Plan.Units.
+type unitBits []uint64
+
+func (b unitBits) has(i int) bool { return b[i/64]&(1<<(i%64)) != 0 }
+
+func (b unitBits) set(i int) { b[i/64] |= 1 << (i % 64) }
