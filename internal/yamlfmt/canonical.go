@@ -151,7 +151,13 @@ func inOrder(n *yaml.Node, path string, orders map[string][]string) bool {
 				}
 			}
 			name, ok := keyName(k)
-			if ok && !inOrder(n.Content[i+1], join(path, name), orders) {
+			// Under a key that names no field nothing is reordered, but
+			// a duplicate key is still one: the path "\x00" has no order.
+			sub := "\x00"
+			if ok {
+				sub = join(path, name)
+			}
+			if !inOrder(n.Content[i+1], sub, orders) {
 				return false
 			}
 			if ordered {

@@ -136,6 +136,12 @@ func fixNode(n *yaml.Node) {
 			k.HeadComment = joinComments(k.HeadComment, k.LineComment)
 			k.LineComment = ""
 		}
+		// A comment after "key:" whose value is a flow collection on the
+		// next line is the key's; the encoder drops a key's line comment
+		// before a flow collection, so it goes after the value.
+		if k.LineComment != "" && isFlow(v) {
+			v.LineComment, k.LineComment = k.LineComment, ""
+		}
 		// After a flow collection or a scalar, the key carries the foot
 		// comment: the encoder writes the value's and the key's foot
 		// comments as two blocks, which the parser reads back as a foot and
