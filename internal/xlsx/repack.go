@@ -9,7 +9,9 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/plan06/plan06/internal/dates"
 )
@@ -22,6 +24,8 @@ const contentTypesName = "[Content_Types].xml"
 // reproducible the same way.
 func Repack(src []byte, day dates.Date) ([]byte, error) { return repack(src, day) }
 
+func repack(src []byte, day dates.Date) ([]byte, error) { return repackWith(src, day, nil) }
+
 // repack rewrites the zip that excelize wrote so that its bytes depend only
 // on its contents: entries in name order (which puts [Content_Types].xml
 // first, where some readers look for it), every entry stamped with day at
@@ -30,7 +34,12 @@ func Repack(src []byte, day dates.Date) ([]byte, error) { return repack(src, day
 // drawing in map order, and may zip stream-written sheets in map order; the
 // rest it writes deterministically, so every other entry is copied as
 // compressed, byte for byte.
-func repack(src []byte, day dates.Date) ([]byte, error) {
+//
+// The entries named in parts are replaced by the content given there,
+// compressed as archive/zip compresses (flate level 5, so that an entry
+// with the same content has the same bytes as excelize's), the large ones
+// concurrently.
+func repackWith(src []byte, day dates.Date, parts map[string][]byte) ([]byte, error) {
 	zr, err := zip.NewReader(bytes.NewReader(src), int64(len(src)))
 	if err != nil {
 		return nil, err
@@ -38,6 +47,10 @@ func repack(src []byte, day dates.Date) ([]byte, error) {
 	files := slices.Clone(zr.File)
 	slices.SortFunc(files, func(a, b *zip.File) int { return cmp.Compare(a.Name, b.Name) })
 	modDate, modTime := dosTime(day)
+	packed, err := deflateParts(parts)
+	if err != nil {
+		return nil, err
+	}
 
 	var out bytes.Buffer
 	out.Grow(len(src) + 1024)
@@ -55,7 +68,13 @@ func repack(src []byte, day dates.Date) ([]byte, error) {
 			UncompressedSize64: f.UncompressedSize64,
 		}
 		var raw []byte
-		if f.Name == contentTypesName {
+		if plain, ok := parts[f.Name]; ok {
+			raw = packed[f.Name]
+			fh.Method = zip.Deflate
+			fh.CRC32 = crc32.ChecksumIEEE(plain)
+			fh.CompressedSize64 = uint64(len(raw))
+			fh.UncompressedSize64 = uint64(len(plain))
+		} else if f.Name == contentTypesName {
 			plain, err := readAll(f)
 			if err != nil {
 				return nil, err
@@ -109,9 +128,51 @@ func readAll(f *zip.File) ([]byte, error) {
 	return io.ReadAll(rc)
 }
 
-func deflate(b []byte) ([]byte, error) {
+func deflate(b []byte) ([]byte, error) { return deflateLevel(b, flate.DefaultCompression) }
+
+// zipLevel is the level archive/zip compresses at.
+const zipLevel = 5
+
+// deflateParts compresses each of parts at zipLevel, on as many
+// goroutines as there are processors, the largest first.
+func deflateParts(parts map[string][]byte) (map[string][]byte, error) {
+	names := make([]string, 0, len(parts))
+	for name := range parts {
+		names = append(names, name)
+	}
+	slices.SortFunc(names, func(a, b string) int { return cmp.Compare(len(parts[b]), len(parts[a])) })
+	out := make([][]byte, len(names))
+	errs := make([]error, len(names))
+	next := make(chan int, len(names))
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(names)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i], errs[i] = deflateLevel(parts[names[i]], zipLevel)
+			}
+		}()
+	}
+	wg.Wait()
+	m := make(map[string][]byte, len(names))
+	for i, name := range names {
+		if errs[i] != nil {
+			return nil, fmt.Errorf("%s: %w", name, errs[i])
+		}
+		m[name] = out[i]
+	}
+	return m, nil
+}
+
+func deflateLevel(b []byte, level int) ([]byte, error) {
 	var buf bytes.Buffer
-	fw, err := flate.NewWriter(&buf, flate.DefaultCompression)
+	buf.Grow(len(b)/4 + 64)
+	fw, err := flate.NewWriter(&buf, level)
 	if err != nil {
 		return nil, err
 	}

@@ -29,6 +29,7 @@ var taskWidths = []float64{7, 38, 16, 20, 12, 13, 9, 42, 26, 26}
 func (wb *workbook) tasks(sheet string) {
 	cols := len(taskWidths)
 	wb.widths(sheet, taskWidths...)
+	wb.layout(sheet).noBlocks = true
 	period := ""
 	if !wb.o.PeriodFrom.IsZero() || !wb.o.PeriodTo.IsZero() {
 		period = wb.t("xlsx.period", wb.dayText(wb.o.PeriodFrom), wb.dayText(wb.o.PeriodTo))
@@ -132,6 +133,7 @@ func (wb *workbook) units(sheet string) {
 	}
 	cols := len(unitWidths)
 	wb.widths(sheet, unitWidths...)
+	wb.layout(sheet).noBlocks = true
 	wb.sheetHeading(sheet, cols, wb.t("xlsx.units.heading"),
 		wb.t("xlsx.units.sub", wb.dayText(wb.r.Cycle.Deadline)))
 	labels := []string{wb.t("xlsx.col.no"), wb.t("xlsx.col.unit"),
@@ -177,6 +179,7 @@ func (wb *workbook) record(sheet string) {
 	ws = append(ws, 10, 10, 10)
 	cols := len(ws)
 	wb.widths(sheet, ws...)
+	wb.layout(sheet).noBlocks = true
 	wb.sheetHeading(sheet, cols, wb.t("xlsx.record.heading"),
 		wb.t("xlsx.record.sub", wb.dayText(wb.r.AsOf)))
 	labels := []string{wb.t("xlsx.col.no"), wb.t("xlsx.col.unit")}
@@ -234,6 +237,7 @@ var rankWidths = []float64{7, 40, 12, 12, 12, 13, 12, 10, 12}
 func (wb *workbook) ranking(sheet string) {
 	cols := len(rankWidths)
 	wb.widths(sheet, rankWidths...)
+	wb.layout(sheet).noBlocks = true
 	wb.sheetHeading(sheet, cols, wb.t("xlsx.rank.heading"), wb.t("xlsx.rank.sub", wb.dayText(wb.r.AsOf)))
 	wb.header(sheet, tableHead, wb.t("xlsx.col.rank"), wb.t("xlsx.col.unit"), wb.t("xlsx.col.led"),
 		wb.t("outcome.done-on-time"), wb.t("outcome.done-late"), wb.t("outcome.open-overdue"),
@@ -289,6 +293,7 @@ var overdueWidths = []float64{6, 44, 26, 12, 15, 10, 32, 32}
 func (wb *workbook) overdue(sheet string) {
 	cols := len(overdueWidths)
 	wb.widths(sheet, overdueWidths...)
+	wb.layout(sheet).noBlocks = true
 	wb.sheetHeading(sheet, cols, wb.t("xlsx.overdue.heading"),
 		wb.t("xlsx.overdue.sub", wb.dayText(wb.r.AsOf)))
 	wb.header(sheet, tableHead, wb.t("xlsx.col.no"), wb.t("xlsx.col.task"), wb.t("xlsx.col.unit"),

@@ -112,7 +112,11 @@ func build(rep *report.Report, o Options) ([]byte, error) {
 	if err := f.Write(&buf); err != nil {
 		return nil, fmt.Errorf("xlsx: %w", err)
 	}
-	out, err := repack(buf.Bytes(), fixedDay(o, r))
+	parts, err := wb.finishRaw(buf.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("xlsx: %w", err)
+	}
+	out, err := repackWith(buf.Bytes(), fixedDay(o, r), parts)
 	if err != nil {
 		return nil, fmt.Errorf("xlsx: %w", err)
 	}
