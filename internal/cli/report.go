@@ -62,7 +62,25 @@ func (a *App) runReport(periodText, output string, ifCompileDay, docxOut bool) e
 		}
 		period = p
 	}
-	l, err := a.loadPlan()
+	// The report's content is computed beside the plan's checks, for the
+	// period and day the plan alone gives (what follows prints nothing
+	// until the plan is known to be valid), and used if they still hold.
+	var early struct {
+		period dates.Period
+		day    dates.Date
+		lang   i18n.Lang
+		rep    *report.Report
+	}
+	l, err := a.loadPlanBeside(func(p *model.Plan, lang i18n.Lang) func() {
+		rp, err := a.reportDay(p, periodText, period, ifCompileDay)
+		if err != nil || rp.notCompileDay {
+			return nil
+		}
+		return func() {
+			rep := report.ForPeriod(p, rp.period, rp.day, lang)
+			early.period, early.day, early.lang, early.rep = rp.period, rp.day, lang, rep
+		}
+	})
 	if err != nil {
 		return err
 	}
@@ -70,49 +88,18 @@ func (a *App) runReport(periodText, output string, ifCompileDay, docxOut bool) e
 		return err
 	}
 	p := l.plan
-	rollover := p.Reporting.Rollover == model.RolloverNextWorkingDay
-	today, err := a.clockDay(p)
+	rp, err := a.reportDay(p, periodText, period, ifCompileDay)
 	if err != nil {
 		return err
 	}
-	var asOf dates.Date
-	if a.asOf != "" {
-		if asOf, err = a.today(p); err != nil {
-			return err
-		}
+	today := rp.today
+	if rp.notCompileDay {
+		cy := p.Cal.Cycle(dates.MonthOf(today), p.Reporting.Day, rp.rollover)
+		fmt.Fprintln(a.IO.Out, i18n.T(l.lang, "cli.not-compile-day", langDay(l.lang, today),
+			monthWords(l.lang, cy.Month), langDay(l.lang, status.CompileDay(p, cy))))
+		return nil
 	}
-	if ifCompileDay {
-		// The check is against today; --as-of stands for today here, so that
-		// a scheduled job can be tried on any day.
-		if !asOf.IsZero() {
-			today = asOf
-		}
-		m, ok := compileCycle(p, today, rollover)
-		if !ok {
-			cy := p.Cal.Cycle(dates.MonthOf(today), p.Reporting.Day, rollover)
-			fmt.Fprintln(a.IO.Out, i18n.T(l.lang, "cli.not-compile-day", langDay(l.lang, today),
-				monthWords(l.lang, cy.Month), langDay(l.lang, status.CompileDay(p, cy))))
-			return nil
-		}
-		period, _ = dates.ParsePeriod(m.String())
-		asOf = dates.Date{}
-	} else if periodText == "" {
-		// The current cycle: the month of the day asked for (--as-of), else
-		// of today, so that the period and the day always agree.
-		base := today
-		if !asOf.IsZero() {
-			base = asOf
-		}
-		period, _ = dates.ParsePeriod(dates.MonthOf(base).String())
-	}
-	cy := p.Cal.PeriodCycle(period, p.Reporting.Day, rollover)
-	// D is the compile day of the period's last cycle (SPEC §8.3): units
-	// report up to the deadline and the standing office compiles after it,
-	// so a unit that has not reported reads as missing, not pending.
-	day := status.CompileDay(p, cy)
-	if !asOf.IsZero() {
-		day = asOf
-	}
+	period, cy, day := rp.period, rp.cy, rp.day
 	a.warnOutside(l, day)
 	if day.After(today) {
 		fmt.Fprintln(a.IO.Err, "plan06: "+i18n.T(l.lang, "cli.provisional", langDay(l.lang, day), langDay(l.lang, today)))
@@ -133,7 +120,10 @@ func (a *App) runReport(periodText, output string, ifCompileDay, docxOut bool) e
 		}
 	}
 
-	rep := report.ForPeriod(p, period, day, l.lang)
+	rep := early.rep
+	if rep == nil || early.period != period || early.day != day || early.lang != l.lang {
+		rep = report.ForPeriod(p, period, day, l.lang)
+	}
 	n := int(period.Month.Month)
 	if period.Kind == dates.PeriodHalf {
 		n = period.Half
@@ -164,6 +154,64 @@ func (a *App) runReport(periodText, output string, ifCompileDay, docxOut bool) e
 	}
 	fmt.Fprintln(a.IO.Out, filepath.ToSlash(output))
 	return nil
+}
+
+// reportDays are the period and day of a report, as the plan, the flags
+// and the clock give them.
+type reportDays struct {
+	period     dates.Period
+	cy         dates.Cycle
+	today, day dates.Date
+	rollover   bool
+	// notCompileDay is --if-compile-day on a day that compiles no cycle
+	// (today is the day checked).
+	notCompileDay bool
+}
+
+// reportDay works out the period and day of a report of plan p: period as
+// parsed from periodText, or none. It prints nothing.
+func (a *App) reportDay(p *model.Plan, periodText string, period dates.Period, ifCompileDay bool) (reportDays, error) {
+	rollover := p.Reporting.Rollover == model.RolloverNextWorkingDay
+	today, err := a.clockDay(p)
+	if err != nil {
+		return reportDays{}, err
+	}
+	var asOf dates.Date
+	if a.asOf != "" {
+		if asOf, err = a.today(p); err != nil {
+			return reportDays{}, err
+		}
+	}
+	if ifCompileDay {
+		// The check is against today; --as-of stands for today here, so that
+		// a scheduled job can be tried on any day.
+		if !asOf.IsZero() {
+			today = asOf
+		}
+		m, ok := compileCycle(p, today, rollover)
+		if !ok {
+			return reportDays{today: today, rollover: rollover, notCompileDay: true}, nil
+		}
+		period, _ = dates.ParsePeriod(m.String())
+		asOf = dates.Date{}
+	} else if periodText == "" {
+		// The current cycle: the month of the day asked for (--as-of), else
+		// of today, so that the period and the day always agree.
+		base := today
+		if !asOf.IsZero() {
+			base = asOf
+		}
+		period, _ = dates.ParsePeriod(dates.MonthOf(base).String())
+	}
+	cy := p.Cal.PeriodCycle(period, p.Reporting.Day, rollover)
+	// D is the compile day of the period's last cycle (SPEC §8.3): units
+	// report up to the deadline and the standing office compiles after it,
+	// so a unit that has not reported reads as missing, not pending.
+	day := status.CompileDay(p, cy)
+	if !asOf.IsZero() {
+		day = asOf
+	}
+	return reportDays{period: period, cy: cy, today: today, day: day, rollover: rollover}, nil
 }
 
 // compileCycle returns the cycle whose compile day is today, if any: the
