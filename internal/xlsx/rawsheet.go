@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"encoding/xml"
 	"errors"
@@ -291,9 +292,11 @@ var (
 )
 
 // finishRaw returns the parts of pkg (the zip excelize wrote) that the raw
-// sheets change, uncompressed: each raw sheet with its rows, and the
-// shared string table with the raw sheets' strings after excelize's own.
-func (wb *workbook) finishRaw(pkg []byte) (map[string][]byte, error) {
+// sheets change, as functions that write them: each raw sheet with its
+// rows, and the shared string table with the raw sheets' strings after
+// excelize's own. The parts are written straight into their compressors,
+// concurrently (deflateParts): they only read the workbook.
+func (wb *workbook) finishRaw(pkg []byte) (map[string]part, error) {
 	if len(wb.raws) == 0 {
 		return nil, nil
 	}
@@ -310,7 +313,7 @@ func (wb *workbook) finishRaw(pkg []byte) (map[string][]byte, error) {
 		paths[name] = fmt.Sprintf("xl/worksheets/sheet%d.xml", id)
 	}
 
-	out := map[string][]byte{}
+	out := map[string]part{}
 	ids, err := wb.sharedStrings(parts[sstName], out)
 	if err != nil {
 		return nil, err
@@ -337,14 +340,14 @@ func (wb *workbook) finishRaw(pkg []byte) (map[string][]byte, error) {
 		if i := bytes.Index(x[mat:], autoFilterEnd); i >= 0 {
 			mat += i + len(autoFilterEnd)
 		}
-		var b bytes.Buffer
-		b.Grow(len(x) + rs.size())
-		b.Write(x[:at])
-		wb.writeRows(&b, rs, ids)
-		b.Write(x[at:mat])
-		writeMerges(&b, rs.merges)
-		b.Write(x[mat:])
-		out[f.Name] = b.Bytes()
+		out[f.Name] = part{size: len(x) + rs.size(), write: func(w *bufio.Writer) error {
+			_, _ = w.Write(x[:at])
+			wb.writeRows(w, rs, ids)
+			_, _ = w.Write(x[at:mat])
+			writeMerges(w, rs.merges)
+			_, err := w.Write(x[mat:])
+			return err
+		}}
 	}
 	return out, nil
 }
@@ -362,7 +365,7 @@ func (s *rawSheet) size() int {
 // were set, its index in the shared string table that follows excelize's
 // (part f), as excelize would have: a string already there keeps its
 // index, a new one is appended. The new table goes to out.
-func (wb *workbook) sharedStrings(f *zip.File, out map[string][]byte) ([]int32, error) {
+func (wb *workbook) sharedStrings(f *zip.File, out map[string]part) ([]int32, error) {
 	if len(wb.strs) == 0 {
 		return nil, nil
 	}
@@ -387,7 +390,8 @@ func (wb *workbook) sharedStrings(f *zip.File, out map[string][]byte) ([]int32, 
 	}
 	n := int32(len(sst.SI))
 	ids := make([]int32, len(wb.strs))
-	var add bytes.Buffer
+	var fresh []int32 // the strings appended, as indexes of wb.strs
+	size := len(x)
 	for k, s := range wb.strs {
 		if i, ok := index[s]; ok {
 			ids[k] = i
@@ -396,15 +400,8 @@ func (wb *workbook) sharedStrings(f *zip.File, out map[string][]byte) ([]int32, 
 		ids[k] = n
 		index[sstKey(s)] = n
 		n++
-		add.WriteString("<si><t")
-		if s != "" && (isSpace(s[0]) || isSpace(s[len(s)-1])) {
-			add.WriteString(` xml:space="preserve"`)
-		}
-		add.WriteByte('>')
-		if err := xml.EscapeText(&add, []byte(s)); err != nil {
-			return nil, err
-		}
-		add.WriteString("</t></si>")
+		fresh = append(fresh, int32(k))
+		size += len(s) + 16
 	}
 	// The start tag counts the strings: count="N" uniqueCount="N".
 	old := fmt.Sprintf(` count="%d" uniqueCount="%d">`, len(sst.SI), len(sst.SI))
@@ -413,14 +410,25 @@ func (wb *workbook) sharedStrings(f *zip.File, out map[string][]byte) ([]int32, 
 	if at < 0 || end < at {
 		return nil, fmt.Errorf("%s: unexpected start or end", sstName)
 	}
-	var b bytes.Buffer
-	b.Grow(len(x) + add.Len() + 32)
-	b.Write(x[:at])
-	fmt.Fprintf(&b, ` count="%d" uniqueCount="%d">`, n, n)
-	b.Write(x[at+len(old) : end])
-	b.Write(add.Bytes())
-	b.Write(x[end:])
-	out[sstName] = b.Bytes()
+	out[sstName] = part{size: size, write: func(w *bufio.Writer) error {
+		_, _ = w.Write(x[:at])
+		_, _ = fmt.Fprintf(w, ` count="%d" uniqueCount="%d">`, n, n)
+		_, _ = w.Write(x[at+len(old) : end])
+		for _, k := range fresh {
+			s := wb.strs[k]
+			_, _ = w.WriteString("<si><t")
+			if s != "" && (isSpace(s[0]) || isSpace(s[len(s)-1])) {
+				_, _ = w.WriteString(` xml:space="preserve"`)
+			}
+			_ = w.WriteByte('>')
+			if err := xml.EscapeText(w, []byte(s)); err != nil {
+				return err
+			}
+			_, _ = w.WriteString("</t></si>")
+		}
+		_, err := w.Write(x[end:])
+		return err
+	}}
 	return ids, nil
 }
 
@@ -430,7 +438,7 @@ func isSpace(c byte) bool { return c == 9 || c == 10 || c == 13 || c == 32 }
 // writeRows writes the rows of s as excelize marshals them: the rows that
 // hold a cell or a height, in order; in each the cells with a style or a
 // value.
-func (wb *workbook) writeRows(b *bytes.Buffer, s *rawSheet, ids []int32) {
+func (wb *workbook) writeRows(b *bufio.Writer, s *rawSheet, ids []int32) {
 	var num [24]byte
 	var ref [16]byte
 	for i := range s.rows {
@@ -446,47 +454,46 @@ func (wb *workbook) writeRows(b *bytes.Buffer, s *rawSheet, ids []int32) {
 		}
 		row := i + 1
 		rowNo := strconv.AppendInt(num[:0], int64(row), 10)
-		b.WriteString(`<row r="`)
-		b.Write(rowNo)
-		b.WriteByte('"')
+		_, _ = b.WriteString(`<row r="`)
+		_, _ = b.Write(rowNo)
+		_ = b.WriteByte('"')
 		if r.hasHt {
-			b.WriteString(` ht="`)
-			b.Write(strconv.AppendFloat(num[:0], r.ht, 'g', -1, 64))
-			b.WriteString(`" customHeight="true"`)
+			_, _ = b.WriteString(` ht="`)
+			_, _ = b.Write(strconv.AppendFloat(num[:0], r.ht, 'g', -1, 64))
+			_, _ = b.WriteString(`" customHeight="true"`)
 		}
-		b.WriteByte('>')
+		_ = b.WriteByte('>')
 		for _, c := range r.cells {
 			if c.style == 0 && c.kind == rawNone {
 				continue
 			}
-			b.WriteString(`<c r="`)
-			name := appendColName(ref[:0], int(c.col))
-			b.Write(name)
-			b.Write(strconv.AppendInt(num[:0], int64(row), 10))
-			b.WriteByte('"')
+			_, _ = b.WriteString(`<c r="`)
+			_, _ = b.Write(appendColName(ref[:0], int(c.col)))
+			_, _ = b.Write(strconv.AppendInt(num[:0], int64(row), 10))
+			_ = b.WriteByte('"')
 			if c.style != 0 {
-				b.WriteString(` s="`)
-				b.Write(strconv.AppendInt(num[:0], int64(c.style), 10))
-				b.WriteByte('"')
+				_, _ = b.WriteString(` s="`)
+				_, _ = b.Write(strconv.AppendInt(num[:0], int64(c.style), 10))
+				_ = b.WriteByte('"')
 			}
 			switch c.kind {
 			case rawStr:
-				b.WriteString(` t="s"><v>`)
-				b.Write(strconv.AppendInt(num[:0], int64(ids[c.val]), 10))
-				b.WriteString(`</v></c>`)
+				_, _ = b.WriteString(` t="s"><v>`)
+				_, _ = b.Write(strconv.AppendInt(num[:0], int64(ids[c.val]), 10))
+				_, _ = b.WriteString(`</v></c>`)
 			case rawInt:
-				b.WriteString(`><v>`)
-				b.Write(strconv.AppendInt(num[:0], c.val, 10))
-				b.WriteString(`</v></c>`)
+				_, _ = b.WriteString(`><v>`)
+				_, _ = b.Write(strconv.AppendInt(num[:0], c.val, 10))
+				_, _ = b.WriteString(`</v></c>`)
 			case rawFloat:
-				b.WriteString(`><v>`)
-				b.WriteString(wb.floats[c.val])
-				b.WriteString(`</v></c>`)
+				_, _ = b.WriteString(`><v>`)
+				_, _ = b.WriteString(wb.floats[c.val])
+				_, _ = b.WriteString(`</v></c>`)
 			default:
-				b.WriteString(`></c>`)
+				_, _ = b.WriteString(`></c>`)
 			}
 		}
-		b.WriteString(`</row>`)
+		_, _ = b.WriteString(`</row>`)
 	}
 }
 
@@ -506,7 +513,7 @@ func appendColName(dst []byte, col int) []byte {
 // writeMerges writes the merged ranges as excelize does: ranges that
 // overlap joined into one (excelize's mergeOverlapCells), in the order
 // they were set.
-func writeMerges(b *bytes.Buffer, merges [][4]int) {
+func writeMerges(b *bufio.Writer, merges [][4]int) {
 	if len(merges) == 0 {
 		return
 	}
@@ -534,19 +541,19 @@ func writeMerges(b *bytes.Buffer, merges [][4]int) {
 		rects = out
 	}
 	var num [24]byte
-	b.WriteString(`<mergeCells count="`)
-	b.Write(strconv.AppendInt(num[:0], int64(len(rects)), 10))
-	b.WriteString(`">`)
+	_, _ = b.WriteString(`<mergeCells count="`)
+	_, _ = b.Write(strconv.AppendInt(num[:0], int64(len(rects)), 10))
+	_, _ = b.WriteString(`">`)
 	for _, r := range rects {
-		b.WriteString(`<mergeCell ref="`)
-		b.Write(appendColName(num[:0], r[0]))
-		b.Write(strconv.AppendInt(num[:0], int64(r[1]), 10))
-		b.WriteByte(':')
-		b.Write(appendColName(num[:0], r[2]))
-		b.Write(strconv.AppendInt(num[:0], int64(r[3]), 10))
-		b.WriteString(`"></mergeCell>`)
+		_, _ = b.WriteString(`<mergeCell ref="`)
+		_, _ = b.Write(appendColName(num[:0], r[0]))
+		_, _ = b.Write(strconv.AppendInt(num[:0], int64(r[1]), 10))
+		_ = b.WriteByte(':')
+		_, _ = b.Write(appendColName(num[:0], r[2]))
+		_, _ = b.Write(strconv.AppendInt(num[:0], int64(r[3]), 10))
+		_, _ = b.WriteString(`"></mergeCell>`)
 	}
-	b.WriteString(`</mergeCells>`)
+	_, _ = b.WriteString(`</mergeCells>`)
 }
 
 // overlap is excelize's isOverlap: a corner of either range lies in the

@@ -2,11 +2,13 @@ package xlsx
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"cmp"
 	"compress/flate"
 	"encoding/xml"
 	"fmt"
+	"hash"
 	"hash/crc32"
 	"io"
 	"runtime"
@@ -35,11 +37,10 @@ func repack(src []byte, day dates.Date) ([]byte, error) { return repackWith(src,
 // rest it writes deterministically, so every other entry is copied as
 // compressed, byte for byte.
 //
-// The entries named in parts are replaced by the content given there,
+// The entries named in parts are replaced by the content they write,
 // compressed as archive/zip compresses (flate level 5, so that an entry
-// with the same content has the same bytes as excelize's), the large ones
-// concurrently.
-func repackWith(src []byte, day dates.Date, parts map[string][]byte) ([]byte, error) {
+// with the same content has the same bytes as excelize's), concurrently.
+func repackWith(src []byte, day dates.Date, parts map[string]part) ([]byte, error) {
 	zr, err := zip.NewReader(bytes.NewReader(src), int64(len(src)))
 	if err != nil {
 		return nil, err
@@ -47,7 +48,7 @@ func repackWith(src []byte, day dates.Date, parts map[string][]byte) ([]byte, er
 	files := slices.Clone(zr.File)
 	slices.SortFunc(files, func(a, b *zip.File) int { return cmp.Compare(a.Name, b.Name) })
 	modDate, modTime := dosTime(day)
-	packed, err := deflateParts(parts)
+	packedParts, err := deflateParts(parts)
 	if err != nil {
 		return nil, err
 	}
@@ -68,12 +69,12 @@ func repackWith(src []byte, day dates.Date, parts map[string][]byte) ([]byte, er
 			UncompressedSize64: f.UncompressedSize64,
 		}
 		var raw []byte
-		if plain, ok := parts[f.Name]; ok {
-			raw = packed[f.Name]
+		if p, ok := packedParts[f.Name]; ok {
+			raw = p.raw
 			fh.Method = zip.Deflate
-			fh.CRC32 = crc32.ChecksumIEEE(plain)
+			fh.CRC32 = p.crc
 			fh.CompressedSize64 = uint64(len(raw))
-			fh.UncompressedSize64 = uint64(len(plain))
+			fh.UncompressedSize64 = p.size
 		} else if f.Name == contentTypesName {
 			plain, err := readAll(f)
 			if err != nil {
@@ -133,15 +134,35 @@ func deflate(b []byte) ([]byte, error) { return deflateLevel(b, flate.DefaultCom
 // zipLevel is the level archive/zip compresses at.
 const zipLevel = 5
 
-// deflateParts compresses each of parts at zipLevel, on as many
-// goroutines as there are processors, the largest first.
-func deflateParts(parts map[string][]byte) (map[string][]byte, error) {
+// part is new content for an entry of the package: write writes it, size
+// guesses its length (the largest parts are compressed first).
+type part struct {
+	size  int
+	write func(w *bufio.Writer) error
+}
+
+// packed is a part compressed: the raw deflate stream, the CRC-32 and the
+// length of the content.
+type packed struct {
+	raw  []byte
+	crc  uint32
+	size uint64
+}
+
+// deflateParts writes and compresses each of parts at zipLevel, on as
+// many goroutines as there are processors, the largest first. The
+// content goes through a buffer into the compressor and the checksum
+// without ever being held whole; flate's output depends on the bytes
+// alone, not on how they are split between writes.
+func deflateParts(parts map[string]part) (map[string]packed, error) {
 	names := make([]string, 0, len(parts))
 	for name := range parts {
 		names = append(names, name)
 	}
-	slices.SortFunc(names, func(a, b string) int { return cmp.Compare(len(parts[b]), len(parts[a])) })
-	out := make([][]byte, len(names))
+	slices.SortFunc(names, func(a, b string) int {
+		return cmp.Or(cmp.Compare(parts[b].size, parts[a].size), cmp.Compare(a, b))
+	})
+	out := make([]packed, len(names))
 	errs := make([]error, len(names))
 	next := make(chan int, len(names))
 	for i := range names {
@@ -154,12 +175,12 @@ func deflateParts(parts map[string][]byte) (map[string][]byte, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i], errs[i] = deflateLevel(parts[names[i]], zipLevel)
+				out[i], errs[i] = deflatePart(parts[names[i]])
 			}
 		}()
 	}
 	wg.Wait()
-	m := make(map[string][]byte, len(names))
+	m := make(map[string]packed, len(names))
 	for i, name := range names {
 		if errs[i] != nil {
 			return nil, fmt.Errorf("%s: %w", name, errs[i])
@@ -167,6 +188,41 @@ func deflateParts(parts map[string][]byte) (map[string][]byte, error) {
 		m[name] = out[i]
 	}
 	return m, nil
+}
+
+// deflatePart writes p into a compressor at zipLevel.
+func deflatePart(p part) (packed, error) {
+	var buf bytes.Buffer
+	buf.Grow(p.size/8 + 64)
+	fw, err := flate.NewWriter(&buf, zipLevel)
+	if err != nil {
+		return packed{}, err
+	}
+	sum := &sumWriter{w: fw, crc: crc32.NewIEEE()}
+	bw := bufio.NewWriterSize(sum, 64<<10)
+	if err := p.write(bw); err != nil {
+		return packed{}, err
+	}
+	if err := bw.Flush(); err != nil {
+		return packed{}, err
+	}
+	if err := fw.Close(); err != nil {
+		return packed{}, err
+	}
+	return packed{raw: buf.Bytes(), crc: sum.crc.Sum32(), size: sum.n}, nil
+}
+
+// sumWriter passes writes on to w, counting them and summing them.
+type sumWriter struct {
+	w   io.Writer
+	crc hash.Hash32
+	n   uint64
+}
+
+func (s *sumWriter) Write(b []byte) (int, error) {
+	s.crc.Write(b)
+	s.n += uint64(len(b))
+	return s.w.Write(b)
 }
 
 func deflateLevel(b []byte, level int) ([]byte, error) {
