@@ -30,13 +30,13 @@ func ForPeriod(p *model.Plan, period dates.Period, day dates.Date, lang i18n.Lan
 	// shared: the previous cycle's runs beside the others, on a second
 	// processor when there is one.
 	prevCy := p.Cal.Cycle(cy.Month.Add(-1), p.Reporting.Day, rollover)
-	prevc := make(chan *status.Result, 1)
-	go func() {
-		prevc <- status.Compute(p, ix, status.Options{AsOf: status.CompileDay(p, prevCy), Cycle: prevCy.Month})
-	}()
+	var prev *status.Result
+	wait := beside(func() {
+		prev = status.Compute(p, ix, status.Options{AsOf: status.CompileDay(p, prevCy), Cycle: prevCy.Month})
+	})
 	cycles := status.ComputeCycles(p, ix, day, months)
 	res := cycles[len(cycles)-1]
-	prev := <-prevc
+	wait()
 	first := cy.Month
 	switch period.Kind {
 	case dates.PeriodHalf:

@@ -264,14 +264,37 @@ func Build(in Input) *Report {
 			rep.Reports[k]++
 		}
 	}
+	// The texts (the largest part at country scale) are gathered beside
+	// the rest: each part writes fields of its own and only reads the
+	// result and the groups.
+	texts := beside(func() { rep.texts(in) })
 	rep.targets()
 	rep.countTargets()
 	rep.record(in)
 	rep.rank(in)
 	rep.problems(in.Next)
 	rep.units()
-	rep.texts(in)
+	texts()
 	return rep
+}
+
+// beside runs f on a goroutine and returns a function that waits for it
+// and panics with f's panic, if any, on the caller's goroutine, where the
+// caller can recover it as if f had run there.
+func beside(f func()) (wait func()) {
+	done := make(chan struct{})
+	var panicked any
+	go func() {
+		defer close(done)
+		defer func() { panicked = recover() }()
+		f()
+	}()
+	return func() {
+		<-done
+		if panicked != nil {
+			panic(panicked)
+		}
+	}
 }
 
 // InPeriod reports whether a report of month m speaks of the period: the
