@@ -11,11 +11,49 @@ import (
 // sortByName sorts xs stably by their units as byName orders them, but
 // computes each distinct unit's collation key once: at country scale a
 // collation per comparison cost more than the rest of the report.
-func sortByName[T any](xs []T, unit func(*T) *model.Unit) {
+func sortByName[T any](xs []T, unit func(*T) *model.Unit) { sortByNameIn(nil, xs, unit) }
+
+// nameOrder is nameRanks of every unit of a plan (and of no unit): the
+// ranks of any of them compare as the ranks among themselves would, so
+// that one collation of the plan's units serves every list of a report.
+type nameOrder map[*model.Unit]int
+
+// planNames is the nameOrder of p's units.
+func planNames(p *model.Plan) nameOrder {
+	if p == nil {
+		return nil
+	}
+	return nameRanks(len(p.Units)+1, func(yield func(*model.Unit)) {
+		yield(nil)
+		for i := range p.Units {
+			yield(&p.Units[i])
+		}
+	})
+}
+
+// ranks returns known when it ranks every unit each gives, else the
+// nameRanks of those units.
+func (known nameOrder) ranks(n int, each func(yield func(*model.Unit))) map[*model.Unit]int {
+	if known != nil {
+		all := true
+		each(func(u *model.Unit) {
+			if _, ok := known[u]; !ok {
+				all = false
+			}
+		})
+		if all {
+			return known
+		}
+	}
+	return nameRanks(n, each)
+}
+
+// sortByNameIn is sortByName with the ranks of known when it has them all.
+func sortByNameIn[T any](known nameOrder, xs []T, unit func(*T) *model.Unit) {
 	if len(xs) < 2 {
 		return
 	}
-	rank := nameRanks(len(xs), func(yield func(*model.Unit)) {
+	rank := known.ranks(len(xs), func(yield func(*model.Unit)) {
 		for i := range xs {
 			yield(unit(&xs[i]))
 		}

@@ -204,6 +204,9 @@ type UnitRow struct {
 
 // Report is the content of the report.
 type Report struct {
+	// names ranks the plan's units by name, for every list Build sorts.
+	names nameOrder
+
 	Lang   i18n.Lang
 	Result *status.Result
 	Period dates.Period
@@ -267,6 +270,7 @@ func Build(in Input) *Report {
 	// The texts (the largest part at country scale) are gathered beside
 	// the rest: each part writes fields of its own and only reads the
 	// result and the groups.
+	rep.names = planNames(r.Plan)
 	texts := beside(func() { rep.texts(in) })
 	rep.targets()
 	rep.countTargets()
@@ -451,7 +455,7 @@ func (rep *Report) record(in Input) {
 			}
 		}
 	}
-	sortByName(order, func(r **RecordRow) *model.Unit { return (*r).Unit })
+	sortByNameIn(rep.names, order, func(r **RecordRow) *model.Unit { return (*r).Unit })
 	for _, row := range order {
 		rec.Rows = append(rec.Rows, *row)
 	}
@@ -508,7 +512,7 @@ func (rep *Report) units() {
 		}
 		rep.Units = append(rep.Units, row)
 	}
-	sortByName(rep.Units, func(r *UnitRow) *model.Unit { return r.Report.Unit })
+	sortByNameIn(rep.names, rep.Units, func(r *UnitRow) *model.Unit { return r.Report.Unit })
 }
 
 // texts gathers the results by group and the obstacles and proposals by
@@ -548,8 +552,8 @@ func (rep *Report) texts(in Input) {
 		}
 	}
 	byUnit := func(t *UnitText) *model.Unit { return t.Unit }
-	sortByName(rep.Obstacles, byUnit)
-	sortByName(rep.Proposals, byUnit)
+	sortByNameIn(rep.names, rep.Obstacles, byUnit)
+	sortByNameIn(rep.names, rep.Proposals, byUnit)
 }
 
 // clean trims a text from the files.

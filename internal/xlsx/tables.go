@@ -100,21 +100,47 @@ func (wb *workbook) due(sheet string, col, row int, t *status.Task) {
 // period), one per line, each prefixed with its unit's name when several
 // units lead the task. The signed report takes the same entries.
 func (wb *workbook) entryText(t *status.Task, field func(*model.Entry) string) string {
-	var parts []string
-	for _, a := range t.Assignments {
-		if a.Entry == nil || !wb.rep.InPeriod(a.LastReport) {
-			continue
+	// Two passes, one to measure and one to write, so that a country
+	// task's thousands of lines take one allocation.
+	named := len(t.Assignments) > 1
+	each := func(f func(name, s string)) {
+		for _, a := range t.Assignments {
+			if a.Entry == nil || !wb.rep.InPeriod(a.LastReport) {
+				continue
+			}
+			if s := strings.TrimSpace(field(a.Entry)); s != "" {
+				name := ""
+				if named {
+					name = unitName(a.Unit)
+				}
+				f(name, s)
+			}
 		}
-		s := strings.TrimSpace(field(a.Entry))
-		if s == "" {
-			continue
-		}
-		if len(t.Assignments) > 1 {
-			s = unitName(a.Unit) + ": " + s
-		}
-		parts = append(parts, s)
 	}
-	return strings.Join(parts, "\n")
+	n, lines := 0, 0
+	each(func(name, s string) {
+		n += len(s) + 1
+		if named {
+			n += len(name) + 2
+		}
+		lines++
+	})
+	if lines == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.Grow(n)
+	each(func(name, s string) {
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		if named {
+			b.WriteString(name)
+			b.WriteString(": ")
+		}
+		b.WriteString(s)
+	})
+	return b.String()
 }
 
 // unitWidths are the columns of the units sheet for a month: STT, unit,
