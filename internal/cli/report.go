@@ -65,12 +65,16 @@ func (a *App) runReport(periodText, output string, ifCompileDay, docxOut bool) e
 	// The report's content is computed beside the plan's checks, for the
 	// period and day the plan alone gives (what follows prints nothing
 	// until the plan is known to be valid), and used if they still hold.
+	// The workbook is built there too (not written: that waits for the
+	// checks).
 	var early struct {
 		period dates.Period
 		day    dates.Date
 		lang   i18n.Lang
 		rep    *report.Report
+		xlsx   []byte
 	}
+	workbook := !docxOut && !strings.HasSuffix(strings.ToLower(output), ".docx")
 	l, err := a.loadPlanBeside(func(p *model.Plan, lang i18n.Lang) func() {
 		rp, err := a.reportDay(p, periodText, period, ifCompileDay)
 		if err != nil || rp.notCompileDay {
@@ -79,6 +83,11 @@ func (a *App) runReport(periodText, output string, ifCompileDay, docxOut bool) e
 		return func() {
 			rep := report.ForPeriod(p, rp.period, rp.day, lang)
 			early.period, early.day, early.lang, early.rep = rp.period, rp.day, lang, rep
+			if workbook {
+				if b, err := xlsx.Bytes(rep, reportOptions(lang, rp)); err == nil {
+					early.xlsx = b
+				}
+			}
 		}
 	})
 	if err != nil {
@@ -122,19 +131,9 @@ func (a *App) runReport(periodText, output string, ifCompileDay, docxOut bool) e
 
 	rep := early.rep
 	if rep == nil || early.period != period || early.day != day || early.lang != l.lang {
-		rep = report.ForPeriod(p, period, day, l.lang)
+		rep, early.xlsx = report.ForPeriod(p, period, day, l.lang), nil
 	}
-	n := int(period.Month.Month)
-	if period.Kind == dates.PeriodHalf {
-		n = period.Half
-	}
-	opt := xlsx.Options{
-		Lang:       l.lang,
-		Title:      xlsx.PeriodTitle(l.lang, period.Kind, period.Year, n),
-		Day:        day,
-		PeriodFrom: cy.PeriodFrom,
-		PeriodTo:   cy.PeriodTo,
-	}
+	opt := reportOptions(l.lang, rp)
 	if ext == ".docx" {
 		b, err := docx.Report(rep, docx.Options{
 			Title: opt.Title, Day: day, PeriodFrom: cy.PeriodFrom, PeriodTo: cy.PeriodTo,
@@ -149,11 +148,31 @@ func (a *App) runReport(periodText, output string, ifCompileDay, docxOut bool) e
 		fmt.Fprintln(a.IO.Out, filepath.ToSlash(output))
 		return nil
 	}
-	if err := xlsx.WriteReportFile(output, rep, opt); err != nil {
+	if early.xlsx != nil {
+		err = xlsx.WriteBytesFile(output, early.xlsx)
+	} else {
+		err = xlsx.WriteReportFile(output, rep, opt)
+	}
+	if err != nil {
 		return codeErr(ExitUsage, "check that the folder exists and is writable", "%v", err)
 	}
 	fmt.Fprintln(a.IO.Out, filepath.ToSlash(output))
 	return nil
+}
+
+// reportOptions are the workbook's options for a report in lang.
+func reportOptions(lang i18n.Lang, rp reportDays) xlsx.Options {
+	n := int(rp.period.Month.Month)
+	if rp.period.Kind == dates.PeriodHalf {
+		n = rp.period.Half
+	}
+	return xlsx.Options{
+		Lang:       lang,
+		Title:      xlsx.PeriodTitle(lang, rp.period.Kind, rp.period.Year, n),
+		Day:        rp.day,
+		PeriodFrom: rp.cy.PeriodFrom,
+		PeriodTo:   rp.cy.PeriodTo,
+	}
 }
 
 // reportDays are the period and day of a report, as the plan, the flags

@@ -96,14 +96,20 @@ func (s *rawSheet) cell(col, row int) *rawCell {
 // the summary, whose few cells excelize writes (with the chart and the
 // page breaks).
 func (wb *workbook) rawSheet(sheet string) *rawSheet {
-	return wb.raws[sheet]
+	// Cells come sheet by sheet: the last sheet's answer is kept (raws
+	// is complete before the first cell is written).
+	if sheet != wb.lastSheet {
+		wb.lastSheet, wb.lastRaw = sheet, wb.raws[sheet]
+	}
+	return wb.lastRaw
 }
 
 // setStr is excelize's SetCellStr: the string goes to the shared string
 // table, the cell keeps its style.
 func (wb *workbook) setStr(sheet string, col, row int, s string) {
 	if rs := wb.rawSheet(sheet); rs != nil {
-		if countUTF16(s) > excelize.TotalCellChars {
+		// A string has no more UTF-16 units than UTF-8 bytes.
+		if len(s) > excelize.TotalCellChars && countUTF16(s) > excelize.TotalCellChars {
 			s = truncateUTF16(s, excelize.TotalCellChars)
 		}
 		c := rs.cell(col, row)

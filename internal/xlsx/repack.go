@@ -170,16 +170,30 @@ func deflateParts(parts map[string]part) (map[string]packed, error) {
 	}
 	close(next)
 	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var panicked any
 	for range min(runtime.GOMAXPROCS(0), len(names)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// A panic goes on on the caller's goroutine, as it would
+			// without this one.
+			defer func() {
+				if r := recover(); r != nil {
+					mu.Lock()
+					panicked = r
+					mu.Unlock()
+				}
+			}()
 			for i := range next {
 				out[i], errs[i] = deflatePart(parts[names[i]])
 			}
 		}()
 	}
 	wg.Wait()
+	if panicked != nil {
+		panic(panicked)
+	}
 	m := make(map[string]packed, len(names))
 	for i, name := range names {
 		if errs[i] != nil {

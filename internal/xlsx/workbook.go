@@ -40,6 +40,9 @@ type workbook struct {
 	raws   map[string]*rawSheet
 	strs   []string
 	floats []string
+	// lastSheet and lastRaw are the last lookup in raws.
+	lastSheet string
+	lastRaw   *rawSheet
 }
 
 func newWorkbook(f *excelize.File, rep *report.Report, o Options) *workbook {
