@@ -92,9 +92,9 @@ func (s *rawSheet) cell(col, row int) *rawCell {
 	return &r.cells[i]
 }
 
-// rawSheets names the sheets the package writes itself: every sheet but
-// the summary, whose few cells excelize writes (with the chart and the
-// page breaks).
+// rawSheet returns the raw sheet of that name, nil for a sheet excelize
+// writes. Every sheet is raw but the summary, whose few cells excelize
+// writes (with the chart and the page breaks).
 func (wb *workbook) rawSheet(sheet string) *rawSheet {
 	// Cells come sheet by sheet: the last sheet's answer is kept (raws
 	// is complete before the first cell is written).
