@@ -198,7 +198,17 @@ type loaded struct {
 
 // loadPlan reads and checks the plan folder; the error is an I/O or usage
 // error (exit 2).
-func (a *App) loadPlan() (*loaded, error) {
+func (a *App) loadPlan() (*loaded, error) { return a.loadPlanBeside(nil) }
+
+// loadPlanBeside is loadPlan that lets a command start on the plan while
+// check.Plan runs: once the plan is read, beside (when not nil) is called
+// with it and the language, and the work it returns (when not nil) runs on
+// a goroutine beside the checks. The work must only read the plan, since
+// it may still be running when loadPlanBeside returns: it is waited for
+// only when the plan has no errors. A panic in it is recovered, so the work
+// should record its result only once it has it; the caller then does again,
+// serially, whatever the work left undone.
+func (a *App) loadPlanBeside(beside func(p *model.Plan, lang i18n.Lang) func()) (*loaded, error) {
 	dir := a.dir()
 	info, err := os.Stat(dir)
 	if err != nil || !info.IsDir() {
@@ -218,15 +228,29 @@ func (a *App) loadPlan() (*loaded, error) {
 		}
 		return nil, &exitError{code: ExitUsage, err: err}
 	}
-	diags = append(diags, check.Plan(p)...)
-	diags.Sort()
-	l := &loaded{plan: p, diags: diags}
+	// The language depends on no check; it comes first so that the work
+	// beside the checks has it.
 	lang, err := a.language(p)
 	if err != nil {
 		return nil, err
 	}
-	l.lang = lang
-	return l, nil
+	var done chan struct{}
+	if beside != nil && !diags.HasErrors() {
+		if work := beside(p, lang); work != nil {
+			done = make(chan struct{})
+			go func() {
+				defer close(done)
+				defer func() { _ = recover() }()
+				work()
+			}()
+		}
+	}
+	diags = append(diags, check.Plan(p)...)
+	diags.Sort()
+	if done != nil && !diags.HasErrors() {
+		<-done
+	}
+	return &loaded{plan: p, diags: diags, lang: lang}, nil
 }
 
 // language is --lang, else the plan's language, else Vietnamese.

@@ -62,7 +62,34 @@ func (a *App) runReport(periodText, output string, ifCompileDay, docxOut bool) e
 		}
 		period = p
 	}
-	l, err := a.loadPlan()
+	// The report's content is computed beside the plan's checks, for the
+	// period and day the plan alone gives (what follows prints nothing
+	// until the plan is known to be valid), and used if they still hold.
+	// The workbook is built there too (not written: that waits for the
+	// checks).
+	var early struct {
+		period dates.Period
+		day    dates.Date
+		lang   i18n.Lang
+		rep    *report.Report
+		xlsx   []byte
+	}
+	workbook := !docxOut && !strings.HasSuffix(strings.ToLower(output), ".docx")
+	l, err := a.loadPlanBeside(func(p *model.Plan, lang i18n.Lang) func() {
+		rp, err := a.reportDay(p, periodText, period, ifCompileDay)
+		if err != nil || rp.notCompileDay {
+			return nil
+		}
+		return func() {
+			rep := report.ForPeriod(p, rp.period, rp.day, lang)
+			early.period, early.day, early.lang, early.rep = rp.period, rp.day, lang, rep
+			if workbook {
+				if b, err := xlsx.Bytes(rep, reportOptions(lang, rp)); err == nil {
+					early.xlsx = b
+				}
+			}
+		}
+	})
 	if err != nil {
 		return err
 	}
@@ -70,49 +97,18 @@ func (a *App) runReport(periodText, output string, ifCompileDay, docxOut bool) e
 		return err
 	}
 	p := l.plan
-	rollover := p.Reporting.Rollover == model.RolloverNextWorkingDay
-	today, err := a.clockDay(p)
+	rp, err := a.reportDay(p, periodText, period, ifCompileDay)
 	if err != nil {
 		return err
 	}
-	var asOf dates.Date
-	if a.asOf != "" {
-		if asOf, err = a.today(p); err != nil {
-			return err
-		}
+	today := rp.today
+	if rp.notCompileDay {
+		cy := p.Cal.Cycle(dates.MonthOf(today), p.Reporting.Day, rp.rollover)
+		fmt.Fprintln(a.IO.Out, i18n.T(l.lang, "cli.not-compile-day", langDay(l.lang, today),
+			monthWords(l.lang, cy.Month), langDay(l.lang, status.CompileDay(p, cy))))
+		return nil
 	}
-	if ifCompileDay {
-		// The check is against today; --as-of stands for today here, so that
-		// a scheduled job can be tried on any day.
-		if !asOf.IsZero() {
-			today = asOf
-		}
-		m, ok := compileCycle(p, today, rollover)
-		if !ok {
-			cy := p.Cal.Cycle(dates.MonthOf(today), p.Reporting.Day, rollover)
-			fmt.Fprintln(a.IO.Out, i18n.T(l.lang, "cli.not-compile-day", langDay(l.lang, today),
-				monthWords(l.lang, cy.Month), langDay(l.lang, status.CompileDay(p, cy))))
-			return nil
-		}
-		period, _ = dates.ParsePeriod(m.String())
-		asOf = dates.Date{}
-	} else if periodText == "" {
-		// The current cycle: the month of the day asked for (--as-of), else
-		// of today, so that the period and the day always agree.
-		base := today
-		if !asOf.IsZero() {
-			base = asOf
-		}
-		period, _ = dates.ParsePeriod(dates.MonthOf(base).String())
-	}
-	cy := p.Cal.PeriodCycle(period, p.Reporting.Day, rollover)
-	// D is the compile day of the period's last cycle (SPEC §8.3): units
-	// report up to the deadline and the standing office compiles after it,
-	// so a unit that has not reported reads as missing, not pending.
-	day := status.CompileDay(p, cy)
-	if !asOf.IsZero() {
-		day = asOf
-	}
+	period, cy, day := rp.period, rp.cy, rp.day
 	a.warnOutside(l, day)
 	if day.After(today) {
 		fmt.Fprintln(a.IO.Err, "plan06: "+i18n.T(l.lang, "cli.provisional", langDay(l.lang, day), langDay(l.lang, today)))
@@ -133,18 +129,11 @@ func (a *App) runReport(periodText, output string, ifCompileDay, docxOut bool) e
 		}
 	}
 
-	rep := report.ForPeriod(p, period, day, l.lang)
-	n := int(period.Month.Month)
-	if period.Kind == dates.PeriodHalf {
-		n = period.Half
+	rep := early.rep
+	if rep == nil || early.period != period || early.day != day || early.lang != l.lang {
+		rep, early.xlsx = report.ForPeriod(p, period, day, l.lang), nil
 	}
-	opt := xlsx.Options{
-		Lang:       l.lang,
-		Title:      xlsx.PeriodTitle(l.lang, period.Kind, period.Year, n),
-		Day:        day,
-		PeriodFrom: cy.PeriodFrom,
-		PeriodTo:   cy.PeriodTo,
-	}
+	opt := reportOptions(l.lang, rp)
 	if ext == ".docx" {
 		b, err := docx.Report(rep, docx.Options{
 			Title: opt.Title, Day: day, PeriodFrom: cy.PeriodFrom, PeriodTo: cy.PeriodTo,
@@ -159,11 +148,89 @@ func (a *App) runReport(periodText, output string, ifCompileDay, docxOut bool) e
 		fmt.Fprintln(a.IO.Out, filepath.ToSlash(output))
 		return nil
 	}
-	if err := xlsx.WriteReportFile(output, rep, opt); err != nil {
+	if early.xlsx != nil {
+		err = xlsx.WriteBytesFile(output, early.xlsx)
+	} else {
+		err = xlsx.WriteReportFile(output, rep, opt)
+	}
+	if err != nil {
 		return codeErr(ExitUsage, "check that the folder exists and is writable", "%v", err)
 	}
 	fmt.Fprintln(a.IO.Out, filepath.ToSlash(output))
 	return nil
+}
+
+// reportOptions are the workbook's options for a report in lang.
+func reportOptions(lang i18n.Lang, rp reportDays) xlsx.Options {
+	n := int(rp.period.Month.Month)
+	if rp.period.Kind == dates.PeriodHalf {
+		n = rp.period.Half
+	}
+	return xlsx.Options{
+		Lang:       lang,
+		Title:      xlsx.PeriodTitle(lang, rp.period.Kind, rp.period.Year, n),
+		Day:        rp.day,
+		PeriodFrom: rp.cy.PeriodFrom,
+		PeriodTo:   rp.cy.PeriodTo,
+	}
+}
+
+// reportDays are the period and day of a report, as the plan, the flags
+// and the clock give them.
+type reportDays struct {
+	period     dates.Period
+	cy         dates.Cycle
+	today, day dates.Date
+	rollover   bool
+	// notCompileDay is --if-compile-day on a day that compiles no cycle
+	// (today is the day checked).
+	notCompileDay bool
+}
+
+// reportDay works out the period and day of a report of plan p: period as
+// parsed from periodText, or none. It prints nothing.
+func (a *App) reportDay(p *model.Plan, periodText string, period dates.Period, ifCompileDay bool) (reportDays, error) {
+	rollover := p.Reporting.Rollover == model.RolloverNextWorkingDay
+	today, err := a.clockDay(p)
+	if err != nil {
+		return reportDays{}, err
+	}
+	var asOf dates.Date
+	if a.asOf != "" {
+		if asOf, err = a.today(p); err != nil {
+			return reportDays{}, err
+		}
+	}
+	if ifCompileDay {
+		// The check is against today; --as-of stands for today here, so that
+		// a scheduled job can be tried on any day.
+		if !asOf.IsZero() {
+			today = asOf
+		}
+		m, ok := compileCycle(p, today, rollover)
+		if !ok {
+			return reportDays{today: today, rollover: rollover, notCompileDay: true}, nil
+		}
+		period, _ = dates.ParsePeriod(m.String())
+		asOf = dates.Date{}
+	} else if periodText == "" {
+		// The current cycle: the month of the day asked for (--as-of), else
+		// of today, so that the period and the day always agree.
+		base := today
+		if !asOf.IsZero() {
+			base = asOf
+		}
+		period, _ = dates.ParsePeriod(dates.MonthOf(base).String())
+	}
+	cy := p.Cal.PeriodCycle(period, p.Reporting.Day, rollover)
+	// D is the compile day of the period's last cycle (SPEC §8.3): units
+	// report up to the deadline and the standing office compiles after it,
+	// so a unit that has not reported reads as missing, not pending.
+	day := status.CompileDay(p, cy)
+	if !asOf.IsZero() {
+		day = asOf
+	}
+	return reportDays{period: period, cy: cy, today: today, day: day, rollover: rollover}, nil
 }
 
 // compileCycle returns the cycle whose compile day is today, if any: the

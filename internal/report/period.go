@@ -14,8 +14,8 @@ import (
 // (the change column), each cycle of the year up to the last at day (the
 // reporting record and the ranking), what falls due up to the next cycle's
 // compile day, and the notes of the period's months. It computes the
-// tasks' state twice (at day, and at the previous compile day) and each
-// cycle's compliance once, and reads nothing else.
+// tasks' state twice (at day, and at the previous compile day,
+// concurrently) and each cycle's compliance once, and reads nothing else.
 func ForPeriod(p *model.Plan, period dates.Period, day dates.Date, lang i18n.Lang) *Report {
 	ix := model.NewIndex(p)
 	rollover := p.Reporting.Rollover == model.RolloverNextWorkingDay
@@ -26,10 +26,17 @@ func ForPeriod(p *model.Plan, period dates.Period, day dates.Date, lang i18n.Lan
 	for m := (dates.Month{Year: cy.Month.Year, Month: time.January}); m.Compare(cy.Month) <= 0; m = m.Add(1) {
 		months = append(months, m)
 	}
+	// The two computations read the plan and the index and write nothing
+	// shared: the previous cycle's runs beside the others, on a second
+	// processor when there is one.
+	prevCy := p.Cal.Cycle(cy.Month.Add(-1), p.Reporting.Day, rollover)
+	var prev *status.Result
+	wait := beside(func() {
+		prev = status.Compute(p, ix, status.Options{AsOf: status.CompileDay(p, prevCy), Cycle: prevCy.Month})
+	})
 	cycles := status.ComputeCycles(p, ix, day, months)
 	res := cycles[len(cycles)-1]
-	prevCy := p.Cal.Cycle(cy.Month.Add(-1), p.Reporting.Day, rollover)
-	prev := status.Compute(p, ix, status.Options{AsOf: status.CompileDay(p, prevCy), Cycle: prevCy.Month})
+	wait()
 	first := cy.Month
 	switch period.Kind {
 	case dates.PeriodHalf:

@@ -113,7 +113,7 @@ func (rep *Report) rank(in Input) {
 		}
 		return cmp.Or(cmp.Compare(ia, ib), cmp.Compare(a, b))
 	})
-	byName := nameRanks(len(order), func(yield func(*model.Unit)) {
+	byName := rep.names.ranks(len(order), func(yield func(*model.Unit)) {
 		for _, row := range order {
 			yield(row.Unit)
 		}

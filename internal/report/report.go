@@ -204,6 +204,9 @@ type UnitRow struct {
 
 // Report is the content of the report.
 type Report struct {
+	// names ranks the plan's units by name, for every list Build sorts.
+	names nameOrder
+
 	Lang   i18n.Lang
 	Result *status.Result
 	Period dates.Period
@@ -264,14 +267,38 @@ func Build(in Input) *Report {
 			rep.Reports[k]++
 		}
 	}
+	// The texts (the largest part at country scale) are gathered beside
+	// the rest: each part writes fields of its own and only reads the
+	// result and the groups.
+	rep.names = planNames(r.Plan)
+	texts := beside(func() { rep.texts(in) })
 	rep.targets()
 	rep.countTargets()
 	rep.record(in)
 	rep.rank(in)
 	rep.problems(in.Next)
 	rep.units()
-	rep.texts(in)
+	texts()
 	return rep
+}
+
+// beside runs f on a goroutine and returns a function that waits for it
+// and panics with f's panic, if any, on the caller's goroutine, where the
+// caller can recover it as if f had run there.
+func beside(f func()) (wait func()) {
+	done := make(chan struct{})
+	var panicked any
+	go func() {
+		defer close(done)
+		defer func() { panicked = recover() }()
+		f()
+	}()
+	return func() {
+		<-done
+		if panicked != nil {
+			panic(panicked)
+		}
+	}
 }
 
 // InPeriod reports whether a report of month m speaks of the period: the
@@ -428,7 +455,7 @@ func (rep *Report) record(in Input) {
 			}
 		}
 	}
-	sortByName(order, func(r **RecordRow) *model.Unit { return (*r).Unit })
+	sortByNameIn(rep.names, order, func(r **RecordRow) *model.Unit { return (*r).Unit })
 	for _, row := range order {
 		rec.Rows = append(rec.Rows, *row)
 	}
@@ -485,7 +512,7 @@ func (rep *Report) units() {
 		}
 		rep.Units = append(rep.Units, row)
 	}
-	sortByName(rep.Units, func(r *UnitRow) *model.Unit { return r.Report.Unit })
+	sortByNameIn(rep.names, rep.Units, func(r *UnitRow) *model.Unit { return r.Report.Unit })
 }
 
 // texts gathers the results by group and the obstacles and proposals by
@@ -525,8 +552,8 @@ func (rep *Report) texts(in Input) {
 		}
 	}
 	byUnit := func(t *UnitText) *model.Unit { return t.Unit }
-	sortByName(rep.Obstacles, byUnit)
-	sortByName(rep.Proposals, byUnit)
+	sortByNameIn(rep.names, rep.Obstacles, byUnit)
+	sortByNameIn(rep.names, rep.Proposals, byUnit)
 }
 
 // clean trims a text from the files.

@@ -22,6 +22,10 @@ type sheetLayout struct {
 	need   map[int]float64
 	fixed  map[int]float64
 	blocks []block
+	// noBlocks says that the sheet has no block: a row's need then
+	// matters only up to maxRowHeight, and the count of a long text's
+	// lines can stop there.
+	noBlocks bool
 }
 
 // block is text in a cell merged down rows from..to: the rows together
@@ -65,14 +69,16 @@ func (wb *workbook) block(sheet string, col, from, to int, s string, style int) 
 	if wb.err != nil {
 		return
 	}
-	a, b := cell(col, from), cell(col, to)
-	s = safetext.Clean(s)
-	wb.check(wb.f.SetCellStr(sheet, a, s))
-	if to > from {
-		wb.check(wb.f.MergeCell(sheet, a, b))
-	}
-	wb.check(wb.f.SetCellStyle(sheet, a, b, style))
 	l := wb.layout(sheet)
+	if l.noBlocks {
+		panic("xlsx: a block on a sheet without blocks")
+	}
+	s = safetext.Clean(s)
+	wb.setStr(sheet, col, from, s)
+	if to > from {
+		wb.mergeCell(sheet, col, from, col, to)
+	}
+	wb.setStyle(sheet, col, from, col, to, style)
 	h := wb.textHeight(l, col, col, s, style)
 	if to == from {
 		l.need[from] = max(l.need[from], h)
@@ -100,22 +106,35 @@ func (wb *workbook) textHeight(l *sheetLayout, from, to int, s string, style int
 	px := width*7 + 5 - 6 // less the cell's own margins
 	n := 1
 	if fo.wrap && !oneLine(s, px, fo.size, fo.bold) {
-		key := wrapKey{s, px, fo}
+		limit := 0
+		if l.noBlocks {
+			limit = lineLimit(fo.size)
+		}
+		key := wrapKey{s, px, fo, limit}
 		var ok bool
 		if n, ok = wb.wrapped[key]; !ok {
-			n = wrappedLines(s, px, fo.size, fo.bold)
+			n = wrapLines(s, px, fo.size, fo.bold, limit)
 			wb.wrapped[key] = n
 		}
 	}
 	return float64(n)*fo.size*1.22 + 4
 }
 
+// maxRowHeight is the highest row, in points (flushHeights caps every
+// row at it).
+const maxRowHeight = 409
+
+// lineLimit is a count of lines of size points past which a row is as high
+// as a row can be: textHeight's height of more lines is past maxRowHeight.
+func lineLimit(size float64) int { return int((maxRowHeight-4)/(size*1.22)) + 1 }
+
 // wrapKey names one measurement of wrappedLines; task titles and unit
 // names repeat row after row.
 type wrapKey struct {
-	s  string
-	px float64
-	fo fontOf
+	s     string
+	px    float64
+	fo    fontOf
+	limit int
 }
 
 // height fixes a row's height in points (spacer rows), whatever its text.
@@ -157,7 +176,7 @@ func (wb *workbook) flushHeights(sheet string) {
 		if !ok {
 			h = l.need[r]
 		}
-		wb.check(wb.f.SetRowHeight(sheet, r, min(h, 409)))
+		wb.setRowHeight(sheet, r, min(h, maxRowHeight))
 	}
 }
 
@@ -165,34 +184,67 @@ func (wb *workbook) flushHeights(sheet string) {
 // pixels at size points: each paragraph (line of s) takes at least one, a
 // word too long for a line is broken.
 func wrappedLines(s string, px, size float64, bold bool) int {
+	return wrapLines(s, px, size, bold, 0)
+}
+
+// wrapLines is wrappedLines that stops counting, when limit > 0, once the
+// count passes limit. It walks s once, rune by rune, without splitting it:
+// the words are strings.Fields' (runs of runes that are not
+// unicode.IsSpace), and each word's width adds its runes' widths in order,
+// as emWidth does, so that the count is the same to the last bit.
+func wrapLines(s string, px, size float64, bold bool, limit int) int {
 	// Glyph widths in em, roughly Times New Roman's; bold runs wider.
 	scale := size * 96 / 72
 	if bold {
 		scale *= 1.08
 	}
 	px *= 0.95 // room for rounding and kerning differences between renderers
+	space := emWidth(" ") * scale
 	total := 0
-	for _, para := range strings.Split(s, "\n") {
-		n, used := 1, 0.0
-		for _, word := range strings.Fields(para) {
-			w := emWidth(word) * scale
-			space := emWidth(" ") * scale
-			switch {
-			case used == 0:
-				used = w
-			case used+space+w <= px:
-				used += space + w
-			default:
-				n++
-				used = w
-			}
-			for used > px && px > 0 {
-				n++
-				used -= px
-			}
+	n, used := 1, 0.0
+	inWord, word := false, 0.0
+	// endWord places a word of width word*scale on the paragraph's lines.
+	endWord := func() {
+		w := word * scale
+		switch {
+		case used == 0:
+			used = w
+		case used+space+w <= px:
+			used += space + w
+		default:
+			n++
+			used = w
 		}
-		total += n
+		for used > px && px > 0 {
+			n++
+			used -= px
+		}
+		inWord, word = false, 0
 	}
+	for _, r := range s {
+		if r == '\n' || unicode.IsSpace(r) {
+			if inWord {
+				endWord()
+				if limit > 0 && total+n > limit {
+					return total + n
+				}
+			}
+			if r == '\n' {
+				total += n
+				n, used = 1, 0
+				if limit > 0 && total > limit {
+					return total
+				}
+			}
+			continue
+		}
+		inWord = true
+		word += runeEm(r)
+	}
+	if inWord {
+		endWord()
+	}
+	total += n
 	return max(total, 1)
 }
 
@@ -216,18 +268,33 @@ const widestEm = 0.70
 func emWidth(s string) float64 {
 	w := 0.0
 	for _, r := range s {
-		switch {
-		case r == ' ':
-			w += 0.25
-		case unicode.IsUpper(r):
-			w += widestEm
-		case unicode.IsDigit(r):
-			w += 0.5
-		case unicode.IsLetter(r):
-			w += 0.47
-		default:
-			w += 0.33
-		}
+		w += runeEm(r)
 	}
 	return w
+}
+
+// runeEm is the width of r in em.
+func runeEm(r rune) float64 {
+	if r < utf8.RuneSelf {
+		switch {
+		case r == ' ':
+			return 0.25
+		case 'A' <= r && r <= 'Z':
+			return widestEm
+		case '0' <= r && r <= '9':
+			return 0.5
+		case 'a' <= r && r <= 'z':
+			return 0.47
+		}
+		return 0.33
+	}
+	switch {
+	case unicode.IsUpper(r):
+		return widestEm
+	case unicode.IsDigit(r):
+		return 0.5
+	case unicode.IsLetter(r):
+		return 0.47
+	}
+	return 0.33
 }

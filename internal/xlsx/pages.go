@@ -50,7 +50,7 @@ func (l *sheetLayout) rowHeight(r int) float64 {
 		return h
 	}
 	if h := l.need[r]; h > 0 {
-		return min(h, 409)
+		return min(h, maxRowHeight)
 	}
 	return defaultRowHeight
 }

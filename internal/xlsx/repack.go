@@ -2,14 +2,18 @@ package xlsx
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"cmp"
 	"compress/flate"
 	"encoding/xml"
 	"fmt"
+	"hash"
 	"hash/crc32"
 	"io"
+	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/plan06/plan06/internal/dates"
 )
@@ -22,6 +26,8 @@ const contentTypesName = "[Content_Types].xml"
 // reproducible the same way.
 func Repack(src []byte, day dates.Date) ([]byte, error) { return repack(src, day) }
 
+func repack(src []byte, day dates.Date) ([]byte, error) { return repackWith(src, day, nil) }
+
 // repack rewrites the zip that excelize wrote so that its bytes depend only
 // on its contents: entries in name order (which puts [Content_Types].xml
 // first, where some readers look for it), every entry stamped with day at
@@ -30,7 +36,11 @@ func Repack(src []byte, day dates.Date) ([]byte, error) { return repack(src, day
 // drawing in map order, and may zip stream-written sheets in map order; the
 // rest it writes deterministically, so every other entry is copied as
 // compressed, byte for byte.
-func repack(src []byte, day dates.Date) ([]byte, error) {
+//
+// The entries named in parts are replaced by the content they write,
+// compressed as archive/zip compresses (flate level 5, so that an entry
+// with the same content has the same bytes as excelize's), concurrently.
+func repackWith(src []byte, day dates.Date, parts map[string]part) ([]byte, error) {
 	zr, err := zip.NewReader(bytes.NewReader(src), int64(len(src)))
 	if err != nil {
 		return nil, err
@@ -38,6 +48,10 @@ func repack(src []byte, day dates.Date) ([]byte, error) {
 	files := slices.Clone(zr.File)
 	slices.SortFunc(files, func(a, b *zip.File) int { return cmp.Compare(a.Name, b.Name) })
 	modDate, modTime := dosTime(day)
+	packedParts, err := deflateParts(parts)
+	if err != nil {
+		return nil, err
+	}
 
 	var out bytes.Buffer
 	out.Grow(len(src) + 1024)
@@ -55,7 +69,13 @@ func repack(src []byte, day dates.Date) ([]byte, error) {
 			UncompressedSize64: f.UncompressedSize64,
 		}
 		var raw []byte
-		if f.Name == contentTypesName {
+		if p, ok := packedParts[f.Name]; ok {
+			raw = p.raw
+			fh.Method = zip.Deflate
+			fh.CRC32 = p.crc
+			fh.CompressedSize64 = uint64(len(raw))
+			fh.UncompressedSize64 = p.size
+		} else if f.Name == contentTypesName {
 			plain, err := readAll(f)
 			if err != nil {
 				return nil, err
@@ -109,9 +129,120 @@ func readAll(f *zip.File) ([]byte, error) {
 	return io.ReadAll(rc)
 }
 
-func deflate(b []byte) ([]byte, error) {
+func deflate(b []byte) ([]byte, error) { return deflateLevel(b, flate.DefaultCompression) }
+
+// zipLevel is the level archive/zip compresses at.
+const zipLevel = 5
+
+// part is new content for an entry of the package: write writes it, size
+// guesses its length (the largest parts are compressed first).
+type part struct {
+	size  int
+	write func(w *bufio.Writer) error
+}
+
+// packed is a part compressed: the raw deflate stream, the CRC-32 and the
+// length of the content.
+type packed struct {
+	raw  []byte
+	crc  uint32
+	size uint64
+}
+
+// deflateParts writes and compresses each of parts at zipLevel, on as
+// many goroutines as there are processors, the largest first. The
+// content goes through a buffer into the compressor and the checksum
+// without ever being held whole; flate's output depends on the bytes
+// alone, not on how they are split between writes.
+func deflateParts(parts map[string]part) (map[string]packed, error) {
+	names := make([]string, 0, len(parts))
+	for name := range parts {
+		names = append(names, name)
+	}
+	slices.SortFunc(names, func(a, b string) int {
+		return cmp.Or(cmp.Compare(parts[b].size, parts[a].size), cmp.Compare(a, b))
+	})
+	out := make([]packed, len(names))
+	errs := make([]error, len(names))
+	next := make(chan int, len(names))
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var panicked any
+	for range min(runtime.GOMAXPROCS(0), len(names)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			// A panic goes on on the caller's goroutine, as it would
+			// without this one.
+			defer func() {
+				if r := recover(); r != nil {
+					mu.Lock()
+					panicked = r
+					mu.Unlock()
+				}
+			}()
+			for i := range next {
+				out[i], errs[i] = deflatePart(parts[names[i]])
+			}
+		}()
+	}
+	wg.Wait()
+	if panicked != nil {
+		panic(panicked)
+	}
+	m := make(map[string]packed, len(names))
+	for i, name := range names {
+		if errs[i] != nil {
+			return nil, fmt.Errorf("%s: %w", name, errs[i])
+		}
+		m[name] = out[i]
+	}
+	return m, nil
+}
+
+// deflatePart writes p into a compressor at zipLevel.
+func deflatePart(p part) (packed, error) {
 	var buf bytes.Buffer
-	fw, err := flate.NewWriter(&buf, flate.DefaultCompression)
+	buf.Grow(p.size/8 + 64)
+	fw, err := flate.NewWriter(&buf, zipLevel)
+	if err != nil {
+		return packed{}, err
+	}
+	sum := &sumWriter{w: fw, crc: crc32.NewIEEE()}
+	bw := bufio.NewWriterSize(sum, 64<<10)
+	if err := p.write(bw); err != nil {
+		return packed{}, err
+	}
+	if err := bw.Flush(); err != nil {
+		return packed{}, err
+	}
+	if err := fw.Close(); err != nil {
+		return packed{}, err
+	}
+	return packed{raw: buf.Bytes(), crc: sum.crc.Sum32(), size: sum.n}, nil
+}
+
+// sumWriter passes writes on to w, counting them and summing them.
+type sumWriter struct {
+	w   io.Writer
+	crc hash.Hash32
+	n   uint64
+}
+
+func (s *sumWriter) Write(b []byte) (int, error) {
+	s.crc.Write(b)
+	s.n += uint64(len(b))
+	return s.w.Write(b)
+}
+
+func deflateLevel(b []byte, level int) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.Grow(len(b)/4 + 64)
+	fw, err := flate.NewWriter(&buf, level)
 	if err != nil {
 		return nil, err
 	}

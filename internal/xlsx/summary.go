@@ -240,12 +240,11 @@ func (wb *workbook) rect(sheet string, c1, r1, c2, r2 int, s string, style int) 
 	if wb.err != nil {
 		return
 	}
-	a, b := cell(c1, r1), cell(c2, r2)
-	wb.check(wb.f.SetCellStr(sheet, a, s))
-	if a != b {
-		wb.check(wb.f.MergeCell(sheet, a, b))
+	wb.setStr(sheet, c1, r1, s)
+	if c1 != c2 || r1 != r2 {
+		wb.mergeCell(sheet, c1, r1, c2, r2)
 	}
-	wb.check(wb.f.SetCellStyle(sheet, a, b, style))
+	wb.setStyle(sheet, c1, r1, c2, r2, style)
 	wb.fit(sheet, r1, c1, c2, s, style)
 }
 

@@ -29,6 +29,7 @@ var taskWidths = []float64{7, 38, 16, 20, 12, 13, 9, 42, 26, 26}
 func (wb *workbook) tasks(sheet string) {
 	cols := len(taskWidths)
 	wb.widths(sheet, taskWidths...)
+	wb.layout(sheet).noBlocks = true
 	period := ""
 	if !wb.o.PeriodFrom.IsZero() || !wb.o.PeriodTo.IsZero() {
 		period = wb.t("xlsx.period", wb.dayText(wb.o.PeriodFrom), wb.dayText(wb.o.PeriodTo))
@@ -99,21 +100,47 @@ func (wb *workbook) due(sheet string, col, row int, t *status.Task) {
 // period), one per line, each prefixed with its unit's name when several
 // units lead the task. The signed report takes the same entries.
 func (wb *workbook) entryText(t *status.Task, field func(*model.Entry) string) string {
-	var parts []string
-	for _, a := range t.Assignments {
-		if a.Entry == nil || !wb.rep.InPeriod(a.LastReport) {
-			continue
+	// Two passes, one to measure and one to write, so that a country
+	// task's thousands of lines take one allocation.
+	named := len(t.Assignments) > 1
+	each := func(f func(name, s string)) {
+		for _, a := range t.Assignments {
+			if a.Entry == nil || !wb.rep.InPeriod(a.LastReport) {
+				continue
+			}
+			if s := strings.TrimSpace(field(a.Entry)); s != "" {
+				name := ""
+				if named {
+					name = unitName(a.Unit)
+				}
+				f(name, s)
+			}
 		}
-		s := strings.TrimSpace(field(a.Entry))
-		if s == "" {
-			continue
-		}
-		if len(t.Assignments) > 1 {
-			s = unitName(a.Unit) + ": " + s
-		}
-		parts = append(parts, s)
 	}
-	return strings.Join(parts, "\n")
+	n, lines := 0, 0
+	each(func(name, s string) {
+		n += len(s) + 1
+		if named {
+			n += len(name) + 2
+		}
+		lines++
+	})
+	if lines == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.Grow(n)
+	each(func(name, s string) {
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		if named {
+			b.WriteString(name)
+			b.WriteString(": ")
+		}
+		b.WriteString(s)
+	})
+	return b.String()
 }
 
 // unitWidths are the columns of the units sheet for a month: STT, unit,
@@ -132,6 +159,7 @@ func (wb *workbook) units(sheet string) {
 	}
 	cols := len(unitWidths)
 	wb.widths(sheet, unitWidths...)
+	wb.layout(sheet).noBlocks = true
 	wb.sheetHeading(sheet, cols, wb.t("xlsx.units.heading"),
 		wb.t("xlsx.units.sub", wb.dayText(wb.r.Cycle.Deadline)))
 	labels := []string{wb.t("xlsx.col.no"), wb.t("xlsx.col.unit"),
@@ -177,6 +205,7 @@ func (wb *workbook) record(sheet string) {
 	ws = append(ws, 10, 10, 10)
 	cols := len(ws)
 	wb.widths(sheet, ws...)
+	wb.layout(sheet).noBlocks = true
 	wb.sheetHeading(sheet, cols, wb.t("xlsx.record.heading"),
 		wb.t("xlsx.record.sub", wb.dayText(wb.r.AsOf)))
 	labels := []string{wb.t("xlsx.col.no"), wb.t("xlsx.col.unit")}
@@ -234,6 +263,7 @@ var rankWidths = []float64{7, 40, 12, 12, 12, 13, 12, 10, 12}
 func (wb *workbook) ranking(sheet string) {
 	cols := len(rankWidths)
 	wb.widths(sheet, rankWidths...)
+	wb.layout(sheet).noBlocks = true
 	wb.sheetHeading(sheet, cols, wb.t("xlsx.rank.heading"), wb.t("xlsx.rank.sub", wb.dayText(wb.r.AsOf)))
 	wb.header(sheet, tableHead, wb.t("xlsx.col.rank"), wb.t("xlsx.col.unit"), wb.t("xlsx.col.led"),
 		wb.t("outcome.done-on-time"), wb.t("outcome.done-late"), wb.t("outcome.open-overdue"),
@@ -289,6 +319,7 @@ var overdueWidths = []float64{6, 44, 26, 12, 15, 10, 32, 32}
 func (wb *workbook) overdue(sheet string) {
 	cols := len(overdueWidths)
 	wb.widths(sheet, overdueWidths...)
+	wb.layout(sheet).noBlocks = true
 	wb.sheetHeading(sheet, cols, wb.t("xlsx.overdue.heading"),
 		wb.t("xlsx.overdue.sub", wb.dayText(wb.r.AsOf)))
 	wb.header(sheet, tableHead, wb.t("xlsx.col.no"), wb.t("xlsx.col.task"), wb.t("xlsx.col.unit"),

@@ -34,6 +34,15 @@ type workbook struct {
 	layouts map[string]*sheetLayout
 	fonts   map[int]fontOf
 	wrapped map[wrapKey]int
+
+	// raws are the sheets whose cells the package writes itself, strs
+	// and floats the strings and numbers of their cells (rawsheet.go).
+	raws   map[string]*rawSheet
+	strs   []string
+	floats []string
+	// lastSheet and lastRaw are the last lookup in raws.
+	lastSheet string
+	lastRaw   *rawSheet
 }
 
 func newWorkbook(f *excelize.File, rep *report.Report, o Options) *workbook {
@@ -57,9 +66,13 @@ func (wb *workbook) run() {
 	if wb.rep.ManyTargets() {
 		names = append(names, wb.t("xlsx.sheet.targets"))
 	}
+	wb.raws = map[string]*rawSheet{}
 	for _, n := range names[1:] {
 		_, err := wb.f.NewSheet(n)
 		wb.check(err)
+		if rawSheets {
+			wb.raws[n] = &rawSheet{}
+		}
 	}
 	wb.summary(names[0])
 	wb.tasks(names[1])
@@ -126,10 +139,9 @@ func (wb *workbook) str(sheet string, col, row int, s string, style int) {
 	if wb.err != nil {
 		return
 	}
-	ref := cell(col, row)
 	s = safetext.Clean(s)
-	wb.check(wb.f.SetCellStr(sheet, ref, s))
-	wb.check(wb.f.SetCellStyle(sheet, ref, ref, style))
+	wb.setStr(sheet, col, row, s)
+	wb.setStyle(sheet, col, row, col, row, style)
 	wb.fit(sheet, row, col, col, s, style)
 }
 
@@ -138,9 +150,8 @@ func (wb *workbook) num(sheet string, col, row int, n int, style int) {
 	if wb.err != nil {
 		return
 	}
-	ref := cell(col, row)
-	wb.check(wb.f.SetCellInt(sheet, ref, int64(n)))
-	wb.check(wb.f.SetCellStyle(sheet, ref, ref, style))
+	wb.setInt(sheet, col, row, n)
+	wb.setStyle(sheet, col, row, col, row, style)
 }
 
 // float writes a number as the shortest decimal that reads back the same.
@@ -148,9 +159,8 @@ func (wb *workbook) float(sheet string, col, row int, x float64, style int) {
 	if wb.err != nil {
 		return
 	}
-	ref := cell(col, row)
-	wb.check(wb.f.SetCellFloat(sheet, ref, x, -1, 64))
-	wb.check(wb.f.SetCellStyle(sheet, ref, ref, style))
+	wb.setFloat(sheet, col, row, x)
+	wb.setStyle(sheet, col, row, col, row, style)
 }
 
 // excelEpoch is day 0 of Excel's 1900 date system as it counts from
@@ -173,8 +183,7 @@ func (wb *workbook) blank(sheet string, col, row int, style int) {
 	if wb.err != nil {
 		return
 	}
-	ref := cell(col, row)
-	wb.check(wb.f.SetCellStyle(sheet, ref, ref, style))
+	wb.setStyle(sheet, col, row, col, row, style)
 }
 
 // merged writes text into columns from..to of row, merged, every cell styled
@@ -183,13 +192,12 @@ func (wb *workbook) merged(sheet string, from, to, row int, s string, style int)
 	if wb.err != nil {
 		return
 	}
-	a, b := cell(from, row), cell(to, row)
 	s = safetext.Clean(s)
-	wb.check(wb.f.SetCellStr(sheet, a, s))
+	wb.setStr(sheet, from, row, s)
 	if to > from {
-		wb.check(wb.f.MergeCell(sheet, a, b))
+		wb.mergeCell(sheet, from, row, to, row)
 	}
-	wb.check(wb.f.SetCellStyle(sheet, a, b, style))
+	wb.setStyle(sheet, from, row, to, row, style)
 	wb.fit(sheet, row, from, to, s, style)
 }
 

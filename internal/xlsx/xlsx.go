@@ -112,7 +112,11 @@ func build(rep *report.Report, o Options) ([]byte, error) {
 	if err := f.Write(&buf); err != nil {
 		return nil, fmt.Errorf("xlsx: %w", err)
 	}
-	out, err := repack(buf.Bytes(), fixedDay(o, r))
+	parts, err := wb.finishRaw(buf.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("xlsx: %w", err)
+	}
+	out, err := repackWith(buf.Bytes(), fixedDay(o, r), parts)
 	if err != nil {
 		return nil, fmt.Errorf("xlsx: %w", err)
 	}
@@ -146,6 +150,16 @@ func WriteReportFile(path string, rep *report.Report, o Options) error {
 	if err != nil {
 		return err
 	}
+	return WriteBytesFile(path, b)
+}
+
+// Bytes returns the workbook of the report content rep, as WriteReport
+// writes it.
+func Bytes(rep *report.Report, o Options) ([]byte, error) { return build(rep, o) }
+
+// WriteBytesFile writes the workbook b (from Bytes) to path as
+// WriteReportFile does.
+func WriteBytesFile(path string, b []byte) error {
 	// A new report is readable by all, like any file the user saves; a
 	// report written over keeps the old file's permissions.
 	mode := os.FileMode(0o644)

@@ -1,0 +1,571 @@
+package xlsx
+
+import (
+	"archive/zip"
+	"bufio"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// The table sheets (Nhiệm vụ, Đơn vị, Xếp hạng, Quá hạn, Chỉ tiêu) hold a
+// row per task, unit or assignment: at country scale a few hundred
+// thousand cells. excelize keeps every cell as a struct, fills each row up
+// to the cell set last, and marshals the whole sheet with encoding/xml at
+// the end; with a large plan live in memory, most of that time went to
+// allocating and to the collector.
+//
+// So the package keeps the cells of those sheets itself (rawSheet: value
+// and style, nothing more), and leaves to excelize everything else about
+// them: columns, panes, the autofilter, merged cells, print setup. After
+// excelize has written the package, finishRaw puts each sheet's rows into
+// the empty <sheetData> excelize wrote for it, and the sheets' strings
+// after excelize's own in the shared string table, exactly as excelize
+// would have written them: the same XML, byte for byte (TestRawSheets
+// compares the two ways on the test plans).
+
+// rawSheets turns the raw sheets on; the tests turn them off to compare
+// with what excelize writes itself.
+var rawSheets = true
+
+// rawKind is what a raw cell holds.
+type rawKind uint8
+
+const (
+	rawNone  rawKind = iota // a style only
+	rawStr                  // a shared string: val indexes workbook.strs
+	rawInt                  // an integer: val
+	rawFloat                // a number: val indexes workbook.floats
+)
+
+// rawCell is one cell of a rawSheet; it holds no pointer, so that the
+// collector need not scan the cells.
+type rawCell struct {
+	col   int32
+	style int32
+	kind  rawKind
+	val   int64
+}
+
+// rawRow is one row: its cells in column order and its height.
+type rawRow struct {
+	cells []rawCell
+	ht    float64
+	hasHt bool
+}
+
+// rawSheet is a sheet whose cells the package writes itself.
+type rawSheet struct {
+	rows   []rawRow // row r at index r-1
+	merges [][4]int // merged ranges: first column, row, last column, row
+}
+
+// cell returns the cell at col, row, made if need be: cells come mostly in
+// column order, so the search starts from the row's end.
+func (s *rawSheet) cell(col, row int) *rawCell {
+	for len(s.rows) < row {
+		s.rows = append(s.rows, rawRow{})
+	}
+	r := &s.rows[row-1]
+	c32 := int32(col)
+	i := len(r.cells)
+	for i > 0 && r.cells[i-1].col > c32 {
+		i--
+	}
+	if i > 0 && r.cells[i-1].col == c32 {
+		return &r.cells[i-1]
+	}
+	if r.cells == nil {
+		r.cells = make([]rawCell, 0, 12)
+	}
+	r.cells = append(r.cells, rawCell{})
+	copy(r.cells[i+1:], r.cells[i:])
+	r.cells[i] = rawCell{col: c32}
+	return &r.cells[i]
+}
+
+// rawSheet returns the raw sheet of that name, nil for a sheet excelize
+// writes. Every sheet is raw but the summary, whose few cells excelize
+// writes (with the chart and the page breaks).
+func (wb *workbook) rawSheet(sheet string) *rawSheet {
+	// Cells come sheet by sheet: the last sheet's answer is kept (raws
+	// is complete before the first cell is written).
+	if sheet != wb.lastSheet {
+		wb.lastSheet, wb.lastRaw = sheet, wb.raws[sheet]
+	}
+	return wb.lastRaw
+}
+
+// setStr is excelize's SetCellStr: the string goes to the shared string
+// table, the cell keeps its style.
+func (wb *workbook) setStr(sheet string, col, row int, s string) {
+	if rs := wb.rawSheet(sheet); rs != nil {
+		// A string has no more UTF-16 units than UTF-8 bytes.
+		if len(s) > excelize.TotalCellChars && countUTF16(s) > excelize.TotalCellChars {
+			s = truncateUTF16(s, excelize.TotalCellChars)
+		}
+		c := rs.cell(col, row)
+		c.kind, c.val = rawStr, int64(len(wb.strs))
+		wb.strs = append(wb.strs, s)
+		return
+	}
+	wb.check(wb.f.SetCellStr(sheet, cell(col, row), s))
+}
+
+// setInt is excelize's SetCellInt.
+func (wb *workbook) setInt(sheet string, col, row int, n int) {
+	if rs := wb.rawSheet(sheet); rs != nil {
+		c := rs.cell(col, row)
+		c.kind, c.val = rawInt, int64(n)
+		return
+	}
+	wb.check(wb.f.SetCellInt(sheet, cell(col, row), int64(n)))
+}
+
+// setFloat is excelize's SetCellFloat with the shortest precision.
+func (wb *workbook) setFloat(sheet string, col, row int, x float64) {
+	if rs := wb.rawSheet(sheet); rs != nil {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			wb.setStr(sheet, col, row, fmt.Sprint(x))
+			return
+		}
+		c := rs.cell(col, row)
+		c.kind, c.val = rawFloat, int64(len(wb.floats))
+		wb.floats = append(wb.floats, formatFloat(x))
+		return
+	}
+	wb.check(wb.f.SetCellFloat(sheet, cell(col, row), x, -1, 64))
+}
+
+// setStyle is excelize's SetCellStyle over columns c1..c2 of rows r1..r2.
+func (wb *workbook) setStyle(sheet string, c1, r1, c2, r2 int, style int) {
+	if rs := wb.rawSheet(sheet); rs != nil {
+		for r := r1; r <= r2; r++ {
+			for c := c1; c <= c2; c++ {
+				rs.cell(c, r).style = int32(style)
+			}
+		}
+		return
+	}
+	wb.check(wb.f.SetCellStyle(sheet, cell(c1, r1), cell(c2, r2), style))
+}
+
+// mergeCell is excelize's MergeCell of columns c1..c2 of rows r1..r2
+// (in that order): the range is recorded and every cell in it but the
+// first loses its value.
+func (wb *workbook) mergeCell(sheet string, c1, r1, c2, r2 int) {
+	rs := wb.rawSheet(sheet)
+	if rs == nil {
+		wb.check(wb.f.MergeCell(sheet, cell(c1, r1), cell(c2, r2)))
+		return
+	}
+	for r := r1; r <= min(r2, len(rs.rows)); r++ {
+		for i := range rs.rows[r-1].cells {
+			c := &rs.rows[r-1].cells[i]
+			if int(c.col) >= c1 && int(c.col) <= c2 && (int(c.col) != c1 || r != r1) {
+				c.kind, c.val = rawNone, 0
+			}
+		}
+	}
+	rs.merges = append(rs.merges, [4]int{c1, r1, c2, r2})
+}
+
+// setRowHeight is excelize's SetRowHeight.
+func (wb *workbook) setRowHeight(sheet string, row int, h float64) {
+	if rs := wb.rawSheet(sheet); rs != nil {
+		if h > excelize.MaxRowHeight {
+			wb.check(excelize.ErrMaxRowHeight)
+			return
+		}
+		for len(rs.rows) < row {
+			rs.rows = append(rs.rows, rawRow{})
+		}
+		rs.rows[row-1].ht, rs.rows[row-1].hasHt = h, true
+		return
+	}
+	wb.check(wb.f.SetRowHeight(sheet, row, h))
+}
+
+// formatFloat is excelize's formatCellFloat at the shortest precision:
+// at most 15 significant digits, as Excel keeps.
+func formatFloat(value float64) string {
+	str := strconv.FormatFloat(value, 'f', -1, 64)
+	if math.Abs(value) == math.MaxFloat64 {
+		return str
+	}
+	const maxPrec = 15
+	decimal := strings.IndexByte(str, '.')
+	significant := 0
+	for idx := range str {
+		if str[idx] < '0' || str[idx] > '9' || significant == 0 && str[idx] == '0' {
+			continue
+		}
+		significant++
+		if significant <= maxPrec {
+			continue
+		}
+		if decimal >= 0 && idx > decimal {
+			return strings.TrimSuffix(str[:idx], ".")
+		}
+		if decimal < 0 {
+			decimal = len(str)
+		}
+		truncated := []byte(str[:decimal])
+		for ; idx < len(truncated); idx++ {
+			truncated[idx] = '0'
+		}
+		return string(truncated)
+	}
+	return str
+}
+
+func countUTF16(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	return n
+}
+
+func truncateUTF16(s string, length int) string {
+	n := 0
+	for i, r := range s {
+		if n += utf16.RuneLen(r); n > length {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+// bstrExp is excelize's pattern of an escaped character in a string
+// (_x000D_), which its shared string table keys escape.
+var bstrExp = regexp.MustCompile(`_x[a-fA-F\d]{4}_`)
+var bstrEscapeExp = regexp.MustCompile(`x[a-fA-F\d]{4}_`)
+
+// sstKey is the key excelize files a new shared string under: the string
+// with its _xHHHH_ sequences escaped (excelize's bstrMarshal). A string
+// that holds one is therefore never found again, and each of its cells
+// adds it anew; the table here does the same.
+func sstKey(s string) string {
+	if !strings.Contains(s, "_x") {
+		return s
+	}
+	matches, l, cursor := bstrExp.FindAllStringSubmatchIndex(s, -1), len(s), 0
+	var result strings.Builder
+	for _, match := range matches {
+		result.WriteString(s[cursor:match[0]])
+		subStr := s[match[0]:match[1]]
+		if subStr == "_x005F_" {
+			cursor = match[1]
+			if match[1]+6 <= l && bstrEscapeExp.MatchString(s[match[1]:match[1]+6]) {
+				if _, err := strconv.Unquote(`"\u` + s[match[1]+1:match[1]+5] + `"`); err == nil {
+					result.WriteString(subStr + "x005F" + subStr)
+					continue
+				}
+			}
+			result.WriteString(subStr + "x005F_")
+			continue
+		}
+		if bstrExp.MatchString(subStr) {
+			cursor = match[1]
+			if _, err := strconv.Unquote(`"\u` + s[match[0]+2:match[1]-1] + `"`); err == nil {
+				result.WriteString("_x005F" + subStr)
+				continue
+			}
+		}
+	}
+	if cursor < l {
+		result.WriteString(s[cursor:])
+	}
+	return result.String()
+}
+
+// Part names in the package excelize writes.
+const sstName = "xl/sharedStrings.xml"
+
+var (
+	emptySheetData = []byte("<sheetData></sheetData>")
+	autoFilterEnd  = []byte("</autoFilter>")
+	sstEnd         = []byte("</sst>")
+)
+
+// finishRaw returns the parts of pkg (the zip excelize wrote) that the raw
+// sheets change, as functions that write them: each raw sheet with its
+// rows, and the shared string table with the raw sheets' strings after
+// excelize's own. The parts are written straight into their compressors,
+// concurrently (deflateParts): they only read the workbook.
+func (wb *workbook) finishRaw(pkg []byte) (map[string]part, error) {
+	if len(wb.raws) == 0 {
+		return nil, nil
+	}
+	zr, err := zip.NewReader(bytes.NewReader(pkg), int64(len(pkg)))
+	if err != nil {
+		return nil, err
+	}
+	parts := map[string]*zip.File{}
+	for _, f := range zr.File {
+		parts[f.Name] = f
+	}
+	paths := map[string]string{}
+	for id, name := range wb.f.GetSheetMap() {
+		paths[name] = fmt.Sprintf("xl/worksheets/sheet%d.xml", id)
+	}
+
+	out := map[string]part{}
+	ids, err := wb.sharedStrings(parts[sstName], out)
+	if err != nil {
+		return nil, err
+	}
+	for name, rs := range wb.raws {
+		f := parts[paths[name]]
+		if f == nil {
+			return nil, fmt.Errorf("no part for sheet %q", name)
+		}
+		x, err := readAll(f)
+		if err != nil {
+			return nil, err
+		}
+		at := bytes.Index(x, emptySheetData)
+		if at < 0 || bytes.Count(x, emptySheetData) != 1 {
+			return nil, fmt.Errorf("%s: no empty sheetData", f.Name)
+		}
+		at += len("<sheetData>")
+		// The merged cells follow the autofilter, if any, after the rows.
+		mat := at + len("</sheetData>")
+		if bytes.Contains(x[mat:], []byte("<mergeCells")) {
+			return nil, fmt.Errorf("%s: merged cells set through excelize", f.Name)
+		}
+		if i := bytes.Index(x[mat:], autoFilterEnd); i >= 0 {
+			mat += i + len(autoFilterEnd)
+		}
+		out[f.Name] = part{size: len(x) + rs.size(), write: func(w *bufio.Writer) error {
+			_, _ = w.Write(x[:at])
+			wb.writeRows(w, rs, ids)
+			_, _ = w.Write(x[at:mat])
+			writeMerges(w, rs.merges)
+			_, err := w.Write(x[mat:])
+			return err
+		}}
+	}
+	return out, nil
+}
+
+// size guesses the bytes of a sheet's rows.
+func (s *rawSheet) size() int {
+	n := 0
+	for _, r := range s.rows {
+		n += 48 + 40*len(r.cells)
+	}
+	return n
+}
+
+// sharedStrings gives every string of the raw sheets, in the order they
+// were set, its index in the shared string table that follows excelize's
+// (part f), as excelize would have: a string already there keeps its
+// index, a new one is appended. The new table goes to out.
+func (wb *workbook) sharedStrings(f *zip.File, out map[string]part) ([]int32, error) {
+	if len(wb.strs) == 0 {
+		return nil, nil
+	}
+	if f == nil {
+		return nil, errors.New("no shared string table")
+	}
+	x, err := readAll(f)
+	if err != nil {
+		return nil, err
+	}
+	var sst struct {
+		SI []struct {
+			T string `xml:"t"`
+		} `xml:"si"`
+	}
+	if err := xml.Unmarshal(x, &sst); err != nil {
+		return nil, fmt.Errorf("%s: %w", sstName, err)
+	}
+	index := make(map[string]int32, len(sst.SI)+len(wb.strs)/2)
+	for i, si := range sst.SI {
+		index[sstKey(si.T)] = int32(i)
+	}
+	n := int32(len(sst.SI))
+	ids := make([]int32, len(wb.strs))
+	var fresh []int32 // the strings appended, as indexes of wb.strs
+	size := len(x)
+	for k, s := range wb.strs {
+		if i, ok := index[s]; ok {
+			ids[k] = i
+			continue
+		}
+		ids[k] = n
+		index[sstKey(s)] = n
+		n++
+		fresh = append(fresh, int32(k))
+		size += len(s) + 16
+	}
+	// The start tag counts the strings: count="N" uniqueCount="N".
+	old := fmt.Sprintf(` count="%d" uniqueCount="%d">`, len(sst.SI), len(sst.SI))
+	at := bytes.Index(x, []byte(old))
+	end := bytes.LastIndex(x, sstEnd)
+	if at < 0 || end < at {
+		return nil, fmt.Errorf("%s: unexpected start or end", sstName)
+	}
+	out[sstName] = part{size: size, write: func(w *bufio.Writer) error {
+		_, _ = w.Write(x[:at])
+		_, _ = fmt.Fprintf(w, ` count="%d" uniqueCount="%d">`, n, n)
+		_, _ = w.Write(x[at+len(old) : end])
+		for _, k := range fresh {
+			s := wb.strs[k]
+			_, _ = w.WriteString("<si><t")
+			if s != "" && (isSpace(s[0]) || isSpace(s[len(s)-1])) {
+				_, _ = w.WriteString(` xml:space="preserve"`)
+			}
+			_ = w.WriteByte('>')
+			if err := xml.EscapeText(w, []byte(s)); err != nil {
+				return err
+			}
+			_, _ = w.WriteString("</t></si>")
+		}
+		_, err := w.Write(x[end:])
+		return err
+	}}
+	return ids, nil
+}
+
+// isSpace is excelize's test for a string that needs xml:space="preserve".
+func isSpace(c byte) bool { return c == 9 || c == 10 || c == 13 || c == 32 }
+
+// writeRows writes the rows of s as excelize marshals them: the rows that
+// hold a cell or a height, in order; in each the cells with a style or a
+// value.
+func (wb *workbook) writeRows(b *bufio.Writer, s *rawSheet, ids []int32) {
+	var num [24]byte
+	var ref [16]byte
+	for i := range s.rows {
+		r := &s.rows[i]
+		cells := 0
+		for _, c := range r.cells {
+			if c.style != 0 || c.kind != rawNone {
+				cells++
+			}
+		}
+		if cells == 0 && !r.hasHt {
+			continue
+		}
+		row := i + 1
+		rowNo := strconv.AppendInt(num[:0], int64(row), 10)
+		_, _ = b.WriteString(`<row r="`)
+		_, _ = b.Write(rowNo)
+		_ = b.WriteByte('"')
+		if r.hasHt {
+			_, _ = b.WriteString(` ht="`)
+			_, _ = b.Write(strconv.AppendFloat(num[:0], r.ht, 'g', -1, 64))
+			_, _ = b.WriteString(`" customHeight="true"`)
+		}
+		_ = b.WriteByte('>')
+		for _, c := range r.cells {
+			if c.style == 0 && c.kind == rawNone {
+				continue
+			}
+			_, _ = b.WriteString(`<c r="`)
+			_, _ = b.Write(appendColName(ref[:0], int(c.col)))
+			_, _ = b.Write(strconv.AppendInt(num[:0], int64(row), 10))
+			_ = b.WriteByte('"')
+			if c.style != 0 {
+				_, _ = b.WriteString(` s="`)
+				_, _ = b.Write(strconv.AppendInt(num[:0], int64(c.style), 10))
+				_ = b.WriteByte('"')
+			}
+			switch c.kind {
+			case rawStr:
+				_, _ = b.WriteString(` t="s"><v>`)
+				_, _ = b.Write(strconv.AppendInt(num[:0], int64(ids[c.val]), 10))
+				_, _ = b.WriteString(`</v></c>`)
+			case rawInt:
+				_, _ = b.WriteString(`><v>`)
+				_, _ = b.Write(strconv.AppendInt(num[:0], c.val, 10))
+				_, _ = b.WriteString(`</v></c>`)
+			case rawFloat:
+				_, _ = b.WriteString(`><v>`)
+				_, _ = b.WriteString(wb.floats[c.val])
+				_, _ = b.WriteString(`</v></c>`)
+			default:
+				_, _ = b.WriteString(`></c>`)
+			}
+		}
+		_, _ = b.WriteString(`</row>`)
+	}
+}
+
+// appendColName appends the letters of column col (from 1).
+func appendColName(dst []byte, col int) []byte {
+	var buf [8]byte
+	i := len(buf)
+	for col > 0 {
+		col--
+		i--
+		buf[i] = byte('A' + col%26)
+		col /= 26
+	}
+	return append(dst, buf[i:]...)
+}
+
+// writeMerges writes the merged ranges as excelize does: ranges that
+// overlap joined into one (excelize's mergeOverlapCells), in the order
+// they were set.
+func writeMerges(b *bufio.Writer, merges [][4]int) {
+	if len(merges) == 0 {
+		return
+	}
+	rects := merges
+	for merged := true; merged; {
+		merged = false
+		var out [][4]int
+		used := make([]bool, len(rects))
+		for i := range rects {
+			if used[i] {
+				continue
+			}
+			r1 := rects[i]
+			for j := i + 1; j < len(rects); j++ {
+				if used[j] {
+					continue
+				}
+				if r2 := rects[j]; overlap(r1, r2) {
+					r1 = [4]int{min(r1[0], r2[0]), min(r1[1], r2[1]), max(r1[2], r2[2]), max(r1[3], r2[3])}
+					merged, used[j] = true, true
+				}
+			}
+			out = append(out, r1)
+		}
+		rects = out
+	}
+	var num [24]byte
+	_, _ = b.WriteString(`<mergeCells count="`)
+	_, _ = b.Write(strconv.AppendInt(num[:0], int64(len(rects)), 10))
+	_, _ = b.WriteString(`">`)
+	for _, r := range rects {
+		_, _ = b.WriteString(`<mergeCell ref="`)
+		_, _ = b.Write(appendColName(num[:0], r[0]))
+		_, _ = b.Write(strconv.AppendInt(num[:0], int64(r[1]), 10))
+		_ = b.WriteByte(':')
+		_, _ = b.Write(appendColName(num[:0], r[2]))
+		_, _ = b.Write(strconv.AppendInt(num[:0], int64(r[3]), 10))
+		_, _ = b.WriteString(`"></mergeCell>`)
+	}
+	_, _ = b.WriteString(`</mergeCells>`)
+}
+
+// overlap is excelize's isOverlap: a corner of either range lies in the
+// other.
+func overlap(a, b [4]int) bool {
+	in := func(c, r int, x [4]int) bool { return c >= x[0] && c <= x[2] && r >= x[1] && r <= x[3] }
+	return in(a[0], a[1], b) || in(a[2], a[1], b) || in(a[0], a[3], b) || in(a[2], a[3], b) ||
+		in(b[0], b[1], a) || in(b[2], b[1], a) || in(b[0], b[3], a) || in(b[2], b[3], a)
+}
