@@ -147,19 +147,45 @@ func fmtTargets(root string, paths []string, write bool) ([]fmtFile, error) {
 	var files []fmtFile
 	var problems []string
 	seen := map[string]bool{}
-	add := func(fsys *planfs.Dir, planDir, rel, shown string) {
-		f, r := planfs.Check(fsys, rel)
-		if r != nil {
-			problems = append(problems, shown+": "+refusalText(r))
-			return
+	// The real path of each plan folder, resolved once: a file listed by
+	// the walker that is no link is written at its real path without
+	// resolving every file's path again (at country scale, 96,597 times
+	// half a dozen system calls, on one core).
+	realDirs := map[string]string{}
+	realDir := func(planDir string) string {
+		r, ok := realDirs[planDir]
+		if !ok {
+			r = planDir
+			if resolved, err := filepath.EvalSymlinks(planDir); err == nil {
+				r = resolved
+			}
+			realDirs[planDir] = r
+		}
+		return r
+	}
+	// add takes rel, checked by the walker as listed when listed is set.
+	add := func(fsys *planfs.Dir, planDir, rel, shown string, listed *planfs.File) {
+		f := listed
+		if f == nil {
+			checked, r := planfs.Check(fsys, rel)
+			if r != nil {
+				problems = append(problems, shown+": "+refusalText(r))
+				return
+			}
+			f = &checked
 		}
 		if f.Size > planfs.MaxFileSize {
 			problems = append(problems, shown+": "+readErr(&planfs.TooBigError{Size: f.Size}))
 			return
 		}
-		target := filepath.Join(planDir, filepath.FromSlash(rel))
-		if resolved, err := filepath.EvalSymlinks(target); err == nil {
-			target = resolved // a link inside the plan: write what it leads to
+		var target string
+		if listed != nil && !f.Link {
+			target = filepath.Join(realDir(planDir), filepath.FromSlash(rel))
+		} else {
+			target = filepath.Join(planDir, filepath.FromSlash(rel))
+			if resolved, err := filepath.EvalSymlinks(target); err == nil {
+				target = resolved // a link inside the plan: write what it leads to
+			}
 		}
 		if ext := filepath.Ext(target); ext != ".yaml" && ext != ".yml" {
 			problems = append(problems, shown+": symbolic link leads to a file that is not a YAML file ("+filepath.Base(target)+")")
@@ -170,7 +196,13 @@ func fmtTargets(root string, paths []string, write bool) ([]fmtFile, error) {
 		}
 		seen[target] = true
 		if write {
-			if info, err := os.Stat(target); err == nil && info.Mode().Perm()&0o200 == 0 {
+			mode := f.Mode
+			if listed == nil || f.Link {
+				if info, err := os.Stat(target); err == nil {
+					mode = info.Mode()
+				}
+			}
+			if mode.Perm()&0o200 == 0 {
 				problems = append(problems, shown+": the file is read-only and is not rewritten; make it writable first (chmod u+w)")
 				return
 			}
@@ -198,7 +230,7 @@ func fmtTargets(root string, paths []string, write bool) ([]fmtFile, error) {
 				return nil, usageErr("fmt formats plan files: name .yaml or .yml files, or a folder of the plan",
 					"%s is not a YAML file", filepath.ToSlash(p))
 			}
-			add(fsys, planDir, rel, filepath.ToSlash(p))
+			add(fsys, planDir, rel, filepath.ToSlash(p), nil)
 			continue
 		}
 		list, refused, err := planfs.Walk(fsys)
@@ -221,9 +253,9 @@ func fmtTargets(root string, paths []string, write bool) ([]fmtFile, error) {
 				problems = append(problems, filepath.ToSlash(filepath.Join(planDir, r.Rel))+": "+refusalText(&r))
 			}
 		}
-		for _, f := range list {
+		for i, f := range list {
 			if under(f.Rel) {
-				add(fsys, planDir, f.Rel, filepath.ToSlash(filepath.Join(planDir, f.Rel)))
+				add(fsys, planDir, f.Rel, filepath.ToSlash(filepath.Join(planDir, f.Rel)), &list[i])
 			}
 		}
 	}

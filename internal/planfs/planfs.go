@@ -67,6 +67,11 @@ type Refusal struct {
 type File struct {
 	Rel  string
 	Size int64
+	// Mode is the file's mode (the file a link leads to, for a link).
+	Mode fs.FileMode
+	// Link is set for a link inside the folder, listed as the file it
+	// leads to.
+	Link bool
 }
 
 // HasPlan reports whether the folder holds plan.yaml or plan.yml. It looks
@@ -154,7 +159,7 @@ func check(fsys fs.FS, p string, typ fs.FileMode, linfo func() (fs.FileInfo, err
 	} else if !typ.IsRegular() {
 		return refuse(NotRegular, nil)
 	} else if info, err := linfo(); err == nil && info.Mode().IsRegular() {
-		return File{Rel: p, Size: info.Size()}, nil // the common case: no link to follow
+		return File{Rel: p, Size: info.Size(), Mode: info.Mode()}, nil // the common case: no link to follow
 	}
 	info, err := fs.Stat(fsys, p) // follows a link, inside the folder
 	switch {
@@ -169,7 +174,7 @@ func check(fsys fs.FS, p string, typ fs.FileMode, linfo func() (fs.FileInfo, err
 	case !info.Mode().IsRegular():
 		return refuse(NotRegular, nil)
 	}
-	return File{Rel: p, Size: info.Size()}, nil
+	return File{Rel: p, Size: info.Size(), Mode: info.Mode(), Link: typ&fs.ModeSymlink != 0}, nil
 }
 
 // linkInside reports whether the link at p names a path inside the folder.

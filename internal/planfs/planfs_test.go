@@ -76,7 +76,13 @@ func TestWalkRefusesBeforeOpening(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantFiles := []File{{"plan.yaml", 6}, {"tasks/a.yaml", 10}, {"tasks/inside.yaml", 10}}
+	wantFiles := []File{{Rel: "plan.yaml", Size: 6}, {Rel: "tasks/a.yaml", Size: 10}, {Rel: "tasks/inside.yaml", Size: 10, Link: true}}
+	for i := range files {
+		if !files[i].Mode.IsRegular() {
+			t.Errorf("%s: mode %v, want a regular file's", files[i].Rel, files[i].Mode)
+		}
+		files[i].Mode = 0
+	}
 	if !reflect.DeepEqual(files, wantFiles) {
 		t.Errorf("files = %v, want %v", files, wantFiles)
 	}
