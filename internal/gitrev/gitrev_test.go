@@ -1,11 +1,13 @@
 package gitrev
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"testing"
 
@@ -194,5 +196,93 @@ func TestLaterRevisionLeavesSeenReportsUnread(t *testing.T) {
 		if id, ok := second.BlobID(name); !ok || id == "" {
 			t.Fatalf("%s: no blob id", name)
 		}
+	}
+}
+
+// TestFSStreamed: the blobs git writes in the background are listed with
+// their sizes at once, open with their content (through a link too), open
+// again after the first open took them, and Wait reports no error.
+func TestFSStreamed(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	repo := t.TempDir()
+	sh(t, repo, "init", "-q")
+	plan := filepath.Join(repo, "plan")
+	os.MkdirAll(filepath.Join(plan, "tasks"), 0o755)
+	os.MkdirAll(filepath.Join(plan, "reports", "2024-03"), 0o755)
+	files := map[string]string{
+		"plan.yaml":                 "title: x\n",
+		"tasks/a.yaml":              "a: 1\n",
+		"tasks.yaml":                "stray\n", // sorts before tasks/ in git, after it in a walk
+		"reports/2024-03/so-a.yaml": "unit: so-a\n",
+		"reports/2024-03/so-b.yaml": "unit: so-b, longer\n",
+		"reports/2024-03/README.md": "notes\n",
+	}
+	for name, text := range files {
+		os.WriteFile(filepath.Join(plan, filepath.FromSlash(name)), []byte(text), 0o644)
+	}
+	if err := os.Symlink("a.yaml", filepath.Join(plan, "tasks", "link.yaml")); err != nil {
+		t.Skip("no symlinks here")
+	}
+	sh(t, repo, "add", ".")
+	sh(t, repo, "commit", "-q", "-m", "one")
+
+	r, err := Open(plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	commit, err := r.Resolve("HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys, err := r.FS(commit, plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var walked []string
+	err = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		walked = append(walked, p)
+		if d.IsDir() || d.Type()&fs.ModeSymlink != 0 {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil || info.Size() != int64(len(files[p])) {
+			t.Errorf("%s listed as %v, %v; want size %d", p, info, err, len(files[p]))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{".", "plan.yaml", "reports", "reports/2024-03", "reports/2024-03/README.md",
+		"reports/2024-03/so-a.yaml", "reports/2024-03/so-b.yaml", "tasks", "tasks/a.yaml", "tasks/link.yaml", "tasks.yaml"}
+	if !slices.Equal(walked, want) {
+		t.Errorf("walked %q, want %q", walked, want)
+	}
+	for range 2 { // the second read goes back to git
+		for name, text := range files {
+			if b, err := fs.ReadFile(fsys, name); err != nil || string(b) != text {
+				t.Errorf("%s = %q, %v; want %q", name, b, err, text)
+			}
+		}
+	}
+	if b, err := fs.ReadFile(fsys, "tasks/link.yaml"); err != nil || string(b) != files["tasks/a.yaml"] {
+		t.Errorf("through the link: %q, %v", b, err)
+	}
+	if info, err := fs.Stat(fsys, "tasks/link.yaml"); err != nil || info.Size() != int64(len(files["tasks/a.yaml"])) {
+		t.Errorf("Stat through the link: %v, %v", info, err)
+	}
+	if _, err := fs.ReadDir(fsys, "plan.yaml"); err == nil {
+		t.Error("ReadDir of a file succeeded")
+	}
+	if _, err := fs.ReadDir(fsys, "nothing"); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("ReadDir(nothing) = %v", err)
+	}
+	if err := fsys.(*treeFS).Wait(); err != nil {
+		t.Errorf("Wait = %v", err)
 	}
 }
