@@ -219,6 +219,11 @@ func ReadFile(fsys fs.FS, rel string, limit int64) ([]byte, error) {
 	if info.Size() > limit {
 		return nil, &TooBigError{Size: info.Size()}
 	}
+	if m, ok := fh.(interface{ Content() []byte }); ok && int64(len(m.Content())) == info.Size() {
+		// A file held in memory and handed over (a blob of a git
+		// revision, internal/gitrev): no copy.
+		return m.Content(), nil
+	}
 	b := make([]byte, 0, min(info.Size(), limit)+1)
 	for {
 		if len(b) == cap(b) {
