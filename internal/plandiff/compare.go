@@ -560,11 +560,15 @@ func targets(base, head []model.Target) []TargetDiff {
 // of the tasks whose entries were added, removed or changed, whose statuses
 // may have turned.
 func (c *comparer) reports() ([]ReportDiff, []string) {
+	byMonthUnit := func(a, b model.Report) int {
+		return cmp.Or(a.Month.Compare(b.Month), cmp.Compare(a.Unit, b.Unit))
+	}
 	sorted := func(rs []model.Report) []model.Report {
+		if slices.IsSortedFunc(rs, byMonthUnit) {
+			return rs // as the loader leaves them: read only here
+		}
 		rs = slices.Clone(rs)
-		slices.SortStableFunc(rs, func(a, b model.Report) int {
-			return cmp.Or(a.Month.Compare(b.Month), cmp.Compare(a.Unit, b.Unit))
-		})
+		slices.SortStableFunc(rs, byMonthUnit)
 		return rs
 	}
 	base, head := sorted(c.base.p.Reports), sorted(c.head.p.Reports)
