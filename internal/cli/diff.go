@@ -59,16 +59,27 @@ func (a *App) runDiff(baseRev, headRev, output string) error {
 		return usageErr("plan06 diff compares git revisions; run it inside the plan's git repository", "%s is not inside a git repository", dir)
 	}
 	display := filepath.ToSlash(dir)
-	// Both revisions are listed before either is loaded: git writes the
-	// head's blobs while the base is decoded.
-	baseFS, err := a.fsAt(repo, baseRev, dir)
+	// Both revisions are listed before either is loaded (the head's
+	// listing while git lists the base): git writes the head's blobs while
+	// the base is decoded.
+	baseCommit, err := resolveRev(repo, baseRev)
+	if err != nil {
+		return err
+	}
+	var headCommit string
+	var headErr error
+	if headRev != "" {
+		if headCommit, headErr = resolveRev(repo, headRev); headErr == nil {
+			repo.Prefetch(headCommit, dir)
+		}
+	}
+	baseFS, err := revFS(repo, baseCommit, dir)
 	if err != nil {
 		return err
 	}
 	var headFS fs.FS
-	var headErr error
-	if headRev != "" {
-		headFS, headErr = a.fsAt(repo, headRev, dir)
+	if headRev != "" && headErr == nil {
+		headFS, headErr = revFS(repo, headCommit, dir)
 	}
 	// Each plan is checked in the background (the check only counts the
 	// errors for a note): the base's while the head loads, the head's
@@ -121,14 +132,19 @@ func (a *App) runDiff(baseRev, headRev, output string) error {
 	return nil
 }
 
-// fsAt is the plan folder as it was at rev, read in the background (see
-// gitrev.Repo.FS); a revision without the folder yields an empty plan, so
-// a first commit diffs as all added.
-func (a *App) fsAt(repo *gitrev.Repo, rev, dir string) (fs.FS, error) {
+// resolveRev names the commit rev stands for.
+func resolveRev(repo *gitrev.Repo, rev string) (string, error) {
 	commit, err := repo.Resolve(rev)
 	if err != nil {
-		return nil, usageErr("name a branch, tag or commit that exists (git log shows them)", "%s", err.Error())
+		return "", usageErr("name a branch, tag or commit that exists (git log shows them)", "%s", err.Error())
 	}
+	return commit, nil
+}
+
+// revFS is the plan folder as it was at commit, read in the background
+// (see gitrev.Repo.FS); a revision without the folder yields an empty
+// plan, so a first commit diffs as all added.
+func revFS(repo *gitrev.Repo, commit, dir string) (fs.FS, error) {
 	fsys, err := repo.FS(commit, dir)
 	if err != nil {
 		return nil, &exitError{code: ExitUsage, err: err}

@@ -37,6 +37,8 @@ type Repo struct {
 	// leaves a report file they read unread until opened (see kindLazy).
 	mu    sync.Mutex
 	trees []map[string]*node
+	// prefetched are the listings Prefetch started, by git arguments.
+	prefetched map[string]*prefetch
 }
 
 // Open finds the repository that contains dir.
@@ -113,33 +115,20 @@ type node struct {
 // the blobs git wrote and the loader did not take yet. Wait says whether
 // git failed meanwhile.
 func (r *Repo) FS(commit, dir string) (fs.FS, error) {
-	abs, err := filepath.Abs(dir)
+	prefix, err := r.prefix(dir)
 	if err != nil {
 		return nil, err
 	}
-	top, err := filepath.EvalSymlinks(r.top)
-	if err != nil {
-		return nil, err
-	}
-	if resolved, err := filepath.EvalSymlinks(abs); err == nil {
-		abs = resolved
-	}
-	rel, err := filepath.Rel(top, abs)
-	if err != nil || strings.HasPrefix(rel, "..") {
-		return nil, fmt.Errorf("%s is outside the repository %s", dir, r.top)
-	}
-	prefix := filepath.ToSlash(rel)
 	r.mu.Lock()
 	earlier := slices.Clone(r.trees)
 	r.mu.Unlock()
 	sized := len(earlier) == 0 // the first revision: ls-tree gives the sizes
-	args := []string{"ls-tree", "-r", "-z", "--full-tree", commit}
-	if sized {
-		args = []string{"ls-tree", "-r", "-z", "-l", "--full-tree", commit}
-	}
-	if prefix != "." {
-		args = append(args, "--", prefix+"/")
-	}
+	args := lsTree(commit, prefix, sized)
+	key := strings.Join(args, "\x00")
+	r.mu.Lock()
+	pre := r.prefetched[key]
+	delete(r.prefetched, key)
+	r.mu.Unlock()
 	// before finds the file p with blob id sha in a revision listed before.
 	before := func(p, sha string) *node {
 		for _, t := range earlier {
@@ -152,7 +141,7 @@ func (r *Repo) FS(commit, dir string) (fs.FS, error) {
 	var nodes []*node
 	var unknown []string // blob ids whose size git has not told yet
 	var seen []bool      // by node: a report file an earlier revision read
-	err = gitRecords(r.top, args, func(rec []byte) error {
+	each := func(rec []byte) error {
 		meta, p, ok := bytes.Cut(rec, []byte{'\t'})
 		var f [4][]byte
 		n := 0
@@ -193,7 +182,21 @@ func (r *Repo) FS(commit, dir string) (fs.FS, error) {
 		nodes = append(nodes, nd)
 		seen = append(seen, prior != nil && prior.regular && nd.regular && isReport(nd.path))
 		return nil
-	})
+	}
+	if pre != nil {
+		<-pre.done
+		err = pre.err
+		for rec := range bytes.SplitSeq(pre.out, []byte{0}) {
+			if err != nil {
+				break
+			}
+			if len(rec) > 0 {
+				err = each(rec)
+			}
+		}
+	} else {
+		err = gitRecords(r.top, args, each)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -307,6 +310,69 @@ func (r *Repo) FS(commit, dir string) (fs.FS, error) {
 		finish(nil, nil)
 	}()
 	return fsys, nil
+}
+
+// prefix is folder dir's path inside the work tree, "." for the top.
+func (r *Repo) prefix(dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	top, err := filepath.EvalSymlinks(r.top)
+	if err != nil {
+		return "", err
+	}
+	if resolved, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = resolved
+	}
+	rel, err := filepath.Rel(top, abs)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return "", fmt.Errorf("%s is outside the repository %s", dir, r.top)
+	}
+	return filepath.ToSlash(rel), nil
+}
+
+// lsTree is the git command that lists folder prefix at commit, with the
+// sizes of the blobs when sized.
+func lsTree(commit, prefix string, sized bool) []string {
+	args := []string{"ls-tree", "-r", "-z", "--full-tree", commit}
+	if sized {
+		args = []string{"ls-tree", "-r", "-z", "-l", "--full-tree", commit}
+	}
+	if prefix != "." {
+		args = append(args, "--", prefix+"/")
+	}
+	return args
+}
+
+// Prefetch lists folder dir at commit in the background, as FS lists a
+// revision after the first (without sizes), for a later FS of the same
+// commit and folder to take: diff lists its head while git lists its base.
+func (r *Repo) Prefetch(commit, dir string) {
+	prefix, err := r.prefix(dir)
+	if err != nil {
+		return // FS says why
+	}
+	args := lsTree(commit, prefix, false)
+	p := &prefetch{done: make(chan struct{})}
+	r.mu.Lock()
+	if r.prefetched == nil {
+		r.prefetched = map[string]*prefetch{}
+	}
+	r.prefetched[strings.Join(args, "\x00")] = p
+	r.mu.Unlock()
+	go func() {
+		defer close(p.done)
+		p.out, p.err = git(r.top, nil, args...)
+	}()
+}
+
+// prefetch is a listing Prefetch started: out and err are set once done
+// is closed.
+type prefetch struct {
+	done chan struct{}
+	out  []byte
+	err  error
 }
 
 // gitRecords runs git with args and calls each with every NUL-terminated

@@ -2,10 +2,12 @@ package gitrev
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"slices"
 	"strconv"
@@ -292,5 +294,60 @@ func TestFSStreamed(t *testing.T) {
 	}
 	if err := fsys.(*treeFS).Wait(); err != nil {
 		t.Errorf("Wait = %v", err)
+	}
+}
+
+// TestPrefetch: a revision listed in the background by Prefetch reads as
+// the same revision listed by FS alone.
+func TestPrefetch(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	repo := t.TempDir()
+	sh(t, repo, "init", "-q")
+	plan := filepath.Join(repo, "plan")
+	os.MkdirAll(filepath.Join(plan, "reports", "2024-03"), 0o755)
+	os.WriteFile(filepath.Join(plan, "plan.yaml"), []byte("v1\n"), 0o644)
+	os.WriteFile(filepath.Join(plan, "reports", "2024-03", "a.yaml"), []byte("same\n"), 0o644)
+	sh(t, repo, "add", ".")
+	sh(t, repo, "commit", "-q", "-m", "one")
+	os.WriteFile(filepath.Join(plan, "plan.yaml"), []byte("v2, longer\n"), 0o644)
+	os.WriteFile(filepath.Join(plan, "reports", "2024-03", "b.yaml"), []byte("new\n"), 0o644)
+	sh(t, repo, "add", ".")
+	sh(t, repo, "commit", "-q", "-m", "two")
+
+	read := func(prefetch bool) map[string]string {
+		r, err := Open(plan)
+		if err != nil {
+			t.Fatal(err)
+		}
+		base, _ := r.Resolve("HEAD~1")
+		head, _ := r.Resolve("HEAD")
+		if prefetch {
+			r.Prefetch(head, plan)
+		}
+		if _, err := r.FS(base, plan); err != nil {
+			t.Fatal(err)
+		}
+		fsys, err := r.FS(head, plan)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if prefetch && len(r.prefetched) != 0 {
+			t.Error("the prefetched listing was not taken")
+		}
+		got := map[string]string{}
+		fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				b, err := fs.ReadFile(fsys, p)
+				info, _ := d.Info()
+				got[p] = fmt.Sprintf("%q %v size %d", b, err, info.Size())
+			}
+			return nil
+		})
+		return got
+	}
+	if alone, pre := read(false), read(true); !reflect.DeepEqual(alone, pre) {
+		t.Errorf("prefetched %v, alone %v", pre, alone)
 	}
 }
