@@ -59,28 +59,40 @@ func (a *App) runDiff(baseRev, headRev, output string) error {
 		return usageErr("plan06 diff compares git revisions; run it inside the plan's git repository", "%s is not inside a git repository", dir)
 	}
 	display := filepath.ToSlash(dir)
-	// Both revisions are listed before either is loaded (the head's
-	// listing while git lists the base): git writes the head's blobs while
-	// the base is decoded.
-	baseCommit, err := resolveRev(repo, baseRev)
-	if err != nil {
-		return err
-	}
+	// The head is resolved and listed while the base is (Prefetch), and
+	// read while the base is loaded: git writes the head's blobs while the
+	// base is decoded. Its errors are said after the base's, as when the
+	// two were read one after the other.
 	var headCommit string
+	var headFS fs.FS
 	var headErr error
-	if headRev != "" {
+	resolved, listed := make(chan struct{}), make(chan struct{})
+	defer func() { <-resolved; <-listed }()
+	go func() {
+		defer close(resolved)
+		if headRev == "" {
+			return
+		}
 		if headCommit, headErr = resolveRev(repo, headRev); headErr == nil {
 			repo.Prefetch(headCommit, dir)
 		}
+	}()
+	baseCommit, err := resolveRev(repo, baseRev)
+	if err != nil {
+		close(listed)
+		return err
 	}
 	baseFS, err := revFS(repo, baseCommit, dir)
 	if err != nil {
+		close(listed)
 		return err
 	}
-	var headFS fs.FS
-	if headRev != "" && headErr == nil {
-		headFS, headErr = revFS(repo, headCommit, dir)
-	}
+	go func() {
+		defer close(listed)
+		if <-resolved; headRev != "" && headErr == nil {
+			headFS, headErr = revFS(repo, headCommit, dir)
+		}
+	}()
 	// Each plan is checked in the background (the check only counts the
 	// errors for a note): the base's while the head loads, the head's
 	// while the plans are compared. The notes come out in that order, before
@@ -101,7 +113,7 @@ func (a *App) runDiff(baseRev, headRev, output string) error {
 		}
 		defer fsys.Close()
 		head, note, err = a.loadChecking(fsys, display, "the working tree")
-	} else if headErr != nil {
+	} else if <-listed; headErr != nil {
 		return headErr
 	} else {
 		head, note, err = a.loadRev(headFS, display, headRev)
