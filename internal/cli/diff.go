@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/plan06/plan06/internal/check"
 	"github.com/plan06/plan06/internal/gitrev"
@@ -58,10 +59,52 @@ func (a *App) runDiff(baseRev, headRev, output string) error {
 		return usageErr("plan06 diff compares git revisions; run it inside the plan's git repository", "%s is not inside a git repository", dir)
 	}
 	display := filepath.ToSlash(dir)
-	base, err := a.planAt(repo, baseRev, dir, display)
+	// The head is resolved and listed while the base is (Prefetch), and
+	// read while the base is loaded: git writes the head's blobs while the
+	// base is decoded. Its errors are said after the base's, as when the
+	// two were read one after the other.
+	var headCommit string
+	var headFS fs.FS
+	var headErr error
+	resolved, listed := make(chan struct{}), make(chan struct{})
+	defer func() { <-resolved; <-listed }()
+	go func() {
+		defer close(resolved)
+		if headRev == "" {
+			return
+		}
+		if headCommit, headErr = resolveRev(repo, headRev); headErr == nil {
+			repo.Prefetch(headCommit, dir)
+		}
+	}()
+	baseCommit, err := resolveRev(repo, baseRev)
+	if err != nil {
+		close(listed)
+		return err
+	}
+	baseFS, err := revFS(repo, baseCommit, dir)
+	if err != nil {
+		close(listed)
+		return err
+	}
+	go func() {
+		defer close(listed)
+		if <-resolved; headRev != "" && headErr == nil {
+			headFS, headErr = revFS(repo, headCommit, dir)
+		}
+	}()
+	// Each plan is checked in the background (the check only counts the
+	// errors for a note): the base's while the head loads, the head's
+	// while the plans are compared. The notes come out in that order, before
+	// anything else is written or the command fails.
+	noNote := func() {}
+	baseNote, headNote := noNote, noNote
+	defer func() { baseNote(); headNote() }()
+	base, note, err := a.loadRev(baseFS, display, baseRev)
 	if err != nil {
 		return err
 	}
+	baseNote = sync.OnceFunc(note)
 	var head *model.Plan
 	if headRev == "" {
 		var fsys *planfs.Dir
@@ -69,13 +112,17 @@ func (a *App) runDiff(baseRev, headRev, output string) error {
 			return &exitError{code: ExitUsage, err: err}
 		}
 		defer fsys.Close()
-		head, err = a.loadFS(fsys, display, "the working tree")
+		head, note, err = a.loadChecking(fsys, display, "the working tree")
+	} else if <-listed; headErr != nil {
+		return headErr
 	} else {
-		head, err = a.planAt(repo, headRev, dir, display)
+		head, note, err = a.loadRev(headFS, display, headRev)
 	}
 	if err != nil {
 		return err
 	}
+	baseNote()
+	headNote = sync.OnceFunc(note)
 	lang, err := a.language(head)
 	if err != nil {
 		return err
@@ -85,6 +132,7 @@ func (a *App) runDiff(baseRev, headRev, output string) error {
 		return err
 	}
 	d := plandiff.Compare(base, head, plandiff.Options{AsOf: day})
+	headNote()
 	if output == "markdown" {
 		err = d.WriteMarkdown(a.IO.Out, lang)
 	} else {
@@ -96,31 +144,58 @@ func (a *App) runDiff(baseRev, headRev, output string) error {
 	return nil
 }
 
-// planAt loads the plan folder as it was at rev; a revision without the
-// folder yields an empty plan, so a first commit diffs as all added.
-func (a *App) planAt(repo *gitrev.Repo, rev, dir, display string) (*model.Plan, error) {
+// resolveRev names the commit rev stands for.
+func resolveRev(repo *gitrev.Repo, rev string) (string, error) {
 	commit, err := repo.Resolve(rev)
 	if err != nil {
-		return nil, usageErr("name a branch, tag or commit that exists (git log shows them)", "%s", err.Error())
+		return "", usageErr("name a branch, tag or commit that exists (git log shows them)", "%s", err.Error())
 	}
+	return commit, nil
+}
+
+// revFS is the plan folder as it was at commit, read in the background
+// (see gitrev.Repo.FS); a revision without the folder yields an empty
+// plan, so a first commit diffs as all added.
+func revFS(repo *gitrev.Repo, commit, dir string) (fs.FS, error) {
 	fsys, err := repo.FS(commit, dir)
 	if err != nil {
 		return nil, &exitError{code: ExitUsage, err: err}
 	}
-	return a.loadFS(fsys, display, rev)
+	return fsys, nil
 }
 
-func (a *App) loadFS(fsys fs.FS, display, what string) (*model.Plan, error) {
+// loadRev loads a revision's folder as loadChecking does; git failing
+// while it wrote the blobs fails the command, as failing to list them
+// does.
+func (a *App) loadRev(fsys fs.FS, display, rev string) (*model.Plan, func(), error) {
+	p, note, err := a.loadChecking(fsys, display, rev)
+	if w, ok := fsys.(interface{ Wait() error }); ok {
+		if werr := w.Wait(); werr != nil && err == nil {
+			return nil, nil, &exitError{code: ExitUsage, err: werr}
+		}
+	}
+	return p, note, err
+}
+
+// loadChecking loads the plan and checks it in the background: note waits
+// for the check and says how many errors it found, if any.
+func (a *App) loadChecking(fsys fs.FS, display, what string) (*model.Plan, func(), error) {
 	p, diags, err := load.Load(fsys, display)
 	if errors.Is(err, load.ErrNoPlan) {
-		return &model.Plan{Dir: display}, nil
+		return &model.Plan{Dir: display}, func() {}, nil
 	}
 	if err != nil {
-		return nil, &exitError{code: ExitUsage, err: err}
+		return nil, nil, &exitError{code: ExitUsage, err: err}
 	}
-	diags = append(diags, check.Plan(p)...)
-	if n, _ := diags.Count(); n > 0 {
-		fmt.Fprintln(a.IO.Err, "plan06: "+i18n.Say(a.ui, "note: the plan at %s has %d validation errors (plan06 validate lists them); the diff shows what could be read", safetext.Line(i18n.Text(a.ui, what)), n))
-	}
-	return p, nil
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		diags = append(diags, check.Plan(p)...)
+	}()
+	return p, func() {
+		<-done
+		if n, _ := diags.Count(); n > 0 {
+			fmt.Fprintln(a.IO.Err, "plan06: "+i18n.Say(a.ui, "note: the plan at %s has %d validation errors (plan06 validate lists them); the diff shows what could be read", safetext.Line(i18n.Text(a.ui, what)), n))
+		}
+	}, nil
 }

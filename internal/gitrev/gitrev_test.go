@@ -1,11 +1,15 @@
 package gitrev
 
 import (
+	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"runtime"
+	"slices"
 	"strconv"
 	"testing"
 
@@ -176,11 +180,19 @@ func TestLaterRevisionLeavesSeenReportsUnread(t *testing.T) {
 		trees = append(trees, fsys.(*treeFS))
 	}
 	first, second := trees[0], trees[1]
-	if len(first.lazy) != 0 {
-		t.Fatalf("the first revision left %v unread", first.lazy)
+	lazy := func(t *treeFS) (names []string) {
+		for name, n := range t.files {
+			if n.kind == kindLazy {
+				names = append(names, name)
+			}
+		}
+		return names
 	}
-	if _, ok := second.lazy["reports/2024-03/a.yaml"]; !ok || len(second.lazy) != 1 {
-		t.Fatalf("unread in the second revision: %v, want the unchanged report only", second.lazy)
+	if l := lazy(first); len(l) != 0 {
+		t.Fatalf("the first revision left %v unread", l)
+	}
+	if l := lazy(second); len(l) != 1 || l[0] != "reports/2024-03/a.yaml" {
+		t.Fatalf("unread in the second revision: %v, want the unchanged report only", l)
 	}
 	for name, want := range map[string]string{"reports/2024-03/a.yaml": "same\n", "reports/2024-03/b.yaml": "new!\n"} {
 		info, err := fs.Stat(second, name)
@@ -194,5 +206,148 @@ func TestLaterRevisionLeavesSeenReportsUnread(t *testing.T) {
 		if id, ok := second.BlobID(name); !ok || id == "" {
 			t.Fatalf("%s: no blob id", name)
 		}
+	}
+}
+
+// TestFSStreamed: the blobs git writes in the background are listed with
+// their sizes at once, open with their content (through a link too), open
+// again after the first open took them, and Wait reports no error.
+func TestFSStreamed(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	repo := t.TempDir()
+	sh(t, repo, "init", "-q")
+	plan := filepath.Join(repo, "plan")
+	os.MkdirAll(filepath.Join(plan, "tasks"), 0o755)
+	os.MkdirAll(filepath.Join(plan, "reports", "2024-03"), 0o755)
+	files := map[string]string{
+		"plan.yaml":                 "title: x\n",
+		"tasks/a.yaml":              "a: 1\n",
+		"tasks.yaml":                "stray\n", // sorts before tasks/ in git, after it in a walk
+		"reports/2024-03/so-a.yaml": "unit: so-a\n",
+		"reports/2024-03/so-b.yaml": "unit: so-b, longer\n",
+		"reports/2024-03/README.md": "notes\n",
+	}
+	for name, text := range files {
+		os.WriteFile(filepath.Join(plan, filepath.FromSlash(name)), []byte(text), 0o644)
+	}
+	if err := os.Symlink("a.yaml", filepath.Join(plan, "tasks", "link.yaml")); err != nil {
+		t.Skip("no symlinks here")
+	}
+	sh(t, repo, "add", ".")
+	sh(t, repo, "commit", "-q", "-m", "one")
+
+	r, err := Open(plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	commit, err := r.Resolve("HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys, err := r.FS(commit, plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var walked []string
+	err = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		walked = append(walked, p)
+		if d.IsDir() || d.Type()&fs.ModeSymlink != 0 {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil || info.Size() != int64(len(files[p])) {
+			t.Errorf("%s listed as %v, %v; want size %d", p, info, err, len(files[p]))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{".", "plan.yaml", "reports", "reports/2024-03", "reports/2024-03/README.md",
+		"reports/2024-03/so-a.yaml", "reports/2024-03/so-b.yaml", "tasks", "tasks/a.yaml", "tasks/link.yaml", "tasks.yaml"}
+	if !slices.Equal(walked, want) {
+		t.Errorf("walked %q, want %q", walked, want)
+	}
+	for range 2 { // the second read goes back to git
+		for name, text := range files {
+			if b, err := fs.ReadFile(fsys, name); err != nil || string(b) != text {
+				t.Errorf("%s = %q, %v; want %q", name, b, err, text)
+			}
+		}
+	}
+	if b, err := fs.ReadFile(fsys, "tasks/link.yaml"); err != nil || string(b) != files["tasks/a.yaml"] {
+		t.Errorf("through the link: %q, %v", b, err)
+	}
+	if info, err := fs.Stat(fsys, "tasks/link.yaml"); err != nil || info.Size() != int64(len(files["tasks/a.yaml"])) {
+		t.Errorf("Stat through the link: %v, %v", info, err)
+	}
+	if _, err := fs.ReadDir(fsys, "plan.yaml"); err == nil {
+		t.Error("ReadDir of a file succeeded")
+	}
+	if _, err := fs.ReadDir(fsys, "nothing"); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("ReadDir(nothing) = %v", err)
+	}
+	if err := fsys.(*treeFS).Wait(); err != nil {
+		t.Errorf("Wait = %v", err)
+	}
+}
+
+// TestPrefetch: a revision listed in the background by Prefetch reads as
+// the same revision listed by FS alone.
+func TestPrefetch(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	repo := t.TempDir()
+	sh(t, repo, "init", "-q")
+	plan := filepath.Join(repo, "plan")
+	os.MkdirAll(filepath.Join(plan, "reports", "2024-03"), 0o755)
+	os.WriteFile(filepath.Join(plan, "plan.yaml"), []byte("v1\n"), 0o644)
+	os.WriteFile(filepath.Join(plan, "reports", "2024-03", "a.yaml"), []byte("same\n"), 0o644)
+	sh(t, repo, "add", ".")
+	sh(t, repo, "commit", "-q", "-m", "one")
+	os.WriteFile(filepath.Join(plan, "plan.yaml"), []byte("v2, longer\n"), 0o644)
+	os.WriteFile(filepath.Join(plan, "reports", "2024-03", "b.yaml"), []byte("new\n"), 0o644)
+	sh(t, repo, "add", ".")
+	sh(t, repo, "commit", "-q", "-m", "two")
+
+	read := func(prefetch bool) map[string]string {
+		r, err := Open(plan)
+		if err != nil {
+			t.Fatal(err)
+		}
+		base, _ := r.Resolve("HEAD~1")
+		head, _ := r.Resolve("HEAD")
+		if prefetch {
+			r.Prefetch(head, plan)
+		}
+		if _, err := r.FS(base, plan); err != nil {
+			t.Fatal(err)
+		}
+		fsys, err := r.FS(head, plan)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if prefetch && len(r.prefetched) != 0 {
+			t.Error("the prefetched listing was not taken")
+		}
+		got := map[string]string{}
+		fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				b, err := fs.ReadFile(fsys, p)
+				info, _ := d.Info()
+				got[p] = fmt.Sprintf("%q %v size %d", b, err, info.Size())
+			}
+			return nil
+		})
+		return got
+	}
+	if alone, pre := read(false), read(true); !reflect.DeepEqual(alone, pre) {
+		t.Errorf("prefetched %v, alone %v", pre, alone)
 	}
 }

@@ -199,8 +199,12 @@ func (f *source) read(fsys fs.FS, a *arena) {
 		}
 	}
 	whole := diag.Pos{File: f.name}
+	// Only a folder on disk reads into the worker's buffer: a git
+	// revision hands over blobs it holds (see planfs.ReadFileBuf).
+	_, onDisk := fsys.(*planfs.Dir)
+	reuse := onDisk && f.kind == kindReport && a != nil && reuseBuffers
 	var buf []byte
-	if f.kind == kindReport && a != nil && reuseBuffers {
+	if reuse {
 		buf = a.buf // nothing keeps a report's bytes: see arena.buf
 	}
 	b, err := planfs.ReadFileBuf(fsys, f.rel, MaxFileSize, buf)
@@ -227,7 +231,7 @@ func (f *source) read(fsys fs.FS, a *arena) {
 		f.doc = parse(f.name, b, &f.diag, nil)
 		return
 	}
-	if a != nil && cap(b) <= maxReused {
+	if reuse && cap(b) <= maxReused {
 		a.buf = b
 	}
 	if fastPath && f.direct(b, a) {

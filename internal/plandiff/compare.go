@@ -399,8 +399,16 @@ func (c *comparer) tasks(touched []string, asOf dates.Date) []TaskDiff {
 	if len(want) == 0 {
 		return out
 	}
-	before := statuses(c.base, asOf)
+	// The two versions' statuses are computed side by side (each reads its
+	// own plan only): at country scale each takes a quarter of a second.
+	var before map[string]status.Status
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		before = statuses(c.base, asOf)
+	}()
 	after := statuses(c.head, asOf)
+	<-done
 	var extra []TaskDiff // tasks whose only change is their status
 	for _, id := range inBoth {
 		if !want[id] || before[id] == after[id] {
@@ -552,11 +560,15 @@ func targets(base, head []model.Target) []TargetDiff {
 // of the tasks whose entries were added, removed or changed, whose statuses
 // may have turned.
 func (c *comparer) reports() ([]ReportDiff, []string) {
+	byMonthUnit := func(a, b model.Report) int {
+		return cmp.Or(a.Month.Compare(b.Month), cmp.Compare(a.Unit, b.Unit))
+	}
 	sorted := func(rs []model.Report) []model.Report {
+		if slices.IsSortedFunc(rs, byMonthUnit) {
+			return rs // as the loader leaves them: read only here
+		}
 		rs = slices.Clone(rs)
-		slices.SortStableFunc(rs, func(a, b model.Report) int {
-			return cmp.Or(a.Month.Compare(b.Month), cmp.Compare(a.Unit, b.Unit))
-		})
+		slices.SortStableFunc(rs, byMonthUnit)
 		return rs
 	}
 	base, head := sorted(c.base.p.Reports), sorted(c.head.p.Reports)
@@ -567,24 +579,35 @@ func (c *comparer) reports() ([]ReportDiff, []string) {
 			touched = append(touched, e.Task)
 		}
 	}
-	key := func(r *model.Report) string { return r.Month.String() + "/" + r.Unit }
+	// Each report's key, made once: pair asks for it three times, and
+	// there are 100,000 reports on each side at country scale.
+	keys := make(map[*model.Report]string, len(base)+len(head))
+	for _, rs := range [][]model.Report{base, head} {
+		for i := range rs {
+			keys[&rs[i]] = rs[i].Month.String() + "/" + rs[i].Unit
+		}
+	}
+	key := func(r *model.Report) string { return keys[r] }
 	pair(base, head, key,
 		func(b, h *model.Report) {
-			d := ReportDiff{Month: h.Month, Unit: c.head.ref(h.Unit), Kind: Changed,
-				File: c.head.rel(h.File), Submitted: h.Submitted.Date,
-				SubmittedChange: changed(b.Submitted.Date, h.Submitted.Date),
-				DocumentChange:  changed(b.Document.Value, h.Document.Value),
-				Entries:         entries(b.Entries, h.Entries)}
-			if d.SubmittedChange != nil {
+			submitted := changed(b.Submitted.Date, h.Submitted.Date)
+			document := changed(b.Document.Value, h.Document.Value)
+			var es []EntryDiff
+			if !sameEntries(b.Entries, h.Entries) {
+				es = entries(b.Entries, h.Entries)
+			}
+			if submitted != nil {
 				// A report's entries count from the day it was sent: moving
 				// that day may turn every task it speaks of.
 				for _, e := range h.Entries {
 					touched = append(touched, e.Task.Value)
 				}
 			}
-			touch(d.Entries)
-			if d.SubmittedChange != nil || d.DocumentChange != nil || len(d.Entries) > 0 {
-				out = append(out, d)
+			touch(es)
+			if submitted != nil || document != nil || len(es) > 0 {
+				out = append(out, ReportDiff{Month: h.Month, Unit: c.head.ref(h.Unit), Kind: Changed,
+					File: c.head.rel(h.File), Submitted: h.Submitted.Date,
+					SubmittedChange: submitted, DocumentChange: document, Entries: es})
 			}
 		},
 		func(h *model.Report) {
@@ -616,6 +639,13 @@ func (v version) rel(file string) string {
 		}
 	}
 	return file
+}
+
+// sameEntries reports whether two lists of entries are the very same
+// list: a report unchanged between two revisions of one repository is
+// decoded once, and both plans hold its entries (see load.Revision).
+func sameEntries(a, b []model.Entry) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 func entries(base, head []model.Entry) []EntryDiff {

@@ -236,6 +236,11 @@ func ReadFileBuf(fsys fs.FS, rel string, limit int64, buf []byte) ([]byte, error
 	if info.Size() > limit {
 		return nil, &TooBigError{Size: info.Size()}
 	}
+	if m, ok := fh.(interface{ Content() []byte }); ok && int64(len(m.Content())) == info.Size() {
+		// A file held in memory and handed over (a blob of a git
+		// revision, internal/gitrev): no copy.
+		return m.Content(), nil
+	}
 	b := buf[:0]
 	if need := min(info.Size(), limit) + 1; int64(cap(b)) < need {
 		b = make([]byte, 0, need)

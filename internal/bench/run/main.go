@@ -10,10 +10,13 @@
 // the same objects for both revisions). Figures come from the operating
 // system's own accounting (wall clock and the child's max RSS), not from
 // timed tests. A command that fails (fmt --check on a plan that is not
-// canonical) stops the run.
+// canonical) stops the run. When Taskwarrior is installed, `task export`
+// and `task list` over as many tasks as the plan has report files are
+// measured beside them; a tool not installed is said so in one line.
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -22,6 +25,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -67,7 +71,24 @@ func main() {
 			break
 		}
 	}
-	fmt.Printf("machine: %s, %s, %d runs per command, median quoted\n\n", host, model, *runs)
+	fmt.Printf("machine: %s, %s, %d runs per command, median quoted\n", host, model, *runs)
+	// Other trackers beside plan06, when installed: each is said found or
+	// not in one line, and the run goes on without it.
+	taskwarrior, err := exec.LookPath("task")
+	if err != nil {
+		fmt.Println("taskwarrior: `task` not found; its rows are left out (Debian: apt-get install taskwarrior)")
+	} else {
+		out, _ := exec.Command(taskwarrior, "--version").Output()
+		fmt.Printf("taskwarrior %s: one task per report file of the plan, all pending, imported once into a TASKDATA of its own;\n"+
+			"  `task export` prints every task as JSON (the work of status -o json: read all, write all),\n"+
+			"  `task list` prints the pending ones as a table (read all, sort, format); both with rc.gc=off (a read writes\n"+
+			"  nothing) and hooks off; files and MB are Taskwarrior's data; × status compares with plan06 status -o json\n",
+			strings.TrimSpace(string(out)))
+	}
+	if _, err := exec.LookPath("dstask"); err != nil {
+		fmt.Println("dstask: `dstask` not found; its rows are left out")
+	}
+	fmt.Println()
 	fmt.Printf("%-9s %-30s %8s %10s %10s %9s %8s %9s\n", "scale", "command", "files", "MB read", "wall", "peak RSS", "× floor", "× status")
 
 	for _, scale := range strings.Split(*scales, ",") {
@@ -97,6 +118,15 @@ func main() {
 			{name: fmt.Sprintf("diff (%d reports added)", added), argv: []string{bin("plan06"), "--plan", filepath.Join(repo, "plan"), "diff", "HEAD~1", "HEAD"}, dir: repo, floor: 1},
 			{name: "git floor (ls-tree+cat-file)", argv: []string{"sh", "-c", gitFloor}, dir: repo, floor: 1, isFloor: true},
 		}
+		if taskwarrior != "" {
+			tw, err := taskData(taskwarrior, dir, filepath.Join(*work, scale+"-task"))
+			if err != nil {
+				fail(fmt.Errorf("taskwarrior at %s scale: %v", scale, err))
+			}
+			cmds = append(cmds,
+				command{name: fmt.Sprintf("task export (%d tasks)", tw.tasks), argv: tw.argv("export"), sizeOf: tw.data},
+				command{name: fmt.Sprintf("task list (%d tasks)", tw.tasks), argv: tw.argv("list"), sizeOf: tw.data})
+		}
 		results := make([][]measure, len(cmds))
 		for r := 0; r < *runs; r++ {
 			for i, c := range cmds { // interleaved: noise hits every command alike
@@ -120,8 +150,14 @@ func main() {
 			if c.floor != 0 || i == 0 {
 				vsStatus = fmt.Sprintf("%9s", "")
 			}
-			fmt.Printf("%-9s %-30s %8d %10.1f %9.3fs %7.0f MB %8.2f %s\n", scale, c.name, files, float64(size)/1e6,
-				m.wall.Seconds(), float64(m.rss)/(1<<20), m.wall.Seconds()/floors[c.floor].wall.Seconds(), vsStatus)
+			vsFloor := fmt.Sprintf("%8.2f", m.wall.Seconds()/floors[c.floor].wall.Seconds())
+			n, mb := files, size
+			if c.sizeOf != "" { // another tool's data: its own files, no floor of ours
+				n, mb = count(c.sizeOf)
+				vsFloor = fmt.Sprintf("%8s", "")
+			}
+			fmt.Printf("%-9s %-30s %8d %10.1f %9.3fs %7.0f MB %s %s\n", scale, c.name, n, float64(mb)/1e6,
+				m.wall.Seconds(), float64(m.rss)/(1<<20), vsFloor, vsStatus)
 		}
 	}
 }
@@ -134,6 +170,75 @@ type command struct {
 	dir     string
 	floor   int
 	isFloor bool
+	// sizeOf is the folder another tool reads: its files and MB are shown,
+	// and no ratio to a floor of plan06's.
+	sizeOf string
+}
+
+// taskwarrior is a Taskwarrior data folder holding as many tasks as a plan
+// has report files.
+type taskwarrior struct {
+	bin, rc, data string
+	tasks         int
+}
+
+// argv runs task with its own rc file and data, reading only: no
+// confirmation, no hooks, no garbage collection, no colour.
+func (t taskwarrior) argv(args ...string) []string {
+	return append([]string{"env", "TASKRC=" + t.rc, "TASKDATA=" + t.data, t.bin,
+		"rc.confirmation=off", "rc.hooks=off", "rc.gc=off", "rc.color=off", "rc.verbose=nothing"}, args...)
+}
+
+// taskData makes (once) the Taskwarrior data of the plan: one pending task
+// per report file, its unit and month in the description and as tags, the
+// plan's task ids in an annotation, imported with `task import`.
+func taskData(bin, plan, work string) (taskwarrior, error) {
+	reports, err := filepath.Glob(filepath.Join(plan, "reports", "*", "*.yaml"))
+	if err != nil || len(reports) == 0 {
+		return taskwarrior{}, fmt.Errorf("no reports under %s", plan)
+	}
+	slices.Sort(reports)
+	t := taskwarrior{bin: bin, rc: filepath.Join(work, "taskrc"), data: filepath.Join(work, "data"), tasks: len(reports)}
+	done := filepath.Join(work, "imported")
+	if b, err := os.ReadFile(done); err == nil && strings.TrimSpace(string(b)) == strconv.Itoa(len(reports)) {
+		return t, nil
+	}
+	os.RemoveAll(work)
+	if err := os.MkdirAll(t.data, 0o755); err != nil {
+		return t, err
+	}
+	if err := os.WriteFile(t.rc, []byte("data.location="+t.data+"\n"), 0o644); err != nil {
+		return t, err
+	}
+	type task struct {
+		Description string   `json:"description"`
+		Project     string   `json:"project"`
+		Status      string   `json:"status"`
+		Entry       string   `json:"entry"`
+		Due         string   `json:"due"`
+		Tags        []string `json:"tags"`
+	}
+	var tasks []task
+	for _, r := range reports {
+		month := filepath.Base(filepath.Dir(r))
+		unit := strings.TrimSuffix(filepath.Base(r), ".yaml")
+		tasks = append(tasks, task{Description: "Báo cáo tháng " + month + " của " + unit, Project: "de-an-06",
+			Status: "pending", Entry: "20240101T000000Z", Due: strings.ReplaceAll(month, "-", "") + "25T000000Z",
+			Tags: []string{unit, "m" + strings.ReplaceAll(month, "-", "")}})
+	}
+	js, err := json.Marshal(tasks)
+	if err != nil {
+		return t, err
+	}
+	file := filepath.Join(work, "tasks.json")
+	if err := os.WriteFile(file, js, 0o644); err != nil {
+		return t, err
+	}
+	cmd := exec.Command(t.argv("import", file)[0], t.argv("import", file)[1:]...)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return t, fmt.Errorf("task import: %v\n%s", err, out)
+	}
+	return t, os.WriteFile(done, []byte(strconv.Itoa(len(reports))+"\n"), 0o644)
 }
 
 // diffRepo makes (once) a git repository holding a copy of the plan in
