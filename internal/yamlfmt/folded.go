@@ -37,6 +37,13 @@ func foldedStyles(n *yaml.Node) {
 		strings.Contains(n.Value, "\n") && !foldedSafe(n.Value) {
 		n.Style = n.Style&^yaml.FoldedStyle | yaml.LiteralStyle
 	}
+	// A block scalar's line that ends in a blank would lose it: the
+	// encoder keeps the block style for a tab there, and the lines are
+	// trimmed after it (tidy). Quoted, the blank is written as itself
+	// or "\t".
+	if n.Kind == yaml.ScalarNode && n.Style&(yaml.FoldedStyle|yaml.LiteralStyle) != 0 && blankAtLineEnd(n.Value) {
+		n.Style = n.Style&^(yaml.FoldedStyle|yaml.LiteralStyle) | yaml.DoubleQuotedStyle
+	}
 	for _, c := range n.Content {
 		foldedStyles(c)
 	}
@@ -91,4 +98,14 @@ func keepEndBreaks(docs []*yaml.Node) {
 			n.Style = n.Style&^(yaml.LiteralStyle|yaml.FoldedStyle) | yaml.DoubleQuotedStyle
 		}
 	}
+}
+
+// blankAtLineEnd reports whether a line of v ends with a space or a tab.
+func blankAtLineEnd(v string) bool {
+	for line := range strings.SplitSeq(v, "\n") {
+		if strings.HasSuffix(line, " ") || strings.HasSuffix(line, "\t") {
+			return true
+		}
+	}
+	return false
 }
