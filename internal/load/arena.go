@@ -1,6 +1,8 @@
 package load
 
 import (
+	"unsafe"
+
 	"github.com/plan06/plan06/internal/model"
 	"go.yaml.in/yaml/v3"
 )
@@ -34,6 +36,10 @@ type arena struct {
 	// half a million one-word objects are as many more for the collector
 	// to mark. A chunk lives as long as one of its ints is pointed to.
 	ints []int
+	// alias makes text return strings that point into the bytes read,
+	// without a copy: for a SubsetReader, whose trees live only while
+	// their bytes do.
+	alias bool
 }
 
 // int returns a pointer to an int holding v.
@@ -82,6 +88,12 @@ func (a *arena) node(v yaml.Node) *yaml.Node {
 
 // text returns v as a string, the same string each time for short ones.
 func (a *arena) text(v []byte) string {
+	if a != nil && a.alias {
+		if len(v) == 0 {
+			return ""
+		}
+		return unsafe.String(&v[0], len(v))
+	}
 	if a == nil || len(v) > internMax {
 		return string(v)
 	}

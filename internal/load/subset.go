@@ -11,11 +11,15 @@ func ParseSubset(src []byte) *yaml.Node { return fastParse(src, nil) }
 // A SubsetReader is ParseSubset for a caller that reads many files one
 // after another and drops each tree before reading the next (plan06 fmt's
 // canonical check): each tree is built in the nodes of the last one (see
-// arena), so a tree it returned is valid only until the next Read.
+// arena), and its strings are not copies but point into src, so a tree it
+// returned is valid only until the next Read, and only while src is
+// neither changed nor reused.
 type SubsetReader struct{ a arena }
 
-// Read is ParseSubset, building the tree in the reader's nodes.
+// Read is ParseSubset, building the tree in the reader's nodes, its
+// strings in src.
 func (r *SubsetReader) Read(src []byte) *yaml.Node {
 	r.a.reset()
+	r.a.alias = true
 	return fastParse(src, &r.a)
 }
