@@ -23,41 +23,47 @@ type fmtResult struct {
 
 // formatAll reads and formats files on all cores and yields the results in
 // the order of files, so that fmt prints, lists and writes exactly as it
-// would one file after another. At most a few results per worker wait to
-// be yielded: a country-size plan is never held in memory formatted. When
-// the caller stops early (a write failed), the workers finish the file
-// they hold and stop.
+// would one file after another. Workers take the files a batch at a time
+// (handing 100,000 files over one by one cost more than reading them), and
+// at most a few batches per worker wait to be yielded: a country-size plan
+// is never held in memory formatted. When the caller stops early (a write
+// failed), the workers finish the batch they hold and stop.
 func formatAll(files []fmtFile) iter.Seq[fmtResult] {
 	return func(yield func(fmtResult) bool) {
-		workers := max(1, min(runtime.GOMAXPROCS(0), len(files)))
+		const batch = 64
+		batches := (len(files) + batch - 1) / batch
+		workers := max(1, min(runtime.GOMAXPROCS(0), batches))
 		window := 4 * workers
-		slots := make([]chan fmtResult, len(files))
+		slots := make([]chan []fmtResult, batches)
 		for i := range slots {
-			slots[i] = make(chan fmtResult, 1)
+			slots[i] = make(chan []fmtResult, 1)
 		}
 		jobs := make(chan int)
 		stop := make(chan struct{})
 		var wg sync.WaitGroup
 		for range workers {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for i := range jobs {
-					slots[i] <- formatOne(files[i])
+			wg.Go(func() {
+				for k := range jobs {
+					part := files[k*batch : min(len(files), (k+1)*batch)]
+					out := make([]fmtResult, len(part))
+					for i, f := range part {
+						out[i] = formatOne(f)
+					}
+					slots[k] <- out
 				}
-			}()
+			})
 		}
-		tokens := make(chan struct{}, window) // results handed out but not yet yielded
+		tokens := make(chan struct{}, window) // batches handed out but not yet yielded
 		go func() {
 			defer close(jobs)
-			for i := range files {
+			for k := range batches {
 				select {
 				case tokens <- struct{}{}:
 				case <-stop:
 					return
 				}
 				select {
-				case jobs <- i:
+				case jobs <- k:
 				case <-stop:
 					return
 				}
@@ -67,11 +73,13 @@ func formatAll(files []fmtFile) iter.Seq[fmtResult] {
 			close(stop)
 			wg.Wait()
 		}()
-		for i := range files {
-			r := <-slots[i]
+		for k := range batches {
+			rs := <-slots[k]
 			<-tokens
-			if !yield(r) {
-				return
+			for _, r := range rs {
+				if !yield(r) {
+					return
+				}
 			}
 		}
 	}
