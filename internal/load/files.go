@@ -115,26 +115,39 @@ type source struct {
 // country scale there are 100,000 report files, and listing them is a
 // tenth of the time they take to read.
 func walkRead(fsys fs.FS, dir string) ([]*source, diag.Diagnostics, error) {
-	work := make(chan *source, 256)
+	// Files go to the workers a batch at a time: one by one, the hand-over
+	// costs about as much as a small report's reading.
+	const batch = 32
+	work := make(chan []*source, 16)
 	var wg sync.WaitGroup
 	for range max(1, runtime.GOMAXPROCS(0)) {
 		wg.Go(func() {
 			a := new(arena)
-			for f := range work {
-				f.read(fsys, a)
+			for part := range work {
+				for _, f := range part {
+					f.read(fsys, a)
+				}
 			}
 		})
 	}
 	var files []*source
 	var mem memoryGuard
+	var next []*source
 	refused, err := planfs.WalkEach(fsys, func(f planfs.File) {
 		s := &source{rel: f.Rel, name: join(dir, f.Rel), kind: classify(f.Rel)}
 		files = append(files, s)
 		mem.add(f.Size)
 		if s.kind != kindStray && s.kind != kindIgnored {
-			work <- s
+			next = append(next, s)
+			if len(next) == batch {
+				work <- next
+				next = nil
+			}
 		}
 	})
+	if len(next) > 0 {
+		work <- next
+	}
 	close(work)
 	wg.Wait()
 	mem.done()
