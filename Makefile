@@ -58,7 +58,7 @@ fuzz:
 # province and country scale (medians of BENCH_RUNS interleaved runs).
 BENCH_RUNS ?= 5
 bench:
-	$(GO) test -run='^$$' -bench=. -benchmem -count=1 ./internal/bench ./internal/status ./internal/xlsx ./internal/cli
+	$(GO) test -run='^$$' -bench=. -benchmem -count=1 ./internal/bench ./internal/status ./internal/xlsx ./internal/cli ./internal/render
 	$(GO) test -run='^$$' -bench='ParseIsLinear|ZipBomb' -count=1 ./internal/load ./internal/form
 	$(GO) test -run='^$$' -bench='Canonical' -benchmem -count=1 ./internal/yamlfmt
 	PLAN06_KILL_LONG=1 $(GO) test -run='^TestKill$$' -count=1 -v ./cmd/plan06
