@@ -38,6 +38,12 @@ func Format(src []byte, kind Kind) (out []byte, err error) {
 	if err != nil {
 		return nil, locateError(src, err)
 	}
+	if n := emptySecondaryTag(docs); n != nil {
+		// "!%21" reads as the tag "!!", which no YAML writer can spell:
+		// it names no type, and the file is refused as one that cannot
+		// be read (FuzzFormat found it).
+		return nil, &SyntaxError{Line: n.Line, Col: n.Column, Msg: "the tag !! names no type"}
+	}
 	if len(docs) == 0 {
 		return commentsOnly(src), nil
 	}
@@ -216,4 +222,27 @@ func commentsOnly(src []byte) []byte {
 		lines = append(lines, strings.TrimSpace(l))
 	}
 	return tidy([]byte(strings.TrimLeft(strings.Join(lines, "\n"), "\n")))
+}
+
+// emptySecondaryTag returns the first node under docs whose tag is "!!",
+// or nil.
+func emptySecondaryTag(docs []*yaml.Node) *yaml.Node {
+	var find func(n *yaml.Node) *yaml.Node
+	find = func(n *yaml.Node) *yaml.Node {
+		if n.Tag == "!!" {
+			return n
+		}
+		for _, c := range n.Content {
+			if f := find(c); f != nil {
+				return f
+			}
+		}
+		return nil
+	}
+	for _, d := range docs {
+		if f := find(d); f != nil {
+			return f
+		}
+	}
+	return nil
 }
