@@ -1,11 +1,10 @@
 package load
 
 import (
-	"io/fs"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
 
 	"github.com/plan06/plan06/internal/diag"
@@ -107,7 +106,7 @@ var directRefused = []string{
 
 func TestDirectReportCases(t *testing.T) {
 	for i, c := range directTaken {
-		if !checkDirect(t, "taken "+string(rune('0'+i)), []byte(c)) {
+		if !checkDirect(t, fmt.Sprint("taken ", i), []byte(c)) {
 			t.Errorf("the direct reader refused:\n%s", c)
 		}
 	}
@@ -124,36 +123,18 @@ func TestDirectReportCases(t *testing.T) {
 // synthetic provinces (what plan06 writes).
 func TestDirectReportFiles(t *testing.T) {
 	for _, root := range []string{"../../plan", "../../testdata"} {
-		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !(strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
-				return err
-			}
-			b, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkDirect(t, p, b)
-			return nil
-		})
+		eachFile(t, root, true, func(p string, b []byte) { checkDirect(t, p, b) })
 	}
 	dir := filepath.Join(t.TempDir(), "plan")
 	if _, err := synth.Generate(dir, synth.Options{Scale: synth.ScaleProvince, Seed: 3, Year: 2024}); err != nil {
 		t.Fatal(err)
 	}
 	reports, taken := 0, 0
-	filepath.WalkDir(filepath.Join(dir, "reports"), func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
+	eachFile(t, filepath.Join(dir, "reports"), false, func(p string, b []byte) {
 		reports++
 		if checkDirect(t, p, b) {
 			taken++
 		}
-		return nil
 	})
 	if reports == 0 || taken != reports {
 		t.Errorf("the direct reader read %d of %d synthetic report files; it should read them all", taken, reports)

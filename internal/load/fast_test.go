@@ -180,17 +180,7 @@ func TestFastParseCases(t *testing.T) {
 // matters: every report file of a synthetic province.
 func TestFastParseFiles(t *testing.T) {
 	for _, root := range []string{"../../plan", "../../testdata"} {
-		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !(strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
-				return err
-			}
-			b, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkFast(t, p, b)
-			return nil
-		})
+		eachFile(t, root, true, func(p string, b []byte) { checkFast(t, p, b) })
 	}
 	for _, seed := range []uint64{1, 2, 3} {
 		dir := filepath.Join(t.TempDir(), "plan")
@@ -198,14 +188,7 @@ func TestFastParseFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 		reports, taken := 0, 0
-		filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			b, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
+		eachFile(t, dir, false, func(p string, b []byte) {
 			ok := checkFast(t, p, b)
 			if strings.Contains(p, "/reports/") {
 				reports++
@@ -213,11 +196,33 @@ func TestFastParseFiles(t *testing.T) {
 					taken++
 				}
 			}
-			return nil
 		})
 		if reports == 0 || taken != reports {
 			t.Errorf("seed %d: the fast path read %d of %d synthetic report files; it should read them all", seed, taken, reports)
 		}
+	}
+}
+
+// eachFile calls check with the path and bytes of every file under root,
+// or of every YAML file when yamlOnly is set.
+func eachFile(t testing.TB, root string, yamlOnly bool, check func(p string, b []byte)) {
+	t.Helper()
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if yamlOnly && !strings.HasSuffix(p, ".yaml") && !strings.HasSuffix(p, ".yml") {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		check(p, b)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -249,16 +254,9 @@ func BenchmarkParse(b *testing.B) {
 	}
 	var files [][]byte
 	size := 0
-	filepath.WalkDir(filepath.Join(dir, "reports"), func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			data, err := os.ReadFile(p)
-			if err != nil {
-				b.Fatal(err)
-			}
-			files = append(files, data)
-			size += len(data)
-		}
-		return err
+	eachFile(b, filepath.Join(dir, "reports"), false, func(_ string, data []byte) {
+		files = append(files, data)
+		size += len(data)
 	})
 	b.Run("subset", func(b *testing.B) {
 		b.SetBytes(int64(size))
