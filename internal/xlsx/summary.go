@@ -438,8 +438,15 @@ func (wb *workbook) chart(sheet string, head int) int {
 	var series []excelize.ChartSeries
 	for k, o := range status.Outcomes {
 		c := colName(outcomeCol + k)
+		// A series is named by its column's header cell: the second
+		// header row, but for standing duties, whose header spans both
+		// rows and is held by the first (outcomeHeader).
+		nameRow := head + 1
+		if o == status.Standing {
+			nameRow = head
+		}
 		series = append(series, excelize.ChartSeries{
-			Name:       fmt.Sprintf("%s!$%s$%d", q, c, head+1),
+			Name:       fmt.Sprintf("%s!$%s$%d", q, c, nameRow),
 			Categories: fmt.Sprintf("%s!$A$%d:$A$%d", q, first, last),
 			Values:     fmt.Sprintf("%s!$%s$%d:$%s$%d", q, c, first, c, last),
 			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{chartColour(o)}},

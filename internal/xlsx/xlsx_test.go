@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -567,7 +568,8 @@ func TestChart(t *testing.T) {
 	chart := zipEntry(t, b, "xl/charts/chart1.xml")
 	// Categories are the refs of the groups with tasks of their own (rows
 	// 32–35 of the chart's data: II.1, II.3, II.3.1, IV); one series per
-	// outcome, named by the second header row.
+	// outcome, named by its header cell (the second header row, but the
+	// standing duties' header spanning both rows).
 	for _, want := range []string{"<barChart>", `<barDir val="col">`, `<grouping val="stacked">`,
 		`<varyColors val="0">`, `<f>&#39;Tổng hợp&#39;!$A$32:$A$35</f>`, `<f>&#39;Tổng hợp&#39;!$F$31</f>`,
 		`<f>&#39;Tổng hợp&#39;!$J$32:$J$35</f>`, "Times New Roman"} {
@@ -579,6 +581,32 @@ func TestChart(t *testing.T) {
 		t.Errorf("chart has %d series, want one per outcome", n)
 	}
 	f := open(t, b)
+	// Every series is named by a header cell that holds text: the legend
+	// reads "Column J" where the cell is empty.
+	names := regexp.MustCompile(`<tx><strRef><f>[^<]*!\$([A-Z]+)\$([0-9]+)</f>`).FindAllStringSubmatch(chart, -1)
+	if len(names) != len(status.Outcomes) {
+		t.Errorf("%d series names, want %d", len(names), len(status.Outcomes))
+	}
+	merged, err := f.GetMergeCells("Tổng hợp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range names {
+		ref := m[1] + m[2]
+		if got := cellValue(t, f, "Tổng hợp", ref); got == "" {
+			t.Errorf("series named by %s, an empty cell", ref)
+		}
+		// excelize reads a merged range's value in every cell of it; a
+		// chart reads only the first.
+		col, row, _ := excelize.CellNameToCoordinates(ref)
+		for _, mc := range merged {
+			c1, r1, _ := excelize.CellNameToCoordinates(mc.GetStartAxis())
+			c2, r2, _ := excelize.CellNameToCoordinates(mc.GetEndAxis())
+			if col >= c1 && col <= c2 && row >= r1 && row <= r2 && ref != mc.GetStartAxis() {
+				t.Errorf("series named by %s, inside the merged %s:%s whose text is in %s", ref, mc.GetStartAxis(), mc.GetEndAxis(), mc.GetStartAxis())
+			}
+		}
+	}
 	for ref, want := range map[string]string{"A32": "II.1", "A33": "II.3", "A34": "II.3.1", "A35": "IV", "E33": "1"} {
 		if got := cellValue(t, f, "Tổng hợp", ref); got != want {
 			t.Errorf("chart data %s = %q, want %q", ref, got, want)
