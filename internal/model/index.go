@@ -1,13 +1,30 @@
 package model
 
+import (
+	"sync"
+
+	"github.com/plan06/plan06/internal/dates"
+)
+
 // Index gives fast lookups by id over a loaded plan. Build it once with
 // NewIndex after loading; it does not follow later changes to the plan.
+// It is safe for use by several goroutines at once.
 type Index struct {
 	plan   *Plan
 	units  map[string]*Unit
 	sets   map[string]*Set
 	tasks  map[string]*Task
 	groups map[string]*Group
+
+	// The expansions of single ids are kept once computed: at country
+	// scale every task names the same few level sets, each thousands of
+	// units, and a report computes the plan's status twice. See expand
+	// and holdersAt.
+	mu        sync.Mutex
+	expanded  map[string][]*Unit
+	holders   map[holdersKey][]Holder
+	lifeDays  []dates.Date // see epoch
+	lifeKnown bool
 }
 
 // NewIndex indexes p. When an id occurs twice the first wins (duplicates
@@ -58,15 +75,55 @@ func (ix *Index) Group(id string) *Group { return ix.groups[id] }
 // Expand returns the units that ids stand for, sets expanded (recursively,
 // through sets named as members), each unit once, in the order first met.
 // Unknown ids and membership cycles are skipped: validation reports them.
+// The slice returned may be shared with other callers: it must not be
+// changed.
 func (ix *Index) Expand(ids []Text) []*Unit {
+	if len(ids) == 1 {
+		return ix.expand(ids[0].Value)
+	}
+	// Each id's units follow the ones before, those already met left
+	// out: the walk of one id does not depend on the ids before it.
 	var out []*Unit
-	seen := map[string]bool{}
+	seen := map[*Unit]bool{}
+	for _, id := range ids {
+		for _, u := range ix.expand(id.Value) {
+			if !seen[u] {
+				seen[u] = true
+				out = append(out, u)
+			}
+		}
+	}
+	return out
+}
+
+// expand is Expand of one id, computed once.
+func (ix *Index) expand(id string) []*Unit {
+	ix.mu.Lock()
+	out, ok := ix.expanded[id]
+	ix.mu.Unlock()
+	if ok {
+		return out
+	}
+	out = ix.walk(id)
+	ix.mu.Lock()
+	if ix.expanded == nil {
+		ix.expanded = map[string][]*Unit{}
+	}
+	ix.expanded[id] = out
+	ix.mu.Unlock()
+	return out
+}
+
+// walk expands one id without the cache.
+func (ix *Index) walk(id string) []*Unit {
+	var out []*Unit
+	seen := map[*Unit]bool{}
 	visiting := map[string]bool{}
 	var walk func(id string)
 	walk = func(id string) {
 		if u := ix.units[id]; u != nil {
-			if !seen[id] {
-				seen[id] = true
+			if !seen[u] {
+				seen[u] = true
 				out = append(out, u)
 			}
 			return
@@ -88,8 +145,6 @@ func (ix *Index) Expand(ids []Text) []*Unit {
 			walk(m.Value)
 		}
 	}
-	for _, id := range ids {
-		walk(id.Value)
-	}
-	return out
+	walk(id)
+	return out[:len(out):len(out)]
 }
