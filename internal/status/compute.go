@@ -100,30 +100,25 @@ type computer struct {
 	// history caches each unit's history by unit id.
 	history map[string]*history
 	// taskIndex maps a task id to its position in p.Tasks (the first, when
-	// an id is duplicated); targetBase[i] is the index of task i's first
-	// target among all targets, of which there are targets.
-	taskIndex  map[string]int
-	targetBase []int
-	targets    int
+	// an id is duplicated).
+	taskIndex map[string]int
 	// leads lists, per unit id, the indexes (as taskIndex gives them) of
 	// the tasks it leads.
 	leads map[string][]int
-	// wanted is scratch space for unit: wanted[ti] is set while the
-	// history of a unit that leads task ti is being built.
-	wanted []bool
+	// slot is scratch space for unit: while the history of a unit is
+	// built, slot[ti] is 1 + the position of task ti in it, 0 for a task
+	// the unit does not lead.
+	slot []int
 }
 
-// indexTasks numbers the tasks and their targets for the histories.
+// indexTasks numbers the tasks for the histories.
 func (c *computer) indexTasks() {
 	c.taskIndex = make(map[string]int, len(c.p.Tasks))
-	c.targetBase = make([]int, len(c.p.Tasks))
-	c.wanted = make([]bool, len(c.p.Tasks))
+	c.slot = make([]int, len(c.p.Tasks))
 	for i := range c.p.Tasks {
 		if _, dup := c.taskIndex[c.p.Tasks[i].ID.Value]; !dup {
 			c.taskIndex[c.p.Tasks[i].ID.Value] = i
 		}
-		c.targetBase[i] = c.targets
-		c.targets += len(c.p.Tasks[i].Targets)
 	}
 }
 
@@ -185,21 +180,35 @@ func strictlyOrdered(rs []*model.Report, order func(a, b *model.Report) int) boo
 	return true
 }
 
-// history is what one unit has said, as of D. Tasks are numbered by
-// taskIndex, so two tasks sharing an id (a validation error) share what
-// their units said of it, as the id is all a report names. Tasks and
-// targets are known
-// before any report is read, so the history is kept in slices indexed by
-// task and target position rather than in maps: at the country's scale a
-// map insert per entry costs more than everything else together.
+// history is what one unit has said, as of D, of the tasks it leads
+// (status needs no other). Tasks are numbered by taskIndex, so two tasks
+// sharing an id (a validation error) share what their units said of it,
+// as the id is all a report names. A unit leads a few of the plan's tasks,
+// so the history holds those only, in slices rather than maps: at the
+// country's scale a map insert per entry costs more than everything else
+// together, and a slot for every task of the plan, per unit, was most of
+// the memory a status allocated.
 type history struct {
-	// latest is the latest entry per task index; entry is nil when none.
-	latest []latest
-	// value and hasValue hold the newest value per target index
-	// (computer.targetBase[task] + position in the task's targets).
-	value      []float64
-	valueMonth []dates.Month
-	hasValue   []bool
+	// tasks are the tasks held: the latest entry of each and where its
+	// targets' values begin in values.
+	tasks []heldTask
+	// values hold the newest value per target of the tasks held.
+	values []heldValue
+}
+
+// heldTask is a task's part of a history.
+type heldTask struct {
+	ti     int // task index, as taskIndex gives it
+	latest latest
+	base   int // index in history.values of the task's first target
+}
+
+// heldValue is the newest value of a target, if any, with the month of
+// the report that gave it.
+type heldValue struct {
+	value float64
+	month dates.Month
+	has   bool
 }
 
 // latest is an entry with the month of the report that holds it.
@@ -211,33 +220,47 @@ type latest struct {
 // noHistory stands for a unit without a visible report.
 var noHistory = &history{}
 
-// entry returns the latest entry of task index ti, if any.
-func (h *history) entry(ti int) (latest, bool) {
-	if ti >= len(h.latest) || h.latest[ti].entry == nil {
-		return latest{}, false
+// task returns the part of the history of task index ti, or nil.
+func (h *history) task(ti int) *heldTask {
+	for i := range h.tasks {
+		if h.tasks[i].ti == ti {
+			return &h.tasks[i]
+		}
 	}
-	return h.latest[ti], true
+	return nil
 }
 
-// valueOf returns the newest value of target index k and the month of the
-// report that gave it, if any.
-func (h *history) valueOf(k int) (float64, dates.Month, bool) {
-	if k < 0 || k >= len(h.hasValue) || !h.hasValue[k] {
+// entry returns the latest entry of task index ti, if any.
+func (h *history) entry(ti int) (latest, bool) {
+	if t := h.task(ti); t != nil && t.latest.entry != nil {
+		return t.latest, true
+	}
+	return latest{}, false
+}
+
+// valueOf returns the newest value of target j (its position in the
+// task's targets) of task index ti and the month of the report that gave
+// it, if any.
+func (h *history) valueOf(ti, j int) (float64, dates.Month, bool) {
+	t := h.task(ti)
+	if t == nil || j < 0 {
 		return 0, dates.Month{}, false
 	}
-	return h.value[k], h.valueMonth[k], true
+	if v := h.values[t.base+j]; v.has {
+		return v.value, v.month, true
+	}
+	return 0, dates.Month{}, false
 }
 
 // unit returns the history of unit id, building it on first use. Walking
 // the reports newest month first, the first entry met for a task is its
 // latest and the first value met for a target is its newest; within one
 // report the first entry for a task wins (a second one is a validation
-// error). Only the tasks the unit leads are looked for (status needs no
-// other), so the walk stops once each has its entry and each of their
-// targets its value: usually in the newest report. Entries for other or
-// unknown tasks, and values for targets their task does not have, are
-// skipped: a value counts only for the target of that id in the entry's own
-// task.
+// error). Only the tasks the unit leads are looked for, so the walk stops
+// once each has its entry and each of their targets its value: usually in
+// the newest report. Entries for other or unknown tasks, and values for
+// targets their task does not have, are skipped: a value counts only for
+// the target of that id in the entry's own task.
 func (c *computer) unit(id string) *history {
 	if h := c.history[id]; h != nil {
 		return h
@@ -247,33 +270,32 @@ func (c *computer) unit(id string) *history {
 		c.history[id] = noHistory
 		return noHistory
 	}
-	h := &history{
-		latest:     make([]latest, len(c.p.Tasks)),
-		value:      make([]float64, c.targets),
-		valueMonth: make([]dates.Month, c.targets),
-		hasValue:   make([]bool, c.targets),
-	}
-	remaining := 0
+	h := &history{tasks: make([]heldTask, 0, len(led))}
+	targets := 0
 	for _, ti := range led {
-		if !c.wanted[ti] {
-			c.wanted[ti] = true
-			remaining += 1 + len(c.p.Tasks[ti].Targets)
+		if c.slot[ti] == 0 {
+			h.tasks = append(h.tasks, heldTask{ti: ti, base: targets})
+			c.slot[ti] = len(h.tasks)
+			targets += len(c.p.Tasks[ti].Targets)
 		}
 	}
 	defer func() {
-		for _, ti := range led {
-			c.wanted[ti] = false
+		for _, t := range h.tasks {
+			c.slot[t.ti] = 0
 		}
 	}()
+	h.values = make([]heldValue, targets)
+	remaining := len(h.tasks) + targets
 	for _, r := range reports {
 		for i := range r.Entries {
 			e := &r.Entries[i]
 			ti, ok := c.taskIndex[e.Task.Value]
-			if !ok || !c.wanted[ti] {
+			if !ok || c.slot[ti] == 0 {
 				continue
 			}
-			if h.latest[ti].entry == nil {
-				h.latest[ti] = latest{entry: e, month: r.Month}
+			t := &h.tasks[c.slot[ti]-1]
+			if t.latest.entry == nil {
+				t.latest = latest{entry: e, month: r.Month}
 				remaining--
 			}
 			targets := c.p.Tasks[ti].Targets
@@ -282,8 +304,8 @@ func (c *computer) unit(id string) *history {
 					if targets[j].ID.Value != v.Target.Value {
 						continue
 					}
-					if k := c.targetBase[ti] + j; !h.hasValue[k] {
-						h.value[k], h.valueMonth[k], h.hasValue[k] = v.Value, r.Month, true
+					if hv := &h.values[t.base+j]; !hv.has {
+						*hv = heldValue{value: v.Value, month: r.Month, has: true}
 						remaining--
 					}
 					break
@@ -372,9 +394,9 @@ func (c *computer) assignment(ts *Task, ti int, required []*float64, holder mode
 	atRisk := false
 	for i := range t.Targets {
 		tg := TargetStatus{Target: &t.Targets[i]}
-		slot := c.targetSlot(ti, ci, i)
+		j := c.targetOf(ti, ci, i)
 		for _, h := range hs {
-			if v, m, ok := h.valueOf(slot); ok {
+			if v, m, ok := h.valueOf(ci, j); ok {
 				tg.Value, tg.ValueMonth = &v, m
 				break
 			}
@@ -426,17 +448,17 @@ func (c *computer) assignment(ts *Task, ti int, required []*float64, holder mode
 	return a
 }
 
-// targetSlot returns the history index of target i of task ti, whose id's
-// first task is ci: the slot of the target of the same id in task ci, or
+// targetOf returns the position of target i of task ti in the targets of
+// task ci, the first task of ti's id: the target of the same id there, or
 // -1 when ci has none.
-func (c *computer) targetSlot(ti, ci, i int) int {
+func (c *computer) targetOf(ti, ci, i int) int {
 	if ti == ci {
-		return c.targetBase[ci] + i
+		return i
 	}
 	id := c.p.Tasks[ti].Targets[i].ID.Value
 	for j, tg := range c.p.Tasks[ci].Targets {
 		if tg.ID.Value == id {
-			return c.targetBase[ci] + j
+			return j
 		}
 	}
 	return -1
