@@ -1,6 +1,8 @@
 package model
 
 import (
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/plan06/plan06/internal/dates"
@@ -25,6 +27,8 @@ type Index struct {
 	holders   map[holdersKey][]Holder
 	lifeDays  []dates.Date // see epoch
 	lifeKnown bool
+	byID      []*Unit        // see UnitsByID
+	rankByID  map[string]int // position in byID
 }
 
 // NewIndex indexes p. When an id occurs twice the first wins (duplicates
@@ -62,6 +66,41 @@ func NewIndex(p *Plan) *Index {
 
 // Unit returns the unit with id, or nil.
 func (ix *Index) Unit(id string) *Unit { return ix.units[id] }
+
+// UnitsByID returns the plan's units sorted by id, each id once (the
+// first unit of a duplicated id, as Unit gives it). The slice is shared:
+// it must not be changed.
+func (ix *Index) UnitsByID() []*Unit {
+	ix.sortUnits()
+	return ix.byID
+}
+
+// UnitRank returns the position of the unit of id in UnitsByID.
+func (ix *Index) UnitRank(id string) (int, bool) {
+	ix.sortUnits()
+	i, ok := ix.rankByID[id]
+	return i, ok
+}
+
+func (ix *Index) sortUnits() {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.rankByID != nil {
+		return
+	}
+	byID := make([]*Unit, 0, len(ix.units))
+	for i := range ix.plan.Units {
+		if u := &ix.plan.Units[i]; ix.units[u.ID.Value] == u {
+			byID = append(byID, u)
+		}
+	}
+	slices.SortFunc(byID, func(a, b *Unit) int { return strings.Compare(a.ID.Value, b.ID.Value) })
+	rank := make(map[string]int, len(byID))
+	for i, u := range byID {
+		rank[u.ID.Value] = i
+	}
+	ix.byID, ix.rankByID = byID[:len(byID):len(byID)], rank
+}
 
 // Set returns the set with id, or nil.
 func (ix *Index) Set(id string) *Set { return ix.sets[id] }

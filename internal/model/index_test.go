@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -215,4 +216,33 @@ func holderIDs(hs []Holder) []string {
 		out = append(out, fmt.Sprintf("%s<-%v", h.Unit.ID.Value, unitIDs(h.Predecessors)))
 	}
 	return out
+}
+
+// TestUnitsByID: the units sorted by id, each id once as Unit gives it,
+// and UnitRank their places.
+func TestUnitsByID(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 6))
+	for range 200 {
+		p, _, _ := randomPlan(r)
+		ix := NewIndex(p)
+		got := ix.UnitsByID()
+		var want []*Unit
+		for i := range p.Units {
+			if u := ix.Unit(p.Units[i].ID.Value); !slices.Contains(want, u) {
+				want = append(want, u)
+			}
+		}
+		slices.SortFunc(want, func(a, b *Unit) int { return strings.Compare(a.ID.Value, b.ID.Value) })
+		if !slices.Equal(got, want) {
+			t.Fatalf("UnitsByID = %v, want %v", unitIDs(got), unitIDs(want))
+		}
+		for i, u := range got {
+			if k, ok := ix.UnitRank(u.ID.Value); !ok || k != i {
+				t.Fatalf("UnitRank(%s) = %d, %v, want %d", u.ID.Value, k, ok, i)
+			}
+		}
+		if _, ok := ix.UnitRank("nobody"); ok {
+			t.Fatal("UnitRank of an unknown id")
+		}
+	}
 }

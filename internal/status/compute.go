@@ -526,18 +526,32 @@ func rankOf(s Status) int {
 // the province: it is left out of the table, its counts and its missing
 // list.
 func (c *computer) compliance(tasks []Task, cy dates.Cycle) []UnitReport {
-	owe := map[string]*model.Unit{}
+	// The units owing are marked by their place in the units sorted by
+	// id: no map of thousands of units and no sort per cycle. A unit the
+	// index does not know (none: every unit here comes from it) would be
+	// kept aside and sorted in.
+	byID := c.ix.UnitsByID()
+	owed := make([]*model.Unit, len(byID))
+	var aside map[string]*model.Unit
 	secretariat := c.p.Reporting.Secretariat.Value
-	owes := func(u *model.Unit) bool {
+	owe := func(u *model.Unit) {
 		if !cy.Deadline.IsZero() && !u.ExistsOn(cy.Deadline) {
-			return false
+			return
 		}
-		return u.ReportsTo.Value == "" || u.ReportsTo.Value == secretariat
+		if u.ReportsTo.Value != "" && u.ReportsTo.Value != secretariat {
+			return
+		}
+		if i, ok := c.ix.UnitRank(u.ID.Value); ok {
+			owed[i] = u
+			return
+		}
+		if aside == nil {
+			aside = map[string]*model.Unit{}
+		}
+		aside[u.ID.Value] = u
 	}
 	for _, h := range c.ix.ExpandAt(c.p.Reporting.Also, cy.Deadline) {
-		if owes(h.Unit) {
-			owe[h.Unit.ID.Value] = h.Unit
-		}
+		owe(h.Unit)
 	}
 	for i := range tasks {
 		t := &tasks[i]
@@ -549,15 +563,19 @@ func (c *computer) compliance(tasks []Task, cy dates.Cycle) []UnitReport {
 			if a.Status == Done && !a.Done.IsZero() && a.Done.Before(cy.PeriodFrom) {
 				continue
 			}
-			if owes(a.Unit) {
-				owe[a.Unit.ID.Value] = a.Unit
-			}
+			owe(a.Unit)
 		}
 	}
-	out := make([]UnitReport, 0, len(owe))
-	for id, u := range owe {
+	n := len(aside)
+	for _, u := range owed {
+		if u != nil {
+			n++
+		}
+	}
+	out := make([]UnitReport, 0, n)
+	add := func(u *model.Unit) {
 		ur := UnitReport{Unit: u}
-		for _, r := range c.reports[id] {
+		for _, r := range c.reports[u.ID.Value] {
 			if r.Month == cy.Month {
 				ur.Report, ur.Submitted = r, r.Submitted.Date
 				break
@@ -575,6 +593,16 @@ func (c *computer) compliance(tasks []Task, cy dates.Cycle) []UnitReport {
 		}
 		out = append(out, ur)
 	}
-	slices.SortFunc(out, func(a, b UnitReport) int { return cmp.Compare(a.Unit.ID.Value, b.Unit.ID.Value) })
+	for _, u := range owed {
+		if u != nil {
+			add(u)
+		}
+	}
+	if len(aside) > 0 {
+		for _, u := range aside {
+			add(u)
+		}
+		slices.SortFunc(out, func(a, b UnitReport) int { return cmp.Compare(a.Unit.ID.Value, b.Unit.ID.Value) })
+	}
 	return out
 }
