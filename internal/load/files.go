@@ -197,6 +197,10 @@ func walkRead(fsys fs.FS, dir string) ([]*source, diag.Diagnostics, error) {
 // them; TestLazyListingSameResult turns it off to compare.
 var lazyListing = true
 
+// testHookRead, when set, runs before a file listed without its size is
+// read: a test changes the file there, after it was listed.
+var testHookRead func(rel string)
+
 // reads reports whether walkRead reads files of kind k.
 func reads(k fileKind) bool { return k != kindStray && k != kindIgnored }
 
@@ -267,6 +271,9 @@ func (f *source) read(fsys fs.FS, a *arena, mem *memoryGuard) {
 	var buf []byte
 	if reuse {
 		buf = a.buf // nothing keeps a report's bytes: see arena.buf
+	}
+	if testHookRead != nil && f.unsized {
+		testHookRead(f.rel)
 	}
 	b, err := planfs.ReadFileBuf(fsys, f.rel, MaxFileSize, buf)
 	var big *planfs.TooBigError

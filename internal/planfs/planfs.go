@@ -131,10 +131,17 @@ func WalkEachUnsized(fsys fs.FS, unsized func(rel string) bool, each func(File),
 }
 
 // CheckListed looks at rel, listed by the folder listing as a regular
-// file, as WalkEach does: it returns the file when WalkEach would list it,
-// else why not.
+// file, as WalkEach would now: it returns the file when WalkEach would
+// list it, else why not. A path that is no longer a regular file (a FIFO
+// or a link put in its place) is judged as what it is now, as a walk
+// meeting it would; a path that cannot be described is refused as the
+// walk refuses a listed file it cannot describe, in the same words.
 func CheckListed(fsys fs.FS, rel string) (File, *Refusal) {
-	return check(fsys, rel, 0, func() (fs.FileInfo, error) { return lstat(fsys, rel) })
+	info, err := lstat(fsys, rel)
+	if err != nil || info.Mode().IsRegular() || info.IsDir() {
+		return check(fsys, rel, 0, func() (fs.FileInfo, error) { return info, err })
+	}
+	return check(fsys, rel, info.Mode().Type(), func() (fs.FileInfo, error) { return info, nil })
 }
 
 func walk(fsys fs.FS, unsized func(string) bool, each func(File), refuse func(Refusal)) error {

@@ -248,10 +248,13 @@ func TestWalkEachUnsizedSameAsWalk(t *testing.T) {
 // TestCheckListedAfterChange: a file listed unsized that is no longer a
 // regular file when read is what Walk would now say it is.
 func TestCheckListedAfterChange(t *testing.T) {
-	plan := t.TempDir()
+	root := t.TempDir()
+	plan := filepath.Join(root, "plan")
 	write(t, plan, "plan.yaml", "id: x\n")
-	write(t, plan, "a.yaml", "a: 1\n")
-	write(t, plan, "tasks/t.yaml", "a: 1\n")
+	write(t, root, "outside.yaml", "secret: 1\n")
+	for _, rel := range []string{"a.yaml", "b.yaml", "c.yaml", "e.yaml", "tasks/t.yaml"} {
+		write(t, plan, rel, "a: 1\n")
+	}
 	d, err := OpenDir(plan)
 	if err != nil {
 		t.Fatal(err)
@@ -261,13 +264,18 @@ func TestCheckListedAfterChange(t *testing.T) {
 	if err := WalkEachUnsized(d, func(string) bool { return true }, func(f File) { lazy = append(lazy, f) }, func(Refusal) {}); err != nil {
 		t.Fatal(err)
 	}
-	if len(lazy) != 3 {
+	if len(lazy) != 6 {
 		t.Fatalf("listed %v", lazy)
 	}
-	if err := os.Remove(filepath.Join(plan, "a.yaml")); err != nil {
-		t.Fatal(err)
+	for _, rel := range []string{"a.yaml", "b.yaml", "c.yaml", "e.yaml"} {
+		if err := os.Remove(filepath.Join(plan, rel)); err != nil {
+			t.Fatal(err)
+		}
 	}
 	mkfifo(t, filepath.Join(plan, "a.yaml"))
+	link(t, "nothing.yaml", filepath.Join(plan, "b.yaml"))
+	link(t, "../outside.yaml", filepath.Join(plan, "c.yaml"))
+	link(t, "tasks", filepath.Join(plan, "e.yaml"))
 	if err := os.Remove(filepath.Join(plan, "plan.yaml")); err != nil {
 		t.Fatal(err)
 	}
@@ -278,7 +286,10 @@ func TestCheckListedAfterChange(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, rel := range []string{"a.yaml", "plan.yaml", "tasks/t.yaml"} {
+	if len(walked) != 4 {
+		t.Errorf("Walk refused %v", walked)
+	}
+	for _, rel := range []string{"a.yaml", "b.yaml", "c.yaml", "e.yaml", "plan.yaml", "tasks/t.yaml"} {
 		f, r := CheckListed(d, rel)
 		var want *Refusal
 		for i := range walked {
