@@ -111,7 +111,9 @@ func TestRawReadSameAsFile(t *testing.T) {
 		"shrunk while read":               fmt.Sprintf("20 bytes %q", strings.Repeat("x", 20)),
 		"FIFO":                            `error *errors.errorString "not a regular file"`,
 	}
-	read := func(t *testing.T, c int, raw bool, buf []byte) string {
+	// read reads case c through os.File, or with system calls (by the
+	// file's path in the folder or, byPath, by its full path).
+	read := func(t *testing.T, c int, raw, byPath bool, buf []byte) string {
 		root := t.TempDir()
 		plan := filepath.Join(root, "plan")
 		if err := os.Mkdir(plan, 0o755); err != nil {
@@ -123,6 +125,9 @@ func TestRawReadSameAsFile(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer d.Close()
+		if byPath {
+			d.closeFD()
+		}
 		defer func(old bool) { rawRead, testHookOpened = old, nil }(rawRead)
 		rawRead = raw
 		if opened := cases[c].opened; opened != nil {
@@ -144,10 +149,13 @@ func TestRawReadSameAsFile(t *testing.T) {
 	for c := range cases {
 		t.Run(cases[c].name, func(t *testing.T) {
 			for _, buf := range [][]byte{nil, make([]byte, 0, 4), make([]byte, 0, 4*limit)} {
-				viaFile := read(t, c, false, buf)
-				raw := read(t, c, true, buf)
+				viaFile := read(t, c, false, false, buf)
+				raw := read(t, c, true, false, buf)
 				if raw != viaFile {
 					t.Errorf("buffer of %d bytes: system calls read %s, os.File %s", cap(buf), raw, viaFile)
+				}
+				if byPath := read(t, c, true, true, buf); byPath != viaFile {
+					t.Errorf("buffer of %d bytes: system calls by full path read %s, os.File %s", cap(buf), byPath, viaFile)
 				}
 				if w, ok := want[cases[c].name]; ok && raw != w {
 					t.Errorf("buffer of %d bytes: read %s, want %s", cap(buf), raw, w)
