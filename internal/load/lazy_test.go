@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"syscall"
 	"testing"
 
@@ -35,7 +36,7 @@ func loadDir(t *testing.T, dir string, lazy bool) (*model.Plan, diag.Diagnostics
 // hostilePlan copies the basic plan and adds what a hostile checkout may
 // hold, in its top folder and among the reports; it returns the plan
 // folder.
-func hostilePlan(t *testing.T) string {
+func hostilePlan(t *testing.T, perms bool) string {
 	t.Helper()
 	root := t.TempDir()
 	dir := filepath.Join(root, "plan")
@@ -63,6 +64,13 @@ func hostilePlan(t *testing.T) string {
 	must(err)
 	must(f.Truncate(MaxFileSize + 1))
 	must(f.Close())
+	if perms && os.Geteuid() != 0 { // root reads and searches anything
+		must(os.MkdirAll(at("reports/2024-07"), 0o755))
+		must(os.WriteFile(at("reports/2024-07/so-tttt.yaml"), []byte("{}\n"), 0o644))
+		must(os.Chmod(at("reports/2024-07"), 0o644)) // listed, not searched
+		must(os.Chmod(at("calendar.yaml"), 0))
+		t.Cleanup(func() { os.Chmod(at("reports/2024-07"), 0o755) })
+	}
 	return dir
 }
 
@@ -70,7 +78,7 @@ func hostilePlan(t *testing.T) string {
 // files read listed unsized and described: the plan and every diagnostic,
 // in order, must be the same.
 func TestLazyListingSameResult(t *testing.T) {
-	for _, dir := range []string{"../../plan", "../../testdata/plans/basic", hostilePlan(t)} {
+	for _, dir := range []string{"../../plan", "../../testdata/plans/basic", hostilePlan(t, true)} {
 		lazy, lazyDiags := loadDir(t, dir, true)
 		eager, eagerDiags := loadDir(t, dir, false)
 		if !reflect.DeepEqual(lazy, eager) {
@@ -81,6 +89,18 @@ func TestLazyListingSameResult(t *testing.T) {
 		}
 		if len(eagerDiags) == 0 && dir != "../../plan" && dir != "../../testdata/plans/basic" {
 			t.Errorf("%s: no diagnostics", dir)
+		}
+		if strings.HasPrefix(dir, "../") || os.Geteuid() == 0 {
+			continue
+		}
+		// A folder listed but not searched is refused as a whole, as
+		// os.Root lists it.
+		found := false
+		for _, d := range lazyDiags {
+			found = found || d.Pos.File == "plan/reports/2024-07" && d.Key == "unreadable"
+		}
+		if !found {
+			t.Errorf("reports/2024-07 (mode r without x) not refused: %v", lazyDiags)
 		}
 	}
 }
@@ -110,7 +130,7 @@ func TestLazyListingChangedFiles(t *testing.T) {
 			}
 		}
 	}
-	dir := hostilePlan(t)
+	dir := hostilePlan(t, false)
 	for rel := range changes {
 		if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(rel))); err != nil {
 			t.Fatal(err)
@@ -120,7 +140,7 @@ func TestLazyListingChangedFiles(t *testing.T) {
 	lazy, lazyDiags := loadDir(t, dir, true)
 	testHookRead = nil
 
-	changed := hostilePlan(t)
+	changed := hostilePlan(t, false)
 	for rel := range changes {
 		change(changed, rel)
 	}

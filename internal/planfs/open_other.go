@@ -18,8 +18,8 @@ func (d *Dir) readFile(rel string, limit int64, buf []byte) (b []byte, done bool
 	return nil, false, nil
 }
 
-// readDir lists the folder f.
-func readDir(f *os.File) ([]fs.DirEntry, error) { return f.ReadDir(-1) }
+// readDir lists the folder name, opened as f.
+func (d *Dir) readDir(name string, f *os.File) ([]fs.DirEntry, error) { return f.ReadDir(-1) }
 
 func (d *Dir) openFD()  {}
 func (d *Dir) closeFD() {}

@@ -86,14 +86,19 @@ func (d *Dir) readFile(rel string, limit int64, buf []byte) (b []byte, done bool
 	return b, true, err
 }
 
-// readDir lists the folder f, opened through os.Root, with the types the
-// listing gives (getdents) and nothing more. A folder opened through
-// os.Root describes each of its entries as it lists them (one lstat
-// each), which the walker needs only for a file it does not leave to the
-// reader (see WalkEachUnsized): f is listed through a copy of its
+// readDir lists the folder name, opened through os.Root as f, with the
+// types the listing gives (getdents) and nothing more. A folder opened
+// through os.Root describes each of its entries as it lists them (one
+// lstat each), which the walker needs only for a file it does not leave
+// to the reader (see WalkEachUnsized): f is listed through a copy of its
 // descriptor, as a file os.Root did not open, whose entries are described
 // only when asked (fs.DirEntry.Info, an lstat of the entry's path).
-func readDir(f *os.File) ([]fs.DirEntry, error) {
+//
+// A folder whose entries cannot be described (one that may be listed but
+// not searched: mode r without x) fails as a whole when listed through
+// os.Root: one entry is described to find out, and such a folder is
+// listed through os.Root again, so that it fails as it always did.
+func (d *Dir) readDir(name string, f *os.File) ([]fs.DirEntry, error) {
 	sc, err := f.SyscallConn()
 	if err != nil {
 		return f.ReadDir(-1)
@@ -111,5 +116,17 @@ func readDir(f *os.File) ([]fs.DirEntry, error) {
 	}
 	g := os.NewFile(uintptr(fd), f.Name())
 	defer g.Close()
-	return g.ReadDir(-1)
+	list, err := g.ReadDir(-1)
+	if err != nil || len(list) == 0 {
+		return list, err
+	}
+	if _, err := list[0].Info(); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		again, err := d.root.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer again.Close()
+		return again.ReadDir(-1)
+	}
+	return list, nil
 }

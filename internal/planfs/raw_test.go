@@ -352,3 +352,42 @@ func TestReadAllNoEOFRead(t *testing.T) {
 		}
 	}
 }
+
+// TestUnsearchableFolder: a folder that may be listed but not searched
+// (mode r without x) is refused as a whole, as os.Root lists it, the
+// same whether the files read are listed unsized or not. Root searches
+// any folder: run as another user.
+func TestUnsearchableFolder(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root searches any folder")
+	}
+	plan := t.TempDir()
+	write(t, plan, "plan.yaml", "id: x\n")
+	write(t, plan, "reports/2024-03/a.yaml", "a: 1\n")
+	write(t, plan, "reports/2024-03/b.yaml", "a: 1\n")
+	if err := os.Chmod(filepath.Join(plan, "reports", "2024-03"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(filepath.Join(plan, "reports", "2024-03"), 0o755)
+	d, err := OpenDir(plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	files, refused, err := Walk(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lazy []File
+	var lazyRefused []Refusal
+	err = WalkEachUnsized(d, func(string) bool { return true },
+		func(f File) { lazy = append(lazy, f) },
+		func(r Refusal) { lazyRefused = append(lazyRefused, r) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 1 || len(lazy) != 1 || len(refused) != 1 || refused[0].Rel != "reports/2024-03" ||
+		!errors.Is(refused[0].Err, fs.ErrPermission) || !reflect.DeepEqual(refused, lazyRefused) {
+		t.Errorf("Walk = %v, %v; WalkEachUnsized = %v, %v; want plan.yaml and reports/2024-03 refused as unreadable", files, refused, lazy, lazyRefused)
+	}
+}
