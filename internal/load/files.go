@@ -263,7 +263,6 @@ func (f *source) read(fsys fs.FS, a *arena, mem *memoryGuard) {
 			}()
 		}
 	}
-	whole := diag.Pos{File: f.name}
 	// Only a folder on disk reads into the worker's buffer: a git
 	// revision hands over blobs it holds (see planfs.ReadFileBuf).
 	_, onDisk := fsys.(*planfs.Dir)
@@ -276,36 +275,12 @@ func (f *source) read(fsys fs.FS, a *arena, mem *memoryGuard) {
 		testHookRead(f.rel)
 	}
 	b, err := planfs.ReadFileBuf(fsys, f.rel, MaxFileSize, buf)
-	var big *planfs.TooBigError
-	if f.unsized {
-		switch {
-		case err == nil:
-			mem.add(int64(len(b)))
-		case errors.As(err, &big) && !big.AtLeast:
-			mem.add(big.Size)
-		case errors.As(err, &big):
-		default:
-			// Would the walker have refused it? Then it is refused.
-			if _, r := planfs.CheckListed(fsys, f.rel); r != nil {
-				f.refused = true
-				f.diag = append(f.diag[:0], refusalAt(f.name, *r))
-				return
-			}
-		}
+	if err != nil {
+		f.readFailed(fsys, err, mem)
+		return
 	}
-	switch {
-	case errors.As(err, &big) && big.AtLeast:
-		f.diag.Errorf(whole, "too-big-grew", big.Size-1, int64(MaxFileSize))
-		return
-	case errors.As(err, &big):
-		f.diag.Errorf(whole, "too-big-bytes", big.Size, int64(MaxFileSize))
-		return
-	case errors.Is(err, planfs.ErrNotRegular):
-		f.diag.Errorf(whole, "not-regular")
-		return
-	case err != nil:
-		f.diag.Errorf(whole, "unreadable", err.Error())
-		return
+	if f.unsized {
+		mem.add(int64(len(b)))
 	}
 	if f.kind == kindNotes {
 		f.notes(b)
@@ -324,6 +299,41 @@ func (f *source) read(fsys fs.FS, a *arena, mem *memoryGuard) {
 	f.doc = parse(f.name, b, &f.diag, a)
 	f.decodeReport()
 	a.reset()
+}
+
+// readFailed records why the file could not be read. A file listed
+// without its size that the walker would have refused is refused (see
+// walkRead); the size of one too big is counted by the memory guard, as
+// the walker would have counted it. (Apart from read, so that the error
+// it looks into does not cost read an allocation per file.)
+func (f *source) readFailed(fsys fs.FS, err error, mem *memoryGuard) {
+	whole := diag.Pos{File: f.name}
+	var big *planfs.TooBigError
+	isBig := errors.As(err, &big)
+	if f.unsized {
+		switch {
+		case isBig && !big.AtLeast:
+			mem.add(big.Size)
+		case isBig:
+		default:
+			// Would the walker have refused it? Then it is refused.
+			if _, r := planfs.CheckListed(fsys, f.rel); r != nil {
+				f.refused = true
+				f.diag = append(f.diag[:0], refusalAt(f.name, *r))
+				return
+			}
+		}
+	}
+	switch {
+	case isBig && big.AtLeast:
+		f.diag.Errorf(whole, "too-big-grew", big.Size-1, int64(MaxFileSize))
+	case isBig:
+		f.diag.Errorf(whole, "too-big-bytes", big.Size, int64(MaxFileSize))
+	case errors.Is(err, planfs.ErrNotRegular):
+		f.diag.Errorf(whole, "not-regular")
+	default:
+		f.diag.Errorf(whole, "unreadable", err.Error())
+	}
 }
 
 // maxReused is the largest read buffer a worker keeps for the next report.
