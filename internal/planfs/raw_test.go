@@ -391,3 +391,46 @@ func TestUnsearchableFolder(t *testing.T) {
 		t.Errorf("Walk = %v, %v; WalkEachUnsized = %v, %v; want plan.yaml and reports/2024-03 refused as unreadable", files, refused, lazy, lazyRefused)
 	}
 }
+
+// BenchmarkReadFileBuf reads the files of a folder of reports, reusing
+// one buffer, with system calls alone and through os.File.
+func BenchmarkReadFileBuf(b *testing.B) {
+	plan := b.TempDir()
+	var rels []string
+	for i := range 64 {
+		rel := fmt.Sprintf("reports/2024-03/unit-%03d.yaml", i)
+		p := filepath.Join(plan, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(strings.Repeat("tasks: [a, b]\n", 80)), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		rels = append(rels, rel)
+	}
+	d, err := OpenDir(plan)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer d.Close()
+	for _, raw := range []bool{true, false} {
+		name := "os.File"
+		if raw {
+			name = "syscalls"
+		}
+		b.Run(name, func(b *testing.B) {
+			defer func(old bool) { rawRead = old }(rawRead)
+			rawRead = raw
+			b.ReportAllocs()
+			var buf []byte
+			for b.Loop() {
+				for _, rel := range rels {
+					if buf, err = ReadFileBuf(d, rel, MaxFileSize, buf); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(rels)), "ns/file")
+		})
+	}
+}
