@@ -82,7 +82,7 @@ func (d *Dir) readFile(rel string, limit int64, buf []byte) (b []byte, done bool
 			}
 			return n, nil
 		}
-	}, st.Size, limit, buf)
+	}, st.Size, limit, buf, true)
 	return b, true, err
 }
 

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"path"
 	"strings"
 )
@@ -255,7 +256,9 @@ func lstat(fsys fs.FS, name string) (fs.FileInfo, error) {
 //
 // A Dir is not asked twice: its Open never blocks and refuses anything but
 // a regular file or a folder after opening, and the size is taken from the
-// open file. Any other file system is asked for the mode first.
+// open file. On unix a Dir reads a file that is not a link with four
+// system calls (open, fstat, read, close) and no os.File. Any other file
+// system is asked for the mode first.
 func ReadFile(fsys fs.FS, rel string, limit int64) ([]byte, error) {
 	return ReadFileBuf(fsys, rel, limit, nil)
 }
@@ -298,7 +301,10 @@ func ReadFileBuf(fsys fs.FS, rel string, limit int64, buf []byte) ([]byte, error
 		// revision, internal/gitrev): no copy.
 		return m.Content(), nil
 	}
-	return readAll(fh.Read, info.Size(), limit, buf)
+	// A file of the operating system's reads whole to the size asked; a
+	// file of another kind may read short before its end.
+	_, osFile := fh.(*os.File)
+	return readAll(fh.Read, info.Size(), limit, buf, osFile)
 }
 
 // rawRead lets a Dir read its files with system calls alone, where it can
@@ -315,11 +321,12 @@ var testHookOpened func(rel string)
 // the one byte more shows a file that grew meanwhile, and the cap is
 // checked again while reading. read returns io.EOF at the end of the file.
 //
-// A read that brings the bytes read to the size described ends the
-// reading: a file read to its described size is complete, and asking
-// again only to be told that it ends would cost a system call per file.
-// A file that grew is read on, as long as it grows within the cap.
-func readAll(read func([]byte) (int, error), size, limit int64, buf []byte) ([]byte, error) {
+// With whole (a regular file of the operating system, which reads short
+// only at its end), a read that brings the bytes read to the size
+// described ends the reading: the file is complete, and asking again only
+// to be told that it ends would cost a system call per file. A file that
+// grew is read on, as long as it grows within the cap.
+func readAll(read func([]byte) (int, error), size, limit int64, buf []byte, whole bool) ([]byte, error) {
 	b := buf[:0]
 	if need := min(size, limit) + 1; int64(cap(b)) < need {
 		b = make([]byte, 0, need)
@@ -342,7 +349,7 @@ func readAll(read func([]byte) (int, error), size, limit int64, buf []byte) ([]b
 		if err != nil {
 			return nil, unwrapPath(err)
 		}
-		if n > 0 && int64(len(b)) == size {
+		if whole && n > 0 && int64(len(b)) == size {
 			return b, nil
 		}
 	}

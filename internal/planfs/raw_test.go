@@ -336,19 +336,26 @@ func TestReadAllNoEOFRead(t *testing.T) {
 		{"shrunk", 9, "a: 1\n", 2, `5 bytes "a: 1\n"`},
 		{"described empty, not empty", 0, "a: 1\n", 3, `5 bytes "a: 1\n"`},
 	} {
-		rest, reads := c.content, 0
+		rest, reads, eof := c.content, 0, false
 		read := func(p []byte) (int, error) {
 			reads++
 			if rest == "" {
+				eof = true
 				return 0, io.EOF
 			}
 			n := copy(p, rest)
 			rest = rest[n:]
 			return n, nil
 		}
-		b, err := readAll(read, c.size, 100, nil)
+		b, err := readAll(read, c.size, 100, nil, true)
 		if got := describe(b, err); got != c.wantResult || reads != c.wantReads {
 			t.Errorf("%s: %s in %d reads, want %s in %d", c.name, got, reads, c.wantResult, c.wantReads)
+		}
+		// A file that may read short is read to its end.
+		rest, eof = c.content, false
+		b, err = readAll(read, c.size, 100, nil, false)
+		if got, want := describe(b, err), c.wantResult; got != want || !eof {
+			t.Errorf("%s, not whole: %s, read to the end %v; want %s to the end", c.name, got, eof, want)
 		}
 	}
 }
