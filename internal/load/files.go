@@ -106,6 +106,10 @@ type source struct {
 	// text is the content of a notes file, kept as bytes (checked as
 	// UTF-8, nothing else): the notes are markdown, not YAML.
 	text []byte
+	// unsized is set for a file listed without its size (see walkRead);
+	// refused for such a file that the walker would not have listed:
+	// diag then holds the refusal alone.
+	unsized, refused bool
 }
 
 // walkRead lists the files of the plan folder in lexical order, through
@@ -114,10 +118,19 @@ type source struct {
 // is read and parsed as soon as it is listed, on every core (see read): at
 // country scale there are 100,000 report files, and listing them is a
 // tenth of the time they take to read.
+//
+// The files read are listed without being described (planfs.
+// WalkEachUnsized): their size is learned when they are read, and counted
+// then by the memory guard. A file whose reading fails is looked at again
+// as the walker would have (planfs.CheckListed): when the walker would
+// have refused it, it is reported as refused, in the walker's order, and
+// dropped from the list, so that the diagnostics are those of a walk that
+// describes every file.
 func walkRead(fsys fs.FS, dir string) ([]*source, diag.Diagnostics, error) {
 	// Files go to the workers a batch at a time: one by one, the hand-over
 	// costs about as much as a small report's reading.
 	const batch = 32
+	var mem memoryGuard
 	work := make(chan []*source, 16)
 	var wg sync.WaitGroup
 	for range max(1, runtime.GOMAXPROCS(0)) {
@@ -125,25 +138,34 @@ func walkRead(fsys fs.FS, dir string) ([]*source, diag.Diagnostics, error) {
 			a := new(arena)
 			for part := range work {
 				for _, f := range part {
-					f.read(fsys, a)
+					f.read(fsys, a, &mem)
 				}
 			}
 		})
 	}
 	var files []*source
-	var mem memoryGuard
 	var next []*source
-	refused, err := planfs.WalkEach(fsys, func(f planfs.File) {
+	var refused []planfs.Refusal
+	var refusedAt []int // how many files were listed before each refusal
+	unsized := func(rel string) bool { return lazyListing && reads(classify(rel)) }
+	err := planfs.WalkEachUnsized(fsys, unsized, func(f planfs.File) {
 		s := &source{rel: f.Rel, name: join(dir, f.Rel), kind: classify(f.Rel)}
 		files = append(files, s)
-		mem.add(f.Size)
-		if s.kind != kindStray && s.kind != kindIgnored {
+		if f.Size == planfs.SizeUnknown {
+			s.unsized = true
+		} else {
+			mem.add(f.Size)
+		}
+		if reads(s.kind) {
 			next = append(next, s)
 			if len(next) == batch {
 				work <- next
 				next = nil
 			}
 		}
+	}, func(r planfs.Refusal) {
+		refused = append(refused, r)
+		refusedAt = append(refusedAt, len(files))
 	})
 	if len(next) > 0 {
 		work <- next
@@ -152,15 +174,45 @@ func walkRead(fsys fs.FS, dir string) ([]*source, diag.Diagnostics, error) {
 	wg.Wait()
 	mem.done()
 	var diags diag.Diagnostics
+	kept := files[:0]
+	for i, f := range files {
+		for len(refusedAt) > 0 && refusedAt[0] <= i {
+			diags = append(diags, refusal(dir, refused[0]))
+			refused, refusedAt = refused[1:], refusedAt[1:]
+		}
+		if f.refused {
+			diags = append(diags, f.diag...)
+			continue
+		}
+		kept = append(kept, f)
+	}
 	for _, r := range refused {
 		diags = append(diags, refusal(dir, r))
 	}
-	return files, diags, err
+	clear(files[len(kept):])
+	return kept, diags, err
 }
+
+// lazyListing lets walkRead list the files it reads without describing
+// them; TestLazyListingSameResult turns it off to compare.
+var lazyListing = true
+
+// testHookRead, when set, runs before a file listed without its size is
+// read: a test changes the file there, after it was listed.
+var testHookRead func(rel string)
+
+// reads reports whether walkRead reads files of kind k.
+func reads(k fileKind) bool { return k != kindStray && k != kindIgnored }
 
 // refusal is the diagnostic for a path the walker did not list.
 func refusal(dir string, r planfs.Refusal) diag.Diagnostic {
-	pos := diag.Pos{File: join(dir, r.Rel)}
+	return refusalAt(join(dir, r.Rel), r)
+}
+
+// refusalAt is the diagnostic for a path the walker did not list, shown
+// to the user as name.
+func refusalAt(name string, r planfs.Refusal) diag.Diagnostic {
+	pos := diag.Pos{File: name}
 	d := diag.Diagnostic{Pos: pos, Severity: diag.Error}
 	switch r.Reason {
 	case planfs.LinkOutside:
@@ -194,7 +246,7 @@ func join(dir, rel string) string {
 // read loads one file into f.doc, or records why it cannot. The size is
 // checked before the file is opened, and again while it is read. A report
 // file is decoded at once, its tree built in a (see arena).
-func (f *source) read(fsys fs.FS, a *arena) {
+func (f *source) read(fsys fs.FS, a *arena, mem *memoryGuard) {
 	if rev, ok := fsys.(Revision); ok && f.kind == kindReport {
 		if id, ok := rev.BlobID(f.rel); ok {
 			key := f.name + "\x00" + f.rel + "\x00" + id
@@ -211,7 +263,6 @@ func (f *source) read(fsys fs.FS, a *arena) {
 			}()
 		}
 	}
-	whole := diag.Pos{File: f.name}
 	// Only a folder on disk reads into the worker's buffer: a git
 	// revision hands over blobs it holds (see planfs.ReadFileBuf).
 	_, onDisk := fsys.(*planfs.Dir)
@@ -220,21 +271,16 @@ func (f *source) read(fsys fs.FS, a *arena) {
 	if reuse {
 		buf = a.buf // nothing keeps a report's bytes: see arena.buf
 	}
+	if testHookRead != nil && f.unsized {
+		testHookRead(f.rel)
+	}
 	b, err := planfs.ReadFileBuf(fsys, f.rel, MaxFileSize, buf)
-	var big *planfs.TooBigError
-	switch {
-	case errors.As(err, &big) && big.AtLeast:
-		f.diag.Errorf(whole, "too-big-grew", big.Size-1, int64(MaxFileSize))
+	if err != nil {
+		f.readFailed(fsys, err, mem)
 		return
-	case errors.As(err, &big):
-		f.diag.Errorf(whole, "too-big-bytes", big.Size, int64(MaxFileSize))
-		return
-	case errors.Is(err, planfs.ErrNotRegular):
-		f.diag.Errorf(whole, "not-regular")
-		return
-	case err != nil:
-		f.diag.Errorf(whole, "unreadable", err.Error())
-		return
+	}
+	if f.unsized {
+		mem.add(int64(len(b)))
 	}
 	if f.kind == kindNotes {
 		f.notes(b)
@@ -253,6 +299,41 @@ func (f *source) read(fsys fs.FS, a *arena) {
 	f.doc = parse(f.name, b, &f.diag, a)
 	f.decodeReport()
 	a.reset()
+}
+
+// readFailed records why the file could not be read. A file listed
+// without its size that the walker would have refused is refused (see
+// walkRead); the size of one too big is counted by the memory guard, as
+// the walker would have counted it. (Apart from read, so that the error
+// it looks into does not cost read an allocation per file.)
+func (f *source) readFailed(fsys fs.FS, err error, mem *memoryGuard) {
+	whole := diag.Pos{File: f.name}
+	var big *planfs.TooBigError
+	isBig := errors.As(err, &big)
+	if f.unsized {
+		switch {
+		case isBig && !big.AtLeast:
+			mem.add(big.Size)
+		case isBig:
+		default:
+			// Would the walker have refused it? Then it is refused.
+			if _, r := planfs.CheckListed(fsys, f.rel); r != nil {
+				f.refused = true
+				f.diag = append(f.diag[:0], refusalAt(f.name, *r))
+				return
+			}
+		}
+	}
+	switch {
+	case isBig && big.AtLeast:
+		f.diag.Errorf(whole, "too-big-grew", big.Size-1, int64(MaxFileSize))
+	case isBig:
+		f.diag.Errorf(whole, "too-big-bytes", big.Size, int64(MaxFileSize))
+	case errors.Is(err, planfs.ErrNotRegular):
+		f.diag.Errorf(whole, "not-regular")
+	default:
+		f.diag.Errorf(whole, "unreadable", err.Error())
+	}
 }
 
 // maxReused is the largest read buffer a worker keeps for the next report.

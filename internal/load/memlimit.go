@@ -5,6 +5,7 @@ import (
 	"os"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 )
 
 // A large plan's model stays live to the end of a command: at country
@@ -66,21 +67,31 @@ func limitMemory(size int64) {
 
 // memoryGuard raises the limit as the files of a plan are listed: files
 // are read while the folder is still being listed, so the limit follows
-// the bytes listed so far, a step at a time (every eighth more).
-type memoryGuard struct{ listed, next int64 }
+// the bytes listed so far, a step at a time (every eighth more). A file
+// listed without its size is counted when it is read (see walkRead), on
+// any worker: add may be called from several goroutines at once.
+type memoryGuard struct {
+	listed, next atomic.Int64
+	mu           sync.Mutex
+}
 
 func (g *memoryGuard) add(size int64) {
-	g.listed += size
-	if g.listed > bigPlan && g.listed >= g.next {
-		limitMemory(g.listed)
-		g.next = g.listed + g.listed/8
+	listed := g.listed.Add(size)
+	if listed <= bigPlan || listed < g.next.Load() {
+		return
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if listed = g.listed.Load(); listed >= g.next.Load() {
+		limitMemory(listed)
+		g.next.Store(listed + listed/8)
 	}
 }
 
 // done applies the limit for everything listed.
 func (g *memoryGuard) done() {
-	if g.listed > bigPlan {
-		limitMemory(g.listed)
+	if listed := g.listed.Load(); listed > bigPlan {
+		limitMemory(listed)
 	}
 }
 

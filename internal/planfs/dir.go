@@ -18,6 +18,9 @@ import (
 type Dir struct {
 	root *os.Root
 	path string
+	// fd is the folder opened for openat where the reader uses it (see
+	// openRaw), else -1.
+	fd int
 }
 
 // OpenDir opens the folder at path.
@@ -30,11 +33,16 @@ func OpenDir(path string) (*Dir, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Dir{root: r, path: abs}, nil
+	d := &Dir{root: r, path: abs, fd: -1}
+	d.openFD()
+	return d, nil
 }
 
 // Close releases the folder.
-func (d *Dir) Close() error { return d.root.Close() }
+func (d *Dir) Close() error {
+	d.closeFD()
+	return d.root.Close()
+}
 
 // Open opens name for reading. Anything but a regular file or a folder is
 // refused with ErrNotRegular, after an open that does not block.
@@ -105,7 +113,7 @@ func (d *Dir) ReadDir(name string) ([]fs.DirEntry, error) {
 		return nil, err
 	}
 	defer f.Close()
-	list, err := f.ReadDir(-1)
+	list, err := d.readDir(name, f)
 	slices.SortFunc(list, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
 	return list, err
 }

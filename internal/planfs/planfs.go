@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"path"
 	"strings"
 )
@@ -65,9 +66,12 @@ type Refusal struct {
 
 // File is a regular file of the folder, with its size before reading.
 type File struct {
-	Rel  string
+	Rel string
+	// Size is the file's size when listed, or SizeUnknown for a file
+	// WalkEachUnsized listed without describing it.
 	Size int64
-	// Mode is the file's mode (the file a link leads to, for a link).
+	// Mode is the file's mode (the file a link leads to, for a link); only
+	// its type (0: regular) for a file listed with SizeUnknown.
 	Mode fs.FileMode
 	// Link is set for a link inside the folder, listed as the file it
 	// leads to.
@@ -100,12 +104,54 @@ func Walk(fsys fs.FS) (files []File, refused []Refusal, err error) {
 // lexical order, so that a caller may start on a file before the folder is
 // listed to its end.
 func WalkEach(fsys fs.FS, each func(File)) (refused []Refusal, err error) {
-	err = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+	err = walk(fsys, nil, each, func(r Refusal) { refused = append(refused, r) })
+	return refused, err
+}
+
+// SizeUnknown is the Size of a file listed by WalkEachUnsized without
+// being described.
+const SizeUnknown = -1
+
+// WalkEachUnsized is WalkEach calling refuse for every path refused, as it
+// is met, and listing a file for which unsized(rel) is true without
+// describing it when fsys is a Dir and the folder listing says the file is
+// a regular file: Size is SizeUnknown and Mode 0. Describing it would cost
+// a system call per file (lstat) that reading it makes again (the reader
+// describes the open file): at country scale 100,000 of them.
+//
+// A file listed so must be read with ReadFile or ReadFileBuf, which refuse
+// anything that is not a regular file after opening it, and the size is
+// learned then. When that read fails, CheckListed says whether WalkEach
+// would have refused the path, and why: a file listed unsized is then
+// reported as WalkEach would have reported it.
+func WalkEachUnsized(fsys fs.FS, unsized func(rel string) bool, each func(File), refuse func(Refusal)) error {
+	if _, ok := fsys.(*Dir); !ok {
+		unsized = nil
+	}
+	return walk(fsys, unsized, each, refuse)
+}
+
+// CheckListed looks at rel, listed by the folder listing as a regular
+// file, as WalkEach would now: it returns the file when WalkEach would
+// list it, else why not. A path that is no longer a regular file (a FIFO
+// or a link put in its place) is judged as what it is now, as a walk
+// meeting it would; a path that cannot be described is refused as the
+// walk refuses a listed file it cannot describe, in the same words.
+func CheckListed(fsys fs.FS, rel string) (File, *Refusal) {
+	info, err := lstat(fsys, rel)
+	if err != nil || info.Mode().IsRegular() || info.IsDir() {
+		return check(fsys, rel, 0, func() (fs.FileInfo, error) { return info, err })
+	}
+	return check(fsys, rel, info.Mode().Type(), func() (fs.FileInfo, error) { return info, nil })
+}
+
+func walk(fsys fs.FS, unsized func(string) bool, each func(File), refuse func(Refusal)) error {
+	return fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == "." {
 				return err
 			}
-			refused = append(refused, Refusal{Rel: p, Reason: Unreadable, Err: err})
+			refuse(Refusal{Rel: p, Reason: Unreadable, Err: err})
 			return nil
 		}
 		if p == "." {
@@ -122,15 +168,18 @@ func WalkEach(fsys fs.FS, each func(File)) (refused []Refusal, err error) {
 				return nil
 			}
 		}
+		if typ := d.Type(); typ.IsRegular() && unsized != nil && unsized(p) {
+			each(File{Rel: p, Size: SizeUnknown})
+			return nil
+		}
 		f, r := check(fsys, p, d.Type(), d.Info)
 		if r != nil {
-			refused = append(refused, *r)
+			refuse(*r)
 			return nil
 		}
 		each(f)
 		return nil
 	})
-	return refused, err
 }
 
 // Check looks at one path of the folder as Walk does: it returns the file
@@ -207,7 +256,9 @@ func lstat(fsys fs.FS, name string) (fs.FileInfo, error) {
 //
 // A Dir is not asked twice: its Open never blocks and refuses anything but
 // a regular file or a folder after opening, and the size is taken from the
-// open file. Any other file system is asked for the mode first.
+// open file. On unix a Dir reads a file that is not a link with four
+// system calls (open, fstat, read, close) and no os.File. Any other file
+// system is asked for the mode first.
 func ReadFile(fsys fs.FS, rel string, limit int64) ([]byte, error) {
 	return ReadFileBuf(fsys, rel, limit, nil)
 }
@@ -217,7 +268,13 @@ func ReadFile(fsys fs.FS, rel string, limit int64) ([]byte, error) {
 // passes the last one's bytes back, and the files are read without
 // garbage.
 func ReadFileBuf(fsys fs.FS, rel string, limit int64, buf []byte) ([]byte, error) {
-	if _, ok := fsys.(*Dir); !ok {
+	d, isDir := fsys.(*Dir)
+	if isDir && rawRead {
+		if b, done, err := d.readFile(rel, limit, buf); done {
+			return b, err
+		}
+	}
+	if !isDir {
 		if _, r := Check(fsys, rel); r != nil {
 			switch r.Reason {
 			case Unreadable:
@@ -233,6 +290,9 @@ func ReadFileBuf(fsys fs.FS, rel string, limit int64, buf []byte) ([]byte, error
 		return nil, err
 	}
 	defer fh.Close()
+	if testHookOpened != nil {
+		testHookOpened(rel)
+	}
 	if info.Size() > limit {
 		return nil, &TooBigError{Size: info.Size()}
 	}
@@ -241,8 +301,34 @@ func ReadFileBuf(fsys fs.FS, rel string, limit int64, buf []byte) ([]byte, error
 		// revision, internal/gitrev): no copy.
 		return m.Content(), nil
 	}
+	// A file of the operating system's reads whole to the size asked; a
+	// file of another kind may read short before its end.
+	_, osFile := fh.(*os.File)
+	return readAll(fh.Read, info.Size(), limit, buf, osFile)
+}
+
+// rawRead lets a Dir read its files with system calls alone, where it can
+// (see Dir.readFile); TestRawReadSameAsFile turns it off to compare the
+// two ways.
+var rawRead = true
+
+// testHookOpened, when set, runs once the file rel is open and described,
+// before it is read: a test grows the file there.
+var testHookOpened func(rel string)
+
+// readAll reads a file of size bytes (as described once open, at most
+// limit) into buf when it fits, else into a new buffer of size+1 bytes:
+// the one byte more shows a file that grew meanwhile, and the cap is
+// checked again while reading. read returns io.EOF at the end of the file.
+//
+// With whole (a regular file of the operating system, which reads short
+// only at its end), a read that brings the bytes read to the size
+// described ends the reading: the file is complete, and asking again only
+// to be told that it ends would cost a system call per file. A file that
+// grew is read on, as long as it grows within the cap.
+func readAll(read func([]byte) (int, error), size, limit int64, buf []byte, whole bool) ([]byte, error) {
 	b := buf[:0]
-	if need := min(info.Size(), limit) + 1; int64(cap(b)) < need {
+	if need := min(size, limit) + 1; int64(cap(b)) < need {
 		b = make([]byte, 0, need)
 	}
 	for {
@@ -252,7 +338,7 @@ func ReadFileBuf(fsys fs.FS, rel string, limit int64, buf []byte) ([]byte, error
 			}
 			b = append(b, 0)[:len(b)] // grow: the file was bigger than it said
 		}
-		n, err := fh.Read(b[len(b):min(cap(b), int(limit)+1)])
+		n, err := read(b[len(b):min(cap(b), int(limit)+1)])
 		b = b[:len(b)+n]
 		if int64(len(b)) > limit {
 			return nil, &TooBigError{Size: int64(len(b)), AtLeast: true}
@@ -262,6 +348,9 @@ func ReadFileBuf(fsys fs.FS, rel string, limit int64, buf []byte) ([]byte, error
 		}
 		if err != nil {
 			return nil, unwrapPath(err)
+		}
+		if whole && n > 0 && int64(len(b)) == size {
+			return b, nil
 		}
 	}
 }

@@ -30,10 +30,10 @@ func link(t *testing.T, target, at string) {
 	}
 }
 
-// TestWalkRefusesBeforeOpening lays out every kind of path a hostile
-// checkout may hold and checks what the walker lists and refuses. The
-// FIFOs would hang an open; the walk must finish at once.
-func TestWalkRefusesBeforeOpening(t *testing.T) {
+// hostile lays out every kind of path a hostile checkout may hold, and
+// returns the plan folder.
+func hostile(t *testing.T) string {
+	t.Helper()
 	root := t.TempDir()
 	plan := filepath.Join(root, "plan")
 	write(t, plan, "plan.yaml", "id: x\n")
@@ -55,7 +55,14 @@ func TestWalkRefusesBeforeOpening(t *testing.T) {
 	}
 	link(t, "fifo.yaml", filepath.Join(plan, "tasks", "to-fifo.yaml"))
 	write(t, plan, "tasks/.a.yaml.123.tmp", "left by a killed run\n")
+	return plan
+}
 
+// TestWalkRefusesBeforeOpening lays out every kind of path a hostile
+// checkout may hold and checks what the walker lists and refuses. The
+// FIFOs would hang an open; the walk must finish at once.
+func TestWalkRefusesBeforeOpening(t *testing.T) {
+	plan := hostile(t)
 	d, err := OpenDir(plan)
 	if err != nil {
 		t.Fatal(err)
