@@ -3,10 +3,15 @@ package xlsx
 import (
 	"slices"
 	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/plan06/plan06/internal/i18n"
 	"github.com/plan06/plan06/internal/model"
 	"github.com/plan06/plan06/internal/report"
+	"github.com/plan06/plan06/internal/safetext"
 	"github.com/plan06/plan06/internal/status"
 )
 
@@ -79,9 +84,36 @@ func (wb *workbook) taskRow(sheet string, row int, no string, t *status.Task) {
 	wb.due(sheet, 5, row, t)
 	wb.str(sheet, 6, row, wb.statusText(t.Status), wb.st.statusStyle(t.Status))
 	wb.num(sheet, 7, row, t.Progress, wb.st.integer)
-	wb.str(sheet, 8, row, wb.entryText(t, func(e *model.Entry) string { return e.Result.Value }), wb.st.text)
-	wb.str(sheet, 9, row, wb.entryText(t, func(e *model.Entry) string { return e.Obstacles.Value }), wb.st.text)
-	wb.str(sheet, 10, row, wb.entryText(t, func(e *model.Entry) string { return e.Proposals.Value }), wb.st.text)
+	wb.entry(sheet, 8, row, t, func(e *model.Entry) string { return e.Result.Value })
+	wb.entry(sheet, 9, row, t, func(e *model.Entry) string { return e.Obstacles.Value })
+	wb.entry(sheet, 10, row, t, func(e *model.Entry) string { return e.Proposals.Value })
+}
+
+// entry writes entryText of field in a text cell.
+func (wb *workbook) entry(sheet string, col, row int, t *status.Task, field func(*model.Entry) string) {
+	if wb.err != nil {
+		return
+	}
+	style := wb.st.text
+	wb.str(sheet, col, row, wb.entryText(t, field, wb.enoughLines(sheet, style)), style)
+}
+
+// entryStop lets entryText stop early; the tests turn it off to compare.
+var entryStop = true
+
+// enoughLines is the count of line breaks past which the text of a cell
+// in style on sheet takes the tallest row whatever follows (wrapLines
+// stops counting at the lineLimit'th), or -1 when every line counts: on
+// a sheet with blocks, where lines are counted to the end.
+func (wb *workbook) enoughLines(sheet string, style int) int {
+	if !entryStop || !wb.layout(sheet).noBlocks {
+		return -1
+	}
+	fo, ok := wb.fonts[style]
+	if !ok {
+		fo = fontOf{size: sizeTable, wrap: true}
+	}
+	return lineLimit(fo.size) + 1
 }
 
 // due writes a task's effective deadline as a date, or "Thường xuyên" for
@@ -99,11 +131,20 @@ func (wb *workbook) due(sheet string, col, row int, t *status.Task) {
 // period's for 6 months and a year; an older entry says nothing of the
 // period), one per line, each prefixed with its unit's name when several
 // units lead the task. The signed report takes the same entries.
-func (wb *workbook) entryText(t *status.Task, field func(*model.Entry) string) string {
+//
+// A country task gathers thousands of lines, of which a cell keeps the
+// first excelize.TotalCellChars UTF-16 units (setStr) and its row's
+// height looks at the first few (wrapLines). So, when lines >= 0, the
+// text stops after the entry that takes it past both: more than
+// TotalCellChars units once cleaned (safetext.Clean, which str applies,
+// works rune by rune, so the cleaned text of the lines kept is the start
+// of the cleaned text of them all as long as each is valid UTF-8) and
+// at least lines line breaks. The cell and its row come out the same.
+func (wb *workbook) entryText(t *status.Task, field func(*model.Entry) string, lines int) string {
 	// Two passes, one to measure and one to write, so that a country
 	// task's thousands of lines take one allocation.
 	named := len(t.Assignments) > 1
-	each := func(f func(name, s string)) {
+	each := func(f func(name, s string) bool) {
 		for _, a := range t.Assignments {
 			if a.Entry == nil || !wb.rep.InPeriod(a.LastReport) {
 				continue
@@ -113,24 +154,47 @@ func (wb *workbook) entryText(t *status.Task, field func(*model.Entry) string) s
 				if named {
 					name = unitName(a.Unit)
 				}
-				f(name, s)
+				if !f(name, s) {
+					return
+				}
 			}
 		}
 	}
-	n, lines := 0, 0
-	each(func(name, s string) {
+	n, count := 0, 0
+	// units and breaks count the cleaned text so far, while exact.
+	units, breaks, exact := 0, 0, lines >= 0
+	take := -1 // the count of entries kept, when not all
+	each(func(name, s string) bool {
 		n += len(s) + 1
 		if named {
 			n += len(name) + 2
 		}
-		lines++
+		count++
+		if !exact {
+			return true
+		}
+		if count > 1 {
+			units, breaks = units+1, breaks+1
+		}
+		if named {
+			u, b, ok := cleanUnits(name)
+			units, breaks, exact = units+u+2, breaks+b, ok
+		}
+		u, b, ok := cleanUnits(s)
+		units, breaks, exact = units+u, breaks+b, exact && ok
+		if exact && units > excelize.TotalCellChars && breaks >= lines {
+			take = count
+			return false
+		}
+		return true
 	})
-	if lines == 0 {
+	if count == 0 {
 		return ""
 	}
 	var b strings.Builder
 	b.Grow(n)
-	each(func(name, s string) {
+	written := 0
+	each(func(name, s string) bool {
 		if b.Len() > 0 {
 			b.WriteByte('\n')
 		}
@@ -139,8 +203,37 @@ func (wb *workbook) entryText(t *status.Task, field func(*model.Entry) string) s
 			b.WriteString(": ")
 		}
 		b.WriteString(s)
+		written++
+		return written != take
 	})
 	return b.String()
+}
+
+// cleanUnits is the length in UTF-16 units of safetext.Clean(s) and its
+// count of line breaks; ok is false when s is not valid UTF-8.
+func cleanUnits(s string) (units, breaks int, ok bool) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == '\n' {
+				breaks++
+			}
+			if !safetext.Forbidden(rune(c)) {
+				units++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return 0, 0, false
+		}
+		if !safetext.Forbidden(r) {
+			units += utf16.RuneLen(r)
+		}
+		i += size
+	}
+	return units, breaks, true
 }
 
 // unitWidths are the columns of the units sheet for a month: STT, unit,
