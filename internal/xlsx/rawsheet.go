@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -46,12 +47,12 @@ const (
 	rawFloat                // a number: val indexes workbook.floats
 )
 
-// rawCell is one cell of a rawSheet; it holds no pointer, so that the
-// collector need not scan the cells.
+// rawCell is one cell of a rawSheet, in 16 bytes; it holds no pointer, so
+// that the collector need not scan the cells.
 type rawCell struct {
-	col   int32
-	style int32
+	col   uint16 // at most excelize.MaxColumns
 	kind  rawKind
+	style int32
 	val   int64
 }
 
@@ -66,29 +67,56 @@ type rawRow struct {
 type rawSheet struct {
 	rows   []rawRow // row r at index r-1
 	merges [][4]int // merged ranges: first column, row, last column, row
+	// slab is where rows take their cells from, width cells each: the
+	// most cells a row has had so far. A row that outgrows its share
+	// moves out, as append moves it.
+	slab  []rawCell
+	width int
+}
+
+// slabCells is the count of cells allocated at once for the rows.
+const slabCells = 4096
+
+// row returns row r (from 1), made if need be.
+func (s *rawSheet) row(r int) *rawRow {
+	if len(s.rows) < r {
+		if cap(s.rows) < r {
+			// Doubling: append would grow a long slice by a quarter.
+			rows := make([]rawRow, len(s.rows), max(r, 2*cap(s.rows), 64))
+			copy(rows, s.rows)
+			s.rows = rows
+		}
+		s.rows = s.rows[:r]
+	}
+	return &s.rows[r-1]
 }
 
 // cell returns the cell at col, row, made if need be: cells come mostly in
 // column order, so the search starts from the row's end.
 func (s *rawSheet) cell(col, row int) *rawCell {
-	for len(s.rows) < row {
-		s.rows = append(s.rows, rawRow{})
+	if col < 1 || col > excelize.MaxColumns {
+		panic(fmt.Sprintf("xlsx: column %d", col))
 	}
-	r := &s.rows[row-1]
-	c32 := int32(col)
+	r := s.row(row)
+	c16 := uint16(col)
 	i := len(r.cells)
-	for i > 0 && r.cells[i-1].col > c32 {
+	for i > 0 && r.cells[i-1].col > c16 {
 		i--
 	}
-	if i > 0 && r.cells[i-1].col == c32 {
+	if i > 0 && r.cells[i-1].col == c16 {
 		return &r.cells[i-1]
 	}
 	if r.cells == nil {
-		r.cells = make([]rawCell, 0, 12)
+		w := max(s.width, 8)
+		if len(s.slab) < w {
+			s.slab = make([]rawCell, max(slabCells, w))
+		}
+		r.cells, s.slab = s.slab[:0:w], s.slab[w:]
 	}
 	r.cells = append(r.cells, rawCell{})
 	copy(r.cells[i+1:], r.cells[i:])
-	r.cells[i] = rawCell{col: c32}
+	r.cells[i] = rawCell{col: c16}
+	s.width = max(s.width, len(r.cells))
 	return &r.cells[i]
 }
 
@@ -113,11 +141,31 @@ func (wb *workbook) setStr(sheet string, col, row int, s string) {
 			s = truncateUTF16(s, excelize.TotalCellChars)
 		}
 		c := rs.cell(col, row)
-		c.kind, c.val = rawStr, int64(len(wb.strs))
-		wb.strs = append(wb.strs, s)
+		c.kind, c.val = rawStr, int64(wb.strID(s))
 		return
 	}
 	wb.check(wb.f.SetCellStr(sheet, cell(col, row), s))
+}
+
+// strID returns the index in wb.strs of s, added if need be. Every
+// string that sharedStrings would find again (one without "_x") is added
+// once: the table it makes is the same whether it sees a string once or at
+// each of its cells (see there).
+func (wb *workbook) strID(s string) int32 {
+	if strings.Contains(s, "_x") {
+		wb.strs = append(wb.strs, s)
+		return int32(len(wb.strs) - 1)
+	}
+	if wb.strIDs == nil {
+		wb.strIDs = map[string]int32{}
+	}
+	id, ok := wb.strIDs[s]
+	if !ok {
+		id = int32(len(wb.strs))
+		wb.strs = append(wb.strs, s)
+		wb.strIDs[s] = id
+	}
+	return id
 }
 
 // setInt is excelize's SetCellInt.
@@ -185,10 +233,8 @@ func (wb *workbook) setRowHeight(sheet string, row int, h float64) {
 			wb.check(excelize.ErrMaxRowHeight)
 			return
 		}
-		for len(rs.rows) < row {
-			rs.rows = append(rs.rows, rawRow{})
-		}
-		rs.rows[row-1].ht, rs.rows[row-1].hasHt = h, true
+		r := rs.row(row)
+		r.ht, r.hasHt = h, true
 		return
 	}
 	wb.check(wb.f.SetRowHeight(sheet, row, h))
@@ -371,6 +417,11 @@ func (s *rawSheet) size() int {
 // were set, its index in the shared string table that follows excelize's
 // (part f), as excelize would have: a string already there keeps its
 // index, a new one is appended. The new table goes to out.
+//
+// A string without "_x" is its own key, and no other string's key (an
+// escaped key holds "_x" too): once in the index it stays there under
+// the same number. So only its first cell matters, and wb.strs holds it
+// once (strID).
 func (wb *workbook) sharedStrings(f *zip.File, out map[string]part) ([]int32, error) {
 	if len(wb.strs) == 0 {
 		return nil, nil
@@ -427,15 +478,62 @@ func (wb *workbook) sharedStrings(f *zip.File, out map[string]part) ([]int32, er
 				_, _ = w.WriteString(` xml:space="preserve"`)
 			}
 			_ = w.WriteByte('>')
-			if err := xml.EscapeText(w, []byte(s)); err != nil {
-				return err
-			}
+			escapeText(w, s)
 			_, _ = w.WriteString("</t></si>")
 		}
 		_, err := w.Write(x[end:])
 		return err
 	}}
 	return ids, nil
+}
+
+// escapeText writes s as xml.EscapeText does, without making it a []byte.
+func escapeText(w *bufio.Writer, s string) {
+	last := 0
+	for i := 0; i < len(s); {
+		var esc string
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch c {
+			case '"':
+				esc = "&#34;"
+			case '\'':
+				esc = "&#39;"
+			case '&':
+				esc = "&amp;"
+			case '<':
+				esc = "&lt;"
+			case '>':
+				esc = "&gt;"
+			case '\t':
+				esc = "&#x9;"
+			case '\n':
+				esc = "&#xA;"
+			case '\r':
+				esc = "&#xD;"
+			default:
+				if c >= 0x20 {
+					continue
+				}
+				esc = "\uFFFD"
+			}
+			_, _ = w.WriteString(s[last : i-1])
+			_, _ = w.WriteString(esc)
+			last = i
+			continue
+		}
+		r, width := utf8.DecodeRuneInString(s[i:])
+		i += width
+		if r >= 0xE000 && r <= 0xFFFD && !(r == utf8.RuneError && width == 1) ||
+			r >= 0x80 && r <= 0xD7FF || r >= 0x10000 && r <= 0x10FFFF {
+			continue
+		}
+		_, _ = w.WriteString(s[last : i-width])
+		_, _ = w.WriteString("\uFFFD")
+		last = i
+	}
+	_, _ = w.WriteString(s[last:])
 }
 
 // isSpace is excelize's test for a string that needs xml:space="preserve".

@@ -2,7 +2,9 @@ package xlsx
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
+	"encoding/xml"
 	"io"
 	"strings"
 	"testing"
@@ -151,6 +153,44 @@ func TestWrapLines(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// TestEscapeText checks escapeText against xml.EscapeText: markup,
+// quotes, controls, line ends, text that is not UTF-8, the replacement
+// character itself, the edges of XML's character ranges, random bytes.
+func TestEscapeText(t *testing.T) {
+	cases := []string{"", "plain", "Đơn vị số 1", `<b a="1" b='2'>&amp;</b>`, "a\tb\nc\r\nd",
+		"\x00\x01\x1b[2J\x7f", "\x80\xff\xe1\xba", "\xe1\xba\xbd\xe1", "\uFFFD\uFFFE\uFFFF\uE000\uD7FF",
+		"\U00010000\U0010FFFF😀", "\xed\xa0\x80", "_x0041_", "end\xf0\x9f\x98"}
+	x := uint32(1)
+	next := func() uint32 {
+		x ^= x << 13
+		x ^= x >> 17
+		x ^= x << 5
+		return x
+	}
+	for range 2000 {
+		b := make([]byte, next()%40)
+		for i := range b {
+			b[i] = byte(next() >> 8)
+			if x%3 == 0 {
+				b[i] &= 0x7f
+			}
+		}
+		cases = append(cases, string(b))
+	}
+	for _, s := range cases {
+		var want, got bytes.Buffer
+		if err := xml.EscapeText(&want, []byte(s)); err != nil {
+			t.Fatal(err)
+		}
+		w := bufio.NewWriter(&got)
+		escapeText(w, s)
+		_ = w.Flush()
+		if got.String() != want.String() {
+			t.Errorf("%q: %q, want %q", s, got.String(), want.String())
 		}
 	}
 }

@@ -40,6 +40,8 @@ type workbook struct {
 	raws   map[string]*rawSheet
 	strs   []string
 	floats []string
+	// strIDs indexes strs (strID).
+	strIDs map[string]int32
 	// lastSheet and lastRaw are the last lookup in raws.
 	lastSheet string
 	lastRaw   *rawSheet
