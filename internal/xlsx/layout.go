@@ -19,7 +19,7 @@ import (
 // sheetLayout collects what row heights need while a sheet is written.
 type sheetLayout struct {
 	widths []float64 // column widths in characters, from column A
-	need   map[int]float64
+	need   rowHeights
 	fixed  map[int]float64
 	blocks []block
 	// noBlocks says that the sheet has no block: a row's need then
@@ -44,10 +44,34 @@ func (wb *workbook) layout(sheet string) *sheetLayout {
 	}
 	l := wb.layouts[sheet]
 	if l == nil {
-		l = &sheetLayout{need: map[int]float64{}, fixed: map[int]float64{}}
+		l = &sheetLayout{fixed: map[int]float64{}}
 		wb.layouts[sheet] = l
 	}
 	return l
+}
+
+// rowHeights are the heights rows need, in points: row r's at index r,
+// 0 for a row that needs none (a row that needs a height needs more than
+// 0: textHeight is at least 4).
+type rowHeights []float64
+
+func (h rowHeights) at(r int) float64 {
+	if r < len(h) {
+		return h[r]
+	}
+	return 0
+}
+
+func (h *rowHeights) set(r int, x float64) {
+	if r >= len(*h) {
+		if r >= cap(*h) {
+			grown := make(rowHeights, r+1, max(2*cap(*h), r+1, 64))
+			copy(grown, *h)
+			*h = grown
+		}
+		*h = (*h)[:r+1]
+	}
+	(*h)[r] = x
 }
 
 // fontOf is the size and weight of a style, as fit needs them.
@@ -60,7 +84,7 @@ type fontOf struct {
 // fit records that row needs room for s across columns from..to in style.
 func (wb *workbook) fit(sheet string, row, from, to int, s string, style int) {
 	l := wb.layout(sheet)
-	l.need[row] = max(l.need[row], wb.textHeight(l, from, to, s, style))
+	l.need.set(row, max(l.need.at(row), wb.textHeight(l, from, to, s, style)))
 }
 
 // block writes s in column col merged down rows from..to, and records the
@@ -81,7 +105,7 @@ func (wb *workbook) block(sheet string, col, from, to int, s string, style int) 
 	wb.setStyle(sheet, col, from, col, to, style)
 	h := wb.textHeight(l, col, col, s, style)
 	if to == from {
-		l.need[from] = max(l.need[from], h)
+		l.need.set(from, max(l.need.at(from), h))
 		return
 	}
 	l.blocks = append(l.blocks, block{from, to, h})
@@ -149,34 +173,46 @@ func (wb *workbook) flushHeights(sheet string) {
 	for _, b := range l.blocks {
 		have := 0.0
 		for r := b.from; r <= b.to; r++ {
-			if l.need[r] == 0 {
-				l.need[r] = defaultRowHeight
+			if l.need.at(r) == 0 {
+				l.need.set(r, defaultRowHeight)
 			}
-			have += l.need[r]
+			have += l.need.at(r)
 		}
 		if have < b.need {
 			extra := (b.need - have) / float64(b.to-b.from+1)
 			for r := b.from; r <= b.to; r++ {
-				l.need[r] += extra
+				l.need.set(r, l.need.at(r)+extra)
 			}
 		}
 	}
-	rows := make([]int, 0, len(l.need)+len(l.fixed))
-	for r := range l.need {
-		rows = append(rows, r)
-	}
+	// The rows that need a height or have one fixed, in order.
+	fixed := make([]int, 0, len(l.fixed))
 	for r := range l.fixed {
-		if _, dup := l.need[r]; !dup {
-			rows = append(rows, r)
-		}
+		fixed = append(fixed, r)
 	}
-	slices.Sort(rows)
-	for _, r := range rows {
+	slices.Sort(fixed)
+	set := func(r int) {
 		h, ok := l.fixed[r]
 		if !ok {
-			h = l.need[r]
+			h = l.need.at(r)
 		}
 		wb.setRowHeight(sheet, r, min(h, maxRowHeight))
+	}
+	for r, h := range l.need {
+		for len(fixed) > 0 && fixed[0] < r {
+			if l.need.at(fixed[0]) == 0 {
+				set(fixed[0])
+			}
+			fixed = fixed[1:]
+		}
+		if h != 0 {
+			set(r)
+		}
+	}
+	for _, r := range fixed {
+		if l.need.at(r) == 0 {
+			set(r)
+		}
 	}
 }
 

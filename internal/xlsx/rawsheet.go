@@ -65,7 +65,11 @@ type rawRow struct {
 
 // rawSheet is a sheet whose cells the package writes itself.
 type rawSheet struct {
-	rows   []rawRow // row r at index r-1
+	// chunks hold the rows, rowChunk each: row r (from 1) at index r-1
+	// of them all. n is the count of rows. Chunks are never copied, as a
+	// slice of rows would be each time it grows.
+	chunks [][]rawRow
+	n      int
 	merges [][4]int // merged ranges: first column, row, last column, row
 	// slab is where rows take their cells from, width cells each: the
 	// most cells a row has had so far. A row that outgrows its share
@@ -77,19 +81,20 @@ type rawSheet struct {
 // slabCells is the count of cells allocated at once for the rows.
 const slabCells = 4096
 
+// rowChunk is the count of rows in a chunk.
+const rowChunk = 256
+
 // row returns row r (from 1), made if need be.
 func (s *rawSheet) row(r int) *rawRow {
-	if len(s.rows) < r {
-		if cap(s.rows) < r {
-			// Doubling: append would grow a long slice by a quarter.
-			rows := make([]rawRow, len(s.rows), max(r, 2*cap(s.rows), 64))
-			copy(rows, s.rows)
-			s.rows = rows
-		}
-		s.rows = s.rows[:r]
+	for len(s.chunks)*rowChunk < r {
+		s.chunks = append(s.chunks, make([]rawRow, rowChunk))
 	}
-	return &s.rows[r-1]
+	s.n = max(s.n, r)
+	return s.at(r)
 }
+
+// at returns row r, which exists (r <= s.n).
+func (s *rawSheet) at(r int) *rawRow { return &s.chunks[(r-1)/rowChunk][(r-1)%rowChunk] }
 
 // cell returns the cell at col, row, made if need be: cells come mostly in
 // column order, so the search starts from the row's end.
@@ -215,9 +220,10 @@ func (wb *workbook) mergeCell(sheet string, c1, r1, c2, r2 int) {
 		wb.check(wb.f.MergeCell(sheet, cell(c1, r1), cell(c2, r2)))
 		return
 	}
-	for r := r1; r <= min(r2, len(rs.rows)); r++ {
-		for i := range rs.rows[r-1].cells {
-			c := &rs.rows[r-1].cells[i]
+	for r := r1; r <= min(r2, rs.n); r++ {
+		row := rs.at(r)
+		for i := range row.cells {
+			c := &row.cells[i]
 			if int(c.col) >= c1 && int(c.col) <= c2 && (int(c.col) != c1 || r != r1) {
 				c.kind, c.val = rawNone, 0
 			}
@@ -407,8 +413,8 @@ func (wb *workbook) finishRaw(pkg []byte) (map[string]part, error) {
 // size guesses the bytes of a sheet's rows.
 func (s *rawSheet) size() int {
 	n := 0
-	for _, r := range s.rows {
-		n += 48 + 40*len(r.cells)
+	for i := range s.n {
+		n += 48 + 40*len(s.at(i+1).cells)
 	}
 	return n
 }
@@ -545,8 +551,8 @@ func isSpace(c byte) bool { return c == 9 || c == 10 || c == 13 || c == 32 }
 func (wb *workbook) writeRows(b *bufio.Writer, s *rawSheet, ids []int32) {
 	var num [24]byte
 	var ref [16]byte
-	for i := range s.rows {
-		r := &s.rows[i]
+	for i := range s.n {
+		r := s.at(i + 1)
 		cells := 0
 		for _, c := range r.cells {
 			if c.style != 0 || c.kind != rawNone {

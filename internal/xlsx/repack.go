@@ -39,8 +39,8 @@ func repack(src []byte, day dates.Date) ([]byte, error) { return repackWith(src,
 //
 // The entries named in parts are replaced by the content they write,
 // compressed concurrently: as archive/zip compresses (flate level 5, so
-// that an entry with the same content has the same bytes as excelize's)
-// when small, at flate.BestSpeed when large (partLevel).
+// that an entry with the same content has the same bytes as excelize's),
+// or at flate.BestSpeed when one of them is large (partsLevel).
 func repackWith(src []byte, day dates.Date, parts map[string]part) ([]byte, error) {
 	zr, err := zip.NewReader(bytes.NewReader(src), int64(len(src)))
 	if err != nil {
@@ -55,7 +55,11 @@ func repackWith(src []byte, day dates.Date, parts map[string]part) ([]byte, erro
 	}
 
 	var out bytes.Buffer
-	out.Grow(len(src) + 1024)
+	size := len(src) + 1024
+	for _, p := range packedParts {
+		size += len(p.raw)
+	}
+	out.Grow(size)
 	zw := zip.NewWriter(&out)
 	for _, f := range files {
 		fh := &zip.FileHeader{
@@ -135,18 +139,22 @@ func deflate(b []byte) ([]byte, error) { return deflateLevel(b, flate.DefaultCom
 // zipLevel is the level archive/zip compresses at.
 const zipLevel = 5
 
-// fastPartSize is the guessed size from which a part is compressed at
-// flate.BestSpeed rather than zipLevel. At country scale the shared
-// string table and the three big sheets (2.5–3.6 MB each) take 150 ms of
-// CPU at level 5 and 60 ms at BestSpeed, for a file of 1.54 MB rather
-// than 1.16 MB; the small parts keep excelize's level (and bytes). A
-// variable, so that the tests can compress every part fast.
+// fastPartSize is the guessed size of a part from which the parts are
+// compressed at flate.BestSpeed rather than zipLevel. At country scale
+// the shared string table and the three big sheets (2.5–3.6 MB each)
+// take 150 ms of CPU at level 5 and 60 ms at BestSpeed, for a file of
+// 1.55 MB rather than 1.16 MB. The small parts go at the same level, so
+// that each goroutine needs one compressor (of 1 MB); a workbook with no
+// large part keeps excelize's level, and bytes. A variable, so that the
+// tests can compress fast.
 var fastPartSize = 1 << 20
 
-// partLevel is the level a part of that guessed size is compressed at.
-func partLevel(size int) int {
-	if size >= fastPartSize {
-		return flate.BestSpeed
+// partsLevel is the level parts are compressed at.
+func partsLevel(parts map[string]part) int {
+	for _, p := range parts {
+		if p.size >= fastPartSize {
+			return flate.BestSpeed
+		}
 	}
 	return zipLevel
 }
@@ -166,13 +174,13 @@ type packed struct {
 	size uint64
 }
 
-// deflateParts writes and compresses each of parts at its partLevel, on
-// as many goroutines as there are processors, the largest first. The
+// deflateParts writes and compresses each of parts at partsLevel, on as
+// many goroutines as there are processors, the largest first. The
 // content goes through a buffer into the compressor and the checksum
 // without ever being held whole; flate's output depends on the bytes
 // alone, not on how they are split between writes, nor on whether the
-// compressor is new or Reset (each goroutine keeps its compressors and
-// buffer: a level-5 compressor is 1 MB to allocate and clear).
+// compressor is new or Reset (each goroutine keeps its compressor and
+// buffer: a compressor is 0.7–1 MB to allocate and clear).
 func deflateParts(parts map[string]part) (map[string]packed, error) {
 	names := make([]string, 0, len(parts))
 	for name := range parts {
@@ -188,6 +196,7 @@ func deflateParts(parts map[string]part) (map[string]packed, error) {
 		next <- i
 	}
 	close(next)
+	level := partsLevel(parts)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	var panicked any
@@ -204,7 +213,7 @@ func deflateParts(parts map[string]part) (map[string]packed, error) {
 					mu.Unlock()
 				}
 			}()
-			var c compressors
+			c := compressor{level: level}
 			for i := range next {
 				out[i], errs[i] = c.deflatePart(parts[names[i]])
 			}
@@ -224,35 +233,31 @@ func deflateParts(parts map[string]part) (map[string]packed, error) {
 	return m, nil
 }
 
-// compressors are one goroutine's flate writers, by level, and its
-// buffered writer.
-type compressors struct {
-	fw map[int]*flate.Writer
-	bw *bufio.Writer
+// compressor is one goroutine's flate writer, at level, and its buffered
+// writer.
+type compressor struct {
+	level int
+	fw    *flate.Writer
+	bw    *bufio.Writer
 }
 
-// deflatePart writes p into a compressor at its partLevel.
-func (c *compressors) deflatePart(p part) (packed, error) {
-	level := partLevel(p.size)
+// deflatePart writes p into the compressor.
+func (c *compressor) deflatePart(p part) (packed, error) {
 	var buf bytes.Buffer
-	if level == flate.BestSpeed {
+	if c.level == flate.BestSpeed {
 		buf.Grow(p.size/6 + 64) // BestSpeed packs XML to 1/7–1/10
 	} else {
 		buf.Grow(p.size/8 + 64)
 	}
-	fw := c.fw[level]
-	if fw == nil {
+	if c.fw == nil {
 		var err error
-		if fw, err = flate.NewWriter(&buf, level); err != nil {
+		if c.fw, err = flate.NewWriter(&buf, c.level); err != nil {
 			return packed{}, err
 		}
-		if c.fw == nil {
-			c.fw = map[int]*flate.Writer{}
-		}
-		c.fw[level] = fw
 	} else {
-		fw.Reset(&buf)
+		c.fw.Reset(&buf)
 	}
+	fw := c.fw
 	sum := &sumWriter{w: fw, crc: crc32.NewIEEE()}
 	if c.bw == nil {
 		c.bw = bufio.NewWriterSize(sum, 64<<10)
