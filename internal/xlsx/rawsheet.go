@@ -141,15 +141,21 @@ func (wb *workbook) rawSheet(sheet string) *rawSheet {
 // table, the cell keeps its style.
 func (wb *workbook) setStr(sheet string, col, row int, s string) {
 	if rs := wb.rawSheet(sheet); rs != nil {
-		// A string has no more UTF-16 units than UTF-8 bytes.
-		if len(s) > excelize.TotalCellChars && countUTF16(s) > excelize.TotalCellChars {
-			s = truncateUTF16(s, excelize.TotalCellChars)
-		}
-		c := rs.cell(col, row)
-		c.kind, c.val = rawStr, int64(wb.strID(s))
+		wb.rawStr(rs, col, row, s)
 		return
 	}
 	wb.check(wb.f.SetCellStr(sheet, cell(col, row), s))
+}
+
+// rawStr is setStr on a raw sheet; it returns the cell.
+func (wb *workbook) rawStr(rs *rawSheet, col, row int, s string) *rawCell {
+	// A string has no more UTF-16 units than UTF-8 bytes.
+	if len(s) > excelize.TotalCellChars && countUTF16(s) > excelize.TotalCellChars {
+		s = truncateUTF16(s, excelize.TotalCellChars)
+	}
+	c := rs.cell(col, row)
+	c.kind, c.val = rawStr, int64(wb.strID(s))
+	return c
 }
 
 // strID returns the index in wb.strs of s, added if need be. Every
@@ -495,6 +501,44 @@ func (wb *workbook) sharedStrings(f *zip.File, out map[string]part) ([]int32, er
 
 // escapeText writes s as xml.EscapeText does, without making it a []byte.
 func escapeText(w *bufio.Writer, s string) {
+	// In valid UTF-8, only U+FFFE and U+FFFF (EF BF BE, EF BF BF) of
+	// the characters past ASCII are outside XML's ranges: without them,
+	// the bytes past ASCII stay as they are.
+	if utf8.ValidString(s) && !strings.Contains(s, "\uFFFE") && !strings.Contains(s, "\uFFFF") {
+		last := 0
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if c >= '?' || c >= 0x20 && c != '"' && c != '\'' && c != '&' && c != '<' && c != '>' {
+				continue
+			}
+			var esc string
+			switch c {
+			case '"':
+				esc = "&#34;"
+			case '\'':
+				esc = "&#39;"
+			case '&':
+				esc = "&amp;"
+			case '<':
+				esc = "&lt;"
+			case '>':
+				esc = "&gt;"
+			case '\t':
+				esc = "&#x9;"
+			case '\n':
+				esc = "&#xA;"
+			case '\r':
+				esc = "&#xD;"
+			default:
+				esc = "\uFFFD"
+			}
+			_, _ = w.WriteString(s[last:i])
+			_, _ = w.WriteString(esc)
+			last = i + 1
+		}
+		_, _ = w.WriteString(s[last:])
+		return
+	}
 	last := 0
 	for i := 0; i < len(s); {
 		var esc string

@@ -163,7 +163,8 @@ func TestWrapLines(t *testing.T) {
 func TestEscapeText(t *testing.T) {
 	cases := []string{"", "plain", "Đơn vị số 1", `<b a="1" b='2'>&amp;</b>`, "a\tb\nc\r\nd",
 		"\x00\x01\x1b[2J\x7f", "\x80\xff\xe1\xba", "\xe1\xba\xbd\xe1", "\uFFFD\uFFFE\uFFFF\uE000\uD7FF",
-		"\U00010000\U0010FFFF😀", "\xed\xa0\x80", "_x0041_", "end\xf0\x9f\x98"}
+		"\U00010000\U0010FFFF😀", "\xed\xa0\x80", "_x0041_", "end\xf0\x9f\x98",
+		"Đơn <vị> & \"x\" 'y'\x01\x1f?=;", "\uFFFE", "a\uFFFFb", "Việt\r\n\t\x0b"}
 	x := uint32(1)
 	next := func() uint32 {
 		x ^= x << 13

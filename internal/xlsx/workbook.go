@@ -142,14 +142,25 @@ func (wb *workbook) str(sheet string, col, row int, s string, style int) {
 		return
 	}
 	s = safetext.Clean(s)
-	wb.setStr(sheet, col, row, s)
-	wb.setStyle(sheet, col, row, col, row, style)
+	if rs := wb.rawSheet(sheet); rs != nil {
+		// setStr and setStyle on one lookup of the cell.
+		wb.rawStr(rs, col, row, s).style = int32(style)
+	} else {
+		wb.setStr(sheet, col, row, s)
+		wb.setStyle(sheet, col, row, col, row, style)
+	}
 	wb.fit(sheet, row, col, col, s, style)
 }
 
 // num writes an integer.
 func (wb *workbook) num(sheet string, col, row int, n int, style int) {
 	if wb.err != nil {
+		return
+	}
+	if rs := wb.rawSheet(sheet); rs != nil {
+		// setInt and setStyle on one lookup of the cell.
+		c := rs.cell(col, row)
+		c.kind, c.val, c.style = rawInt, int64(n), int32(style)
 		return
 	}
 	wb.setInt(sheet, col, row, n)
