@@ -3,6 +3,7 @@ package xlsx
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -81,6 +82,32 @@ type fontOf struct {
 	wrap bool // text that does not wrap takes one line, spilling over
 }
 
+// fontSlot is a style's font, if the style is known (fonts).
+type fontSlot struct {
+	fo fontOf
+	ok bool
+}
+
+// setFont records the font of style id.
+func (wb *workbook) setFont(id int, fo fontOf) {
+	if id < 0 {
+		return
+	}
+	for len(wb.fonts) <= id {
+		wb.fonts = append(wb.fonts, fontSlot{})
+	}
+	wb.fonts[id] = fontSlot{fo, true}
+}
+
+// font is the font of style, as fit needs it: a wrapped table font for a
+// style the package did not make.
+func (wb *workbook) font(style int) fontOf {
+	if style >= 0 && style < len(wb.fonts) && wb.fonts[style].ok {
+		return wb.fonts[style].fo
+	}
+	return fontOf{size: sizeTable, wrap: true}
+}
+
 // fit records that row needs room for s across columns from..to in style.
 func (wb *workbook) fit(sheet string, row, from, to int, s string, style int) {
 	l := wb.layout(sheet)
@@ -113,10 +140,7 @@ func (wb *workbook) block(sheet string, col, from, to int, s string, style int) 
 
 // textHeight is the height in points that s needs across columns from..to.
 func (wb *workbook) textHeight(l *sheetLayout, from, to int, s string, style int) float64 {
-	fo, ok := wb.fonts[style]
-	if !ok {
-		fo = fontOf{size: sizeTable, wrap: true}
-	}
+	fo := wb.font(style)
 	width := 0.0
 	for c := from; c <= to; c++ {
 		if c-1 < len(l.widths) {
@@ -236,6 +260,7 @@ func wrapLines(s string, px, size float64, bold bool, limit int) int {
 	}
 	px *= 0.95 // room for rounding and kerning differences between renderers
 	space := emWidth(" ") * scale
+	em := emTable()
 	total := 0
 	n, used := 1, 0.0
 	inWord, word := false, 0.0
@@ -275,7 +300,11 @@ func wrapLines(s string, px, size float64, bold bool, limit int) int {
 			continue
 		}
 		inWord = true
-		word += runeEm(r)
+		if r >= utf8.RuneSelf && r < emTableSize {
+			word += em[r]
+		} else {
+			word += runeEm(r)
+		}
 	}
 	if inWord {
 		endWord()
@@ -283,6 +312,21 @@ func wrapLines(s string, px, size float64, bold bool, limit int) int {
 	total += n
 	return max(total, 1)
 }
+
+// emTableSize bounds the runes whose runeEm the table em holds: Latin
+// with its extensions (Vietnamese's letters are at U+1EA0–U+1EF9),
+// Greek, Cyrillic. The unicode tables runeEm looks in take most of
+// wrapLines' time otherwise.
+const emTableSize = 0x2000
+
+// emTable is runeEm of every rune below emTableSize, made on first use.
+var emTable = sync.OnceValue(func() *[emTableSize]float64 {
+	var t [emTableSize]float64
+	for r := range rune(emTableSize) {
+		t[r] = runeEm(r)
+	}
+	return &t
+})
 
 // oneLine reports, without wrapping it, that s takes one line in
 // wrappedLines: it holds no line break and is no wider than px even if

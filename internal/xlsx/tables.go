@@ -109,11 +109,7 @@ func (wb *workbook) enoughLines(sheet string, style int) int {
 	if !entryStop || !wb.layout(sheet).noBlocks {
 		return -1
 	}
-	fo, ok := wb.fonts[style]
-	if !ok {
-		fo = fontOf{size: sizeTable, wrap: true}
-	}
-	return lineLimit(fo.size) + 1
+	return lineLimit(wb.font(style).size) + 1
 }
 
 // due writes a task's effective deadline as a date, or "Thường xuyên" for

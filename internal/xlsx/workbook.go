@@ -32,7 +32,7 @@ type workbook struct {
 
 	// layouts and fonts serve the row heights (layout.go).
 	layouts map[string]*sheetLayout
-	fonts   map[int]fontOf
+	fonts   []fontSlot // by style id
 	wrapped map[wrapKey]int
 
 	// raws are the sheets whose cells the package writes itself, strs
@@ -49,7 +49,7 @@ type workbook struct {
 
 func newWorkbook(f *excelize.File, rep *report.Report, o Options) *workbook {
 	r := rep.Result
-	wb := &workbook{f: f, rep: rep, r: r, o: o, ix: model.NewIndex(r.Plan), lang: o.Lang, fonts: map[int]fontOf{}, wrapped: map[wrapKey]int{}}
+	wb := &workbook{f: f, rep: rep, r: r, o: o, ix: model.NewIndex(r.Plan), lang: o.Lang, wrapped: map[wrapKey]int{}}
 	wb.st = wb.newStyles()
 	return wb
 }
