@@ -126,7 +126,9 @@ func TestEntryTextIsCut(t *testing.T) {
 			continue
 		}
 		field := func(e *model.Entry) string { return e.Result.Value }
-		if len(wb.entryText(&r.Tasks[i], field, 30)) < len(wb.entryText(&r.Tasks[i], field, -1)) {
+		early, _ := wb.entryText(&r.Tasks[i], field, 30)
+		full, _ := wb.entryText(&r.Tasks[i], field, -1)
+		if len(early) < len(full) {
 			cut++
 		} else {
 			whole++

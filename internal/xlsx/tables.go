@@ -95,7 +95,16 @@ func (wb *workbook) entry(sheet string, col, row int, t *status.Task, field func
 		return
 	}
 	style := wb.st.text
-	wb.str(sheet, col, row, wb.entryText(t, field, wb.enoughLines(sheet, style)), style)
+	s, cut := wb.entryText(t, field, wb.enoughLines(sheet, style))
+	rs := wb.rawSheet(sheet)
+	if cut < 0 || rs == nil {
+		wb.str(sheet, col, row, s, style)
+		return
+	}
+	// str, knowing that Clean leaves s as it is and where setStr cuts it.
+	c := rs.cell(col, row)
+	c.kind, c.val, c.style = rawStr, int64(wb.strID(s[:cut])), int32(style)
+	wb.fit(sheet, row, col, col, s, style)
 }
 
 // entryStop lets entryText stop early; the tests turn it off to compare.
@@ -136,7 +145,11 @@ func (wb *workbook) due(sheet string, col, row int, t *status.Task) {
 // works rune by rune, so the cleaned text of the lines kept is the start
 // of the cleaned text of them all as long as each is valid UTF-8) and
 // at least lines line breaks. The cell and its row come out the same.
-func (wb *workbook) entryText(t *status.Task, field func(*model.Entry) string, lines int) string {
+//
+// cut is -1 but when the text is known to be longer than a cell and clean
+// (valid UTF-8 without a character Clean removes): then s[:cut] is what a
+// cell keeps of it (truncateUTF16), found without reading all of it again.
+func (wb *workbook) entryText(t *status.Task, field func(*model.Entry) string, lines int) (s string, cut int) {
 	// Two passes, one to measure and one to write, so that a country
 	// task's thousands of lines take one allocation.
 	named := len(t.Assignments) > 1
@@ -157,10 +170,14 @@ func (wb *workbook) entryText(t *status.Task, field func(*model.Entry) string, l
 		}
 	}
 	n, count := 0, 0
-	// units and breaks count the cleaned text so far, while exact.
-	units, breaks, exact := 0, 0, lines >= 0
+	// units and breaks count the cleaned text so far, while exact; pure
+	// says that Clean changes none of it. The entry that takes units past
+	// a cell's limit starts at byte overAt of the text, after overUnits.
+	units, breaks, exact, pure := 0, 0, lines >= 0, true
+	overAt, overUnits := -1, 0
 	take := -1 // the count of entries kept, when not all
 	each(func(name, s string) bool {
+		at := max(n-1, 0) // n counts a line break before the first entry too
 		n += len(s) + 1
 		if named {
 			n += len(name) + 2
@@ -169,15 +186,19 @@ func (wb *workbook) entryText(t *status.Task, field func(*model.Entry) string, l
 		if !exact {
 			return true
 		}
+		before := units
 		if count > 1 {
 			units, breaks = units+1, breaks+1
 		}
 		if named {
-			u, b, ok := cleanUnits(name)
-			units, breaks, exact = units+u+2, breaks+b, ok
+			u, b, ok, p := cleanUnits(name)
+			units, breaks, exact, pure = units+u+2, breaks+b, ok, pure && p
 		}
-		u, b, ok := cleanUnits(s)
-		units, breaks, exact = units+u, breaks+b, exact && ok
+		u, b, ok, p := cleanUnits(s)
+		units, breaks, exact, pure = units+u, breaks+b, exact && ok, pure && p
+		if units > excelize.TotalCellChars && overAt < 0 {
+			overAt, overUnits = at, before
+		}
 		if exact && units > excelize.TotalCellChars && breaks >= lines {
 			take = count
 			return false
@@ -185,7 +206,7 @@ func (wb *workbook) entryText(t *status.Task, field func(*model.Entry) string, l
 		return true
 	})
 	if count == 0 {
-		return ""
+		return "", -1
 	}
 	var b strings.Builder
 	b.Grow(n)
@@ -202,12 +223,25 @@ func (wb *workbook) entryText(t *status.Task, field func(*model.Entry) string, l
 		written++
 		return written != take
 	})
-	return b.String()
+	s = b.String()
+	cut = -1
+	if exact && pure && overAt >= 0 {
+		u := overUnits
+		for i, r := range s[overAt:] {
+			if u += utf16.RuneLen(r); u > excelize.TotalCellChars {
+				cut = overAt + i
+				break
+			}
+		}
+	}
+	return s, cut
 }
 
 // cleanUnits is the length in UTF-16 units of safetext.Clean(s) and its
-// count of line breaks; ok is false when s is not valid UTF-8.
-func cleanUnits(s string) (units, breaks int, ok bool) {
+// count of line breaks; ok is false when s is not valid UTF-8, pure when
+// Clean removes nothing from it.
+func cleanUnits(s string) (units, breaks int, ok, pure bool) {
+	pure = true
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -216,20 +250,24 @@ func cleanUnits(s string) (units, breaks int, ok bool) {
 			}
 			if !safetext.Forbidden(rune(c)) {
 				units++
+			} else {
+				pure = false
 			}
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 {
-			return 0, 0, false
+			return 0, 0, false, false
 		}
 		if !safetext.Forbidden(r) {
 			units += utf16.RuneLen(r)
+		} else {
+			pure = false
 		}
 		i += size
 	}
-	return units, breaks, true
+	return units, breaks, true, pure
 }
 
 // unitWidths are the columns of the units sheet for a month: STT, unit,
