@@ -44,7 +44,7 @@ const (
 	rawNone  rawKind = iota // a style only
 	rawStr                  // a shared string: val indexes workbook.strs
 	rawInt                  // an integer: val
-	rawFloat                // a number: val indexes workbook.floats
+	rawFloat                // a number: val holds its bits (math.Float64bits)
 )
 
 // rawCell is one cell of a rawSheet, in 16 bytes; it holds no pointer, so
@@ -197,8 +197,7 @@ func (wb *workbook) setFloat(sheet string, col, row int, x float64) {
 			return
 		}
 		c := rs.cell(col, row)
-		c.kind, c.val = rawFloat, int64(len(wb.floats))
-		wb.floats = append(wb.floats, formatFloat(x))
+		c.kind, c.val = rawFloat, int64(math.Float64bits(x))
 		return
 	}
 	wb.check(wb.f.SetCellFloat(sheet, cell(col, row), x, -1, 64))
@@ -252,15 +251,18 @@ func (wb *workbook) setRowHeight(sheet string, row int, h float64) {
 	wb.check(wb.f.SetRowHeight(sheet, row, h))
 }
 
-// formatFloat is excelize's formatCellFloat at the shortest precision:
-// at most 15 significant digits, as Excel keeps.
-func formatFloat(value float64) string {
-	str := strconv.FormatFloat(value, 'f', -1, 64)
+// appendFloat appends value as excelize's formatCellFloat writes it at
+// the shortest precision: at most 15 significant digits, as Excel keeps
+// (TestAppendFloat compares with excelize's code).
+func appendFloat(dst []byte, value float64) []byte {
+	start := len(dst)
+	dst = strconv.AppendFloat(dst, value, 'f', -1, 64)
 	if math.Abs(value) == math.MaxFloat64 {
-		return str
+		return dst
 	}
 	const maxPrec = 15
-	decimal := strings.IndexByte(str, '.')
+	str := dst[start:]
+	decimal := bytes.IndexByte(str, '.')
 	significant := 0
 	for idx := range str {
 		if str[idx] < '0' || str[idx] > '9' || significant == 0 && str[idx] == '0' {
@@ -271,18 +273,17 @@ func formatFloat(value float64) string {
 			continue
 		}
 		if decimal >= 0 && idx > decimal {
-			return strings.TrimSuffix(str[:idx], ".")
+			return bytes.TrimSuffix(dst[:start+idx], []byte("."))
 		}
 		if decimal < 0 {
 			decimal = len(str)
 		}
-		truncated := []byte(str[:decimal])
-		for ; idx < len(truncated); idx++ {
-			truncated[idx] = '0'
+		for ; idx < decimal; idx++ {
+			str[idx] = '0'
 		}
-		return string(truncated)
+		return dst[:start+decimal]
 	}
-	return str
+	return dst
 }
 
 func countUTF16(s string) int {
@@ -641,7 +642,7 @@ func (wb *workbook) writeRows(b *bufio.Writer, s *rawSheet, ids []int32) {
 				_, _ = b.WriteString(`</v></c>`)
 			case rawFloat:
 				_, _ = b.WriteString(`><v>`)
-				_, _ = b.WriteString(wb.floats[c.val])
+				_, _ = b.Write(appendFloat(num[:0], math.Float64frombits(uint64(c.val))))
 				_, _ = b.WriteString(`</v></c>`)
 			default:
 				_, _ = b.WriteString(`></c>`)

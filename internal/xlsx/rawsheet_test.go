@@ -6,6 +6,8 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
+	"math"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -192,6 +194,63 @@ func TestEscapeText(t *testing.T) {
 		_ = w.Flush()
 		if got.String() != want.String() {
 			t.Errorf("%q: %q, want %q", s, got.String(), want.String())
+		}
+	}
+}
+
+// formatFloat is excelize's formatCellFloat at the shortest precision,
+// as it was written first:
+// at most 15 significant digits, as Excel keeps.
+func formatFloat(value float64) string {
+	str := strconv.FormatFloat(value, 'f', -1, 64)
+	if math.Abs(value) == math.MaxFloat64 {
+		return str
+	}
+	const maxPrec = 15
+	decimal := strings.IndexByte(str, '.')
+	significant := 0
+	for idx := range str {
+		if str[idx] < '0' || str[idx] > '9' || significant == 0 && str[idx] == '0' {
+			continue
+		}
+		significant++
+		if significant <= maxPrec {
+			continue
+		}
+		if decimal >= 0 && idx > decimal {
+			return strings.TrimSuffix(str[:idx], ".")
+		}
+		if decimal < 0 {
+			decimal = len(str)
+		}
+		truncated := []byte(str[:decimal])
+		for ; idx < len(truncated); idx++ {
+			truncated[idx] = '0'
+		}
+		return string(truncated)
+	}
+	return str
+}
+
+// TestAppendFloat checks appendFloat against formatFloat.
+func TestAppendFloat(t *testing.T) {
+	xs := []float64{0, 1, -1, 0.1, 80, 66.66666666666667, 1e15, 1e16, 123456789012345678, 1.2345678901234567e-7,
+		-9.87654321098765432e20, 1e300, 5e-324, math.MaxFloat64, -math.MaxFloat64, math.SmallestNonzeroFloat64,
+		0.30000000000000004, 1234567.891011121314, 100.5, 99.99999999999999}
+	x := uint64(3)
+	for range 5000 {
+		x ^= x << 13
+		x ^= x >> 7
+		x ^= x << 17
+		f := math.Float64frombits(x)
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			continue
+		}
+		xs = append(xs, f, float64(x%100000)/float64(1+x%1000))
+	}
+	for _, f := range xs {
+		if got, want := string(appendFloat([]byte("<v>"), f)), "<v>"+formatFloat(f); got != want {
+			t.Errorf("%v: %s, want %s", f, got, want)
 		}
 	}
 }
