@@ -434,7 +434,8 @@ func (s *rawSheet) size() int {
 // A string without "_x" is its own key, and no other string's key (an
 // escaped key holds "_x" too): once in the index it stays there under
 // the same number. So only its first cell matters, and wb.strs holds it
-// once (strID).
+// once (strID); nor need it be put in the index, where no later string
+// can look for it.
 func (wb *workbook) sharedStrings(f *zip.File, out map[string]part) ([]int32, error) {
 	if len(wb.strs) == 0 {
 		return nil, nil
@@ -454,13 +455,13 @@ func (wb *workbook) sharedStrings(f *zip.File, out map[string]part) ([]int32, er
 	if err := xml.Unmarshal(x, &sst); err != nil {
 		return nil, fmt.Errorf("%s: %w", sstName, err)
 	}
-	index := make(map[string]int32, len(sst.SI)+len(wb.strs)/2)
+	index := make(map[string]int32, len(sst.SI))
 	for i, si := range sst.SI {
 		index[sstKey(si.T)] = int32(i)
 	}
 	n := int32(len(sst.SI))
 	ids := make([]int32, len(wb.strs))
-	var fresh []int32 // the strings appended, as indexes of wb.strs
+	fresh := make([]int32, 0, len(wb.strs)) // the strings appended, as indexes of wb.strs
 	size := len(x)
 	for k, s := range wb.strs {
 		if i, ok := index[s]; ok {
@@ -468,7 +469,9 @@ func (wb *workbook) sharedStrings(f *zip.File, out map[string]part) ([]int32, er
 			continue
 		}
 		ids[k] = n
-		index[sstKey(s)] = n
+		if strings.Contains(s, "_x") {
+			index[sstKey(s)] = n
+		}
 		n++
 		fresh = append(fresh, int32(k))
 		size += len(s) + 16

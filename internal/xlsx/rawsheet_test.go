@@ -35,6 +35,9 @@ func TestRawSheets(t *testing.T) {
 			r.Plan.Tasks[0].Title = txt("Nhiệm vụ _x0041_ & <b>\"in đậm\"</b> ")
 			r.Plan.Tasks[1].Title = txt(long)
 			r.Units[0].Unit.Name = txt(" đơn vị _x005F_x0041_ ")
+			// Each the key of the other in excelize's table.
+			r.Units[1].Unit.Name = txt("_x0041_")
+			r.Units[2].Unit.Name = txt("_x005F_x0041_")
 			r.Tasks[0].Assignments[0].Entry.Result = txt(long)
 			r.Tasks[0].Assignments[0].Entry.Obstacles = txt("dòng 1\n\tdòng 2\r\n\n")
 			r.Tasks[0].Task.Lead = append(r.Tasks[0].Task.Lead, model.Text{Value: "_x0041_"})
