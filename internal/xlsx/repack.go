@@ -57,7 +57,7 @@ func repackWith(src []byte, day dates.Date, parts map[string]part) ([]byte, erro
 	var out bytes.Buffer
 	size := len(src) + 1024
 	for _, p := range packedParts {
-		size += len(p.raw)
+		size += p.raw.n
 	}
 	out.Grow(size)
 	zw := zip.NewWriter(&out)
@@ -75,11 +75,20 @@ func repackWith(src []byte, day dates.Date, parts map[string]part) ([]byte, erro
 		}
 		var raw []byte
 		if p, ok := packedParts[f.Name]; ok {
-			raw = p.raw
 			fh.Method = zip.Deflate
 			fh.CRC32 = p.crc
-			fh.CompressedSize64 = uint64(len(raw))
+			fh.CompressedSize64 = uint64(p.raw.n)
 			fh.UncompressedSize64 = p.size
+			w, err := zw.CreateRaw(fh)
+			if err != nil {
+				return nil, err
+			}
+			for _, c := range p.raw.chunks {
+				if _, err := w.Write(c); err != nil {
+					return nil, err
+				}
+			}
+			continue
 		} else if f.Name == contentTypesName {
 			plain, err := readAll(f)
 			if err != nil {
@@ -96,13 +105,15 @@ func repackWith(src []byte, day dates.Date, parts map[string]part) ([]byte, erro
 			fh.CompressedSize64 = uint64(len(raw))
 			fh.UncompressedSize64 = uint64(len(plain))
 		} else {
-			rc, err := f.OpenRaw()
+			// The entry as compressed, where it lies in src.
+			at, err := f.DataOffset()
 			if err != nil {
 				return nil, err
 			}
-			if raw, err = io.ReadAll(rc); err != nil {
-				return nil, err
+			if at < 0 || uint64(at)+f.CompressedSize64 > uint64(len(src)) {
+				return nil, fmt.Errorf("%s: entry out of the package", f.Name)
 			}
+			raw = src[at : uint64(at)+f.CompressedSize64]
 		}
 		w, err := zw.CreateRaw(fh)
 		if err != nil {
@@ -169,9 +180,34 @@ type part struct {
 // packed is a part compressed: the raw deflate stream, the CRC-32 and the
 // length of the content.
 type packed struct {
-	raw  []byte
+	raw  chunks
 	crc  uint32
 	size uint64
+}
+
+// chunks is a writer that keeps what it is given in chunks of chunkSize
+// bytes: no guess of the length to make, nothing copied as it grows.
+type chunks struct {
+	chunks [][]byte
+	n      int
+}
+
+const chunkSize = 64 << 10
+
+func (c *chunks) Write(b []byte) (int, error) {
+	n := len(b)
+	for len(b) > 0 {
+		k := len(c.chunks) - 1
+		if k < 0 || len(c.chunks[k]) == cap(c.chunks[k]) {
+			c.chunks = append(c.chunks, make([]byte, 0, chunkSize))
+			k++
+		}
+		m := min(len(b), cap(c.chunks[k])-len(c.chunks[k]))
+		c.chunks[k] = append(c.chunks[k], b[:m]...)
+		b = b[m:]
+	}
+	c.n += n
+	return n, nil
 }
 
 // deflateParts writes and compresses each of parts at partsLevel, on as
@@ -243,19 +279,14 @@ type compressor struct {
 
 // deflatePart writes p into the compressor.
 func (c *compressor) deflatePart(p part) (packed, error) {
-	var buf bytes.Buffer
-	if c.level == flate.BestSpeed {
-		buf.Grow(p.size/6 + 64) // BestSpeed packs XML to 1/7–1/10
-	} else {
-		buf.Grow(p.size/8 + 64)
-	}
+	buf := new(chunks)
 	if c.fw == nil {
 		var err error
-		if c.fw, err = flate.NewWriter(&buf, c.level); err != nil {
+		if c.fw, err = flate.NewWriter(buf, c.level); err != nil {
 			return packed{}, err
 		}
 	} else {
-		c.fw.Reset(&buf)
+		c.fw.Reset(buf)
 	}
 	fw := c.fw
 	sum := &sumWriter{w: fw, crc: crc32.NewIEEE()}
@@ -274,7 +305,7 @@ func (c *compressor) deflatePart(p part) (packed, error) {
 	if err := fw.Close(); err != nil {
 		return packed{}, err
 	}
-	return packed{raw: buf.Bytes(), crc: sum.crc.Sum32(), size: sum.n}, nil
+	return packed{raw: *buf, crc: sum.crc.Sum32(), size: sum.n}, nil
 }
 
 // sumWriter passes writes on to w, counting them and summing them.
