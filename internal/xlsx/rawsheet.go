@@ -41,19 +41,30 @@ var rawSheets = true
 type rawKind uint8
 
 const (
-	rawNone  rawKind = iota // a style only
-	rawStr                  // a shared string: val indexes workbook.strs
-	rawInt                  // an integer: val
-	rawFloat                // a number: val holds its bits (math.Float64bits)
+	rawNone   rawKind = iota // a style only
+	rawStr                   // a shared string: val indexes workbook.strs
+	rawInt                   // an integer: val
+	rawBigInt                // an integer: val indexes rawSheet.nums
+	rawFloat                 // a number: val indexes rawSheet.nums, which holds its bits
 )
 
-// rawCell is one cell of a rawSheet, in 16 bytes; it holds no pointer, so
+// rawCell is one cell of a rawSheet, in 12 bytes; it holds no pointer, so
 // that the collector need not scan the cells.
 type rawCell struct {
 	col   uint16 // at most excelize.MaxColumns
 	kind  rawKind
 	style int32
-	val   int64
+	val   int32
+}
+
+// setInt makes c, a cell of s, hold n.
+func (s *rawSheet) setInt(c *rawCell, n int) {
+	if n >= math.MinInt32 && n <= math.MaxInt32 {
+		c.kind, c.val = rawInt, int32(n)
+		return
+	}
+	c.kind, c.val = rawBigInt, int32(len(s.nums))
+	s.nums = append(s.nums, uint64(n))
 }
 
 // rawRow is one row: its cells in column order and its height.
@@ -76,6 +87,8 @@ type rawSheet struct {
 	// moves out, as append moves it.
 	slab  []rawCell
 	width int
+	// nums are the numbers that a cell's val cannot hold.
+	nums []uint64
 }
 
 // slabCells is the count of cells allocated at once for the rows.
@@ -154,7 +167,7 @@ func (wb *workbook) rawStr(rs *rawSheet, col, row int, s string) *rawCell {
 		s = truncateUTF16(s, excelize.TotalCellChars)
 	}
 	c := rs.cell(col, row)
-	c.kind, c.val = rawStr, int64(wb.strID(s))
+	c.kind, c.val = rawStr, wb.strID(s)
 	return c
 }
 
@@ -182,8 +195,7 @@ func (wb *workbook) strID(s string) int32 {
 // setInt is excelize's SetCellInt.
 func (wb *workbook) setInt(sheet string, col, row int, n int) {
 	if rs := wb.rawSheet(sheet); rs != nil {
-		c := rs.cell(col, row)
-		c.kind, c.val = rawInt, int64(n)
+		rs.setInt(rs.cell(col, row), n)
 		return
 	}
 	wb.check(wb.f.SetCellInt(sheet, cell(col, row), int64(n)))
@@ -197,7 +209,8 @@ func (wb *workbook) setFloat(sheet string, col, row int, x float64) {
 			return
 		}
 		c := rs.cell(col, row)
-		c.kind, c.val = rawFloat, int64(math.Float64bits(x))
+		c.kind, c.val = rawFloat, int32(len(rs.nums))
+		rs.nums = append(rs.nums, math.Float64bits(x))
 		return
 	}
 	wb.check(wb.f.SetCellFloat(sheet, cell(col, row), x, -1, 64))
@@ -639,13 +652,17 @@ func (wb *workbook) writeRows(b *bufio.Writer, s *rawSheet, ids []int32) {
 				_, _ = b.WriteString(` t="s"><v>`)
 				_, _ = b.Write(strconv.AppendInt(num[:0], int64(ids[c.val]), 10))
 				_, _ = b.WriteString(`</v></c>`)
-			case rawInt:
+			case rawInt, rawBigInt:
+				n := int64(c.val)
+				if c.kind == rawBigInt {
+					n = int64(s.nums[c.val])
+				}
 				_, _ = b.WriteString(`><v>`)
-				_, _ = b.Write(strconv.AppendInt(num[:0], c.val, 10))
+				_, _ = b.Write(strconv.AppendInt(num[:0], n, 10))
 				_, _ = b.WriteString(`</v></c>`)
 			case rawFloat:
 				_, _ = b.WriteString(`><v>`)
-				_, _ = b.Write(appendFloat(num[:0], math.Float64frombits(uint64(c.val))))
+				_, _ = b.Write(appendFloat(num[:0], math.Float64frombits(s.nums[c.val])))
 				_, _ = b.WriteString(`</v></c>`)
 			default:
 				_, _ = b.WriteString(`></c>`)

@@ -38,6 +38,10 @@ func TestRawSheets(t *testing.T) {
 			// Each the key of the other in excelize's table.
 			r.Units[1].Unit.Name = txt("_x0041_")
 			r.Units[2].Unit.Name = txt("_x005F_x0041_")
+			// Numbers past 32 bits.
+			r.Tasks[0].Progress = 1 << 40
+			r.Tasks[1].Progress = -1<<31 - 1
+			r.Tasks[2].Progress = 1<<31 - 1
 			r.Tasks[0].Assignments[0].Entry.Result = txt(long)
 			r.Tasks[0].Assignments[0].Entry.Obstacles = txt("dòng 1\n\tdòng 2\r\n\n")
 			r.Tasks[0].Task.Lead = append(r.Tasks[0].Task.Lead, model.Text{Value: "_x0041_"})

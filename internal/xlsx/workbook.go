@@ -166,7 +166,8 @@ func (wb *workbook) num(sheet string, col, row int, n int, style int) {
 	if rs := wb.rawSheet(sheet); rs != nil {
 		// setInt and setStyle on one lookup of the cell.
 		c := rs.cell(col, row)
-		c.kind, c.val, c.style = rawInt, int64(n), int32(style)
+		rs.setInt(c, n)
+		c.style = int32(style)
 		return
 	}
 	wb.setInt(sheet, col, row, n)
