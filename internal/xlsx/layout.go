@@ -3,6 +3,7 @@ package xlsx
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -19,7 +20,7 @@ import (
 // sheetLayout collects what row heights need while a sheet is written.
 type sheetLayout struct {
 	widths []float64 // column widths in characters, from column A
-	need   map[int]float64
+	need   rowHeights
 	fixed  map[int]float64
 	blocks []block
 	// noBlocks says that the sheet has no block: a row's need then
@@ -44,10 +45,34 @@ func (wb *workbook) layout(sheet string) *sheetLayout {
 	}
 	l := wb.layouts[sheet]
 	if l == nil {
-		l = &sheetLayout{need: map[int]float64{}, fixed: map[int]float64{}}
+		l = &sheetLayout{fixed: map[int]float64{}}
 		wb.layouts[sheet] = l
 	}
 	return l
+}
+
+// rowHeights are the heights rows need, in points: row r's at index r,
+// 0 for a row that needs none (a row that needs a height needs more than
+// 0: textHeight is at least 4).
+type rowHeights []float64
+
+func (h rowHeights) at(r int) float64 {
+	if r < len(h) {
+		return h[r]
+	}
+	return 0
+}
+
+func (h *rowHeights) set(r int, x float64) {
+	if r >= len(*h) {
+		if r >= cap(*h) {
+			grown := make(rowHeights, r+1, max(2*cap(*h), r+1, 64))
+			copy(grown, *h)
+			*h = grown
+		}
+		*h = (*h)[:r+1]
+	}
+	(*h)[r] = x
 }
 
 // fontOf is the size and weight of a style, as fit needs them.
@@ -57,10 +82,36 @@ type fontOf struct {
 	wrap bool // text that does not wrap takes one line, spilling over
 }
 
+// fontSlot is a style's font, if the style is known (fonts).
+type fontSlot struct {
+	fo fontOf
+	ok bool
+}
+
+// setFont records the font of style id.
+func (wb *workbook) setFont(id int, fo fontOf) {
+	if id < 0 {
+		return
+	}
+	for len(wb.fonts) <= id {
+		wb.fonts = append(wb.fonts, fontSlot{})
+	}
+	wb.fonts[id] = fontSlot{fo, true}
+}
+
+// font is the font of style, as fit needs it: a wrapped table font for a
+// style the package did not make.
+func (wb *workbook) font(style int) fontOf {
+	if style >= 0 && style < len(wb.fonts) && wb.fonts[style].ok {
+		return wb.fonts[style].fo
+	}
+	return fontOf{size: sizeTable, wrap: true}
+}
+
 // fit records that row needs room for s across columns from..to in style.
 func (wb *workbook) fit(sheet string, row, from, to int, s string, style int) {
 	l := wb.layout(sheet)
-	l.need[row] = max(l.need[row], wb.textHeight(l, from, to, s, style))
+	l.need.set(row, max(l.need.at(row), wb.textHeight(l, from, to, s, style)))
 }
 
 // block writes s in column col merged down rows from..to, and records the
@@ -81,7 +132,7 @@ func (wb *workbook) block(sheet string, col, from, to int, s string, style int) 
 	wb.setStyle(sheet, col, from, col, to, style)
 	h := wb.textHeight(l, col, col, s, style)
 	if to == from {
-		l.need[from] = max(l.need[from], h)
+		l.need.set(from, max(l.need.at(from), h))
 		return
 	}
 	l.blocks = append(l.blocks, block{from, to, h})
@@ -89,10 +140,7 @@ func (wb *workbook) block(sheet string, col, from, to int, s string, style int) 
 
 // textHeight is the height in points that s needs across columns from..to.
 func (wb *workbook) textHeight(l *sheetLayout, from, to int, s string, style int) float64 {
-	fo, ok := wb.fonts[style]
-	if !ok {
-		fo = fontOf{size: sizeTable, wrap: true}
-	}
+	fo := wb.font(style)
 	width := 0.0
 	for c := from; c <= to; c++ {
 		if c-1 < len(l.widths) {
@@ -149,34 +197,46 @@ func (wb *workbook) flushHeights(sheet string) {
 	for _, b := range l.blocks {
 		have := 0.0
 		for r := b.from; r <= b.to; r++ {
-			if l.need[r] == 0 {
-				l.need[r] = defaultRowHeight
+			if l.need.at(r) == 0 {
+				l.need.set(r, defaultRowHeight)
 			}
-			have += l.need[r]
+			have += l.need.at(r)
 		}
 		if have < b.need {
 			extra := (b.need - have) / float64(b.to-b.from+1)
 			for r := b.from; r <= b.to; r++ {
-				l.need[r] += extra
+				l.need.set(r, l.need.at(r)+extra)
 			}
 		}
 	}
-	rows := make([]int, 0, len(l.need)+len(l.fixed))
-	for r := range l.need {
-		rows = append(rows, r)
-	}
+	// The rows that need a height or have one fixed, in order.
+	fixed := make([]int, 0, len(l.fixed))
 	for r := range l.fixed {
-		if _, dup := l.need[r]; !dup {
-			rows = append(rows, r)
-		}
+		fixed = append(fixed, r)
 	}
-	slices.Sort(rows)
-	for _, r := range rows {
+	slices.Sort(fixed)
+	set := func(r int) {
 		h, ok := l.fixed[r]
 		if !ok {
-			h = l.need[r]
+			h = l.need.at(r)
 		}
 		wb.setRowHeight(sheet, r, min(h, maxRowHeight))
+	}
+	for r, h := range l.need {
+		for len(fixed) > 0 && fixed[0] < r {
+			if l.need.at(fixed[0]) == 0 {
+				set(fixed[0])
+			}
+			fixed = fixed[1:]
+		}
+		if h != 0 {
+			set(r)
+		}
+	}
+	for _, r := range fixed {
+		if l.need.at(r) == 0 {
+			set(r)
+		}
 	}
 }
 
@@ -200,6 +260,7 @@ func wrapLines(s string, px, size float64, bold bool, limit int) int {
 	}
 	px *= 0.95 // room for rounding and kerning differences between renderers
 	space := emWidth(" ") * scale
+	em := emTable()
 	total := 0
 	n, used := 1, 0.0
 	inWord, word := false, 0.0
@@ -239,7 +300,11 @@ func wrapLines(s string, px, size float64, bold bool, limit int) int {
 			continue
 		}
 		inWord = true
-		word += runeEm(r)
+		if r >= utf8.RuneSelf && r < emTableSize {
+			word += em[r]
+		} else {
+			word += runeEm(r)
+		}
 	}
 	if inWord {
 		endWord()
@@ -247,6 +312,21 @@ func wrapLines(s string, px, size float64, bold bool, limit int) int {
 	total += n
 	return max(total, 1)
 }
+
+// emTableSize bounds the runes whose runeEm the table em holds: Latin
+// with its extensions (Vietnamese's letters are at U+1EA0–U+1EF9),
+// Greek, Cyrillic. The unicode tables runeEm looks in take most of
+// wrapLines' time otherwise.
+const emTableSize = 0x2000
+
+// emTable is runeEm of every rune below emTableSize, made on first use.
+var emTable = sync.OnceValue(func() *[emTableSize]float64 {
+	var t [emTableSize]float64
+	for r := range rune(emTableSize) {
+		t[r] = runeEm(r)
+	}
+	return &t
+})
 
 // oneLine reports, without wrapping it, that s takes one line in
 // wrappedLines: it holds no line break and is no wider than px even if

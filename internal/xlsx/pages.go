@@ -49,7 +49,7 @@ func (l *sheetLayout) rowHeight(r int) float64 {
 	if h, ok := l.fixed[r]; ok {
 		return h
 	}
-	if h := l.need[r]; h > 0 {
+	if h := l.need.at(r); h > 0 {
 		return min(h, maxRowHeight)
 	}
 	return defaultRowHeight

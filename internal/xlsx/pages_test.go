@@ -2,12 +2,16 @@ package xlsx
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/plan06/plan06/internal/dates"
 	"github.com/plan06/plan06/internal/i18n"
@@ -21,9 +25,9 @@ import (
 // share a page, a part that does not fit what is left starts a page, and
 // a part taller than a page starts one only when its lead rows do not fit.
 func TestPageBreaks(t *testing.T) {
-	l := &sheetLayout{need: map[int]float64{}, fixed: map[int]float64{}}
+	l := &sheetLayout{fixed: map[int]float64{}}
 	for r := 1; r <= 200; r++ {
-		l.need[r] = 20
+		l.need.set(r, 20)
 	}
 	tests := []struct {
 		name  string
@@ -159,5 +163,77 @@ func TestOneLine(t *testing.T) {
 	}
 	if !oneLine("Sở Tư pháp", 230, 11, false) || oneLine("a\nb", 400, 11, false) || hits < 20 {
 		t.Errorf("oneLine decides too little (%d of %d)", hits, len(texts)*10)
+	}
+}
+
+// TestFlushHeights checks flushHeights against the rule it was first
+// written with, on maps: every row that needs a height or has one fixed,
+// in order, the fixed height first, blocks sharing what they lack.
+func TestFlushHeights(t *testing.T) {
+	x := uint32(7)
+	next := func(n int) int {
+		x ^= x << 13
+		x ^= x >> 17
+		x ^= x << 5
+		return int(x % uint32(n))
+	}
+	for round := range 200 {
+		wb := newWorkbook(excelize.NewFile(), fromResult(fixture(), fixtureOptions(i18n.VI)), fixtureOptions(i18n.VI))
+		rs := &rawSheet{}
+		wb.raws = map[string]*rawSheet{"s": rs}
+		l := wb.layout("s")
+		need, fixed := map[int]float64{}, map[int]float64{}
+		rows := 1 + next(80)
+		for range next(rows + 1) {
+			r, h := 1+next(rows), float64(4+next(60))
+			l.need.set(r, max(l.need.at(r), h))
+			need[r] = max(need[r], h)
+		}
+		for range next(6) {
+			r, h := 1+next(rows+5), float64(next(30))
+			wb.height("s", r, h)
+			fixed[r] = h
+		}
+		for range next(4) {
+			from := 1 + next(rows)
+			b := block{from, from + next(4), float64(next(200))}
+			l.blocks = append(l.blocks, b)
+		}
+		// The rule on maps.
+		for _, b := range l.blocks {
+			have := 0.0
+			for r := b.from; r <= b.to; r++ {
+				if need[r] == 0 {
+					need[r] = defaultRowHeight
+				}
+				have += need[r]
+			}
+			if have < b.need {
+				extra := (b.need - have) / float64(b.to-b.from+1)
+				for r := b.from; r <= b.to; r++ {
+					need[r] += extra
+				}
+			}
+		}
+		var want []string
+		for r := 1; r <= rows+5; r++ {
+			h, ok := fixed[r]
+			if !ok {
+				if h, ok = need[r]; !ok {
+					continue
+				}
+			}
+			want = append(want, fmt.Sprintf("%d:%g", r, min(h, maxRowHeight)))
+		}
+		wb.flushHeights("s")
+		var got []string
+		for r := 1; r <= rs.n; r++ {
+			if row := rs.at(r); row.hasHt {
+				got = append(got, fmt.Sprintf("%d:%g", r, row.ht))
+			}
+		}
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Fatalf("round %d:\ngot  %v\nwant %v", round, got, want)
+		}
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -40,19 +41,30 @@ var rawSheets = true
 type rawKind uint8
 
 const (
-	rawNone  rawKind = iota // a style only
-	rawStr                  // a shared string: val indexes workbook.strs
-	rawInt                  // an integer: val
-	rawFloat                // a number: val indexes workbook.floats
+	rawNone   rawKind = iota // a style only
+	rawStr                   // a shared string: val indexes workbook.strs
+	rawInt                   // an integer: val
+	rawBigInt                // an integer: val indexes rawSheet.nums
+	rawFloat                 // a number: val indexes rawSheet.nums, which holds its bits
 )
 
-// rawCell is one cell of a rawSheet; it holds no pointer, so that the
-// collector need not scan the cells.
+// rawCell is one cell of a rawSheet, in 12 bytes; it holds no pointer, so
+// that the collector need not scan the cells.
 type rawCell struct {
-	col   int32
-	style int32
+	col   uint16 // at most excelize.MaxColumns
 	kind  rawKind
-	val   int64
+	style int32
+	val   int32
+}
+
+// setInt makes c, a cell of s, hold n.
+func (s *rawSheet) setInt(c *rawCell, n int) {
+	if n >= math.MinInt32 && n <= math.MaxInt32 {
+		c.kind, c.val = rawInt, int32(n)
+		return
+	}
+	c.kind, c.val = rawBigInt, int32(len(s.nums))
+	s.nums = append(s.nums, uint64(n))
 }
 
 // rawRow is one row: its cells in column order and its height.
@@ -64,31 +76,65 @@ type rawRow struct {
 
 // rawSheet is a sheet whose cells the package writes itself.
 type rawSheet struct {
-	rows   []rawRow // row r at index r-1
+	// chunks hold the rows, rowChunk each: row r (from 1) at index r-1
+	// of them all. n is the count of rows. Chunks are never copied, as a
+	// slice of rows would be each time it grows.
+	chunks [][]rawRow
+	n      int
 	merges [][4]int // merged ranges: first column, row, last column, row
+	// slab is where rows take their cells from, width cells each: the
+	// most cells a row has had so far. A row that outgrows its share
+	// moves out, as append moves it.
+	slab  []rawCell
+	width int
+	// nums are the numbers that a cell's val cannot hold.
+	nums []uint64
 }
+
+// slabCells is the count of cells allocated at once for the rows.
+const slabCells = 4096
+
+// rowChunk is the count of rows in a chunk.
+const rowChunk = 256
+
+// row returns row r (from 1), made if need be.
+func (s *rawSheet) row(r int) *rawRow {
+	for len(s.chunks)*rowChunk < r {
+		s.chunks = append(s.chunks, make([]rawRow, rowChunk))
+	}
+	s.n = max(s.n, r)
+	return s.at(r)
+}
+
+// at returns row r, which exists (r <= s.n).
+func (s *rawSheet) at(r int) *rawRow { return &s.chunks[(r-1)/rowChunk][(r-1)%rowChunk] }
 
 // cell returns the cell at col, row, made if need be: cells come mostly in
 // column order, so the search starts from the row's end.
 func (s *rawSheet) cell(col, row int) *rawCell {
-	for len(s.rows) < row {
-		s.rows = append(s.rows, rawRow{})
+	if col < 1 || col > excelize.MaxColumns {
+		panic(fmt.Sprintf("xlsx: column %d", col))
 	}
-	r := &s.rows[row-1]
-	c32 := int32(col)
+	r := s.row(row)
+	c16 := uint16(col)
 	i := len(r.cells)
-	for i > 0 && r.cells[i-1].col > c32 {
+	for i > 0 && r.cells[i-1].col > c16 {
 		i--
 	}
-	if i > 0 && r.cells[i-1].col == c32 {
+	if i > 0 && r.cells[i-1].col == c16 {
 		return &r.cells[i-1]
 	}
 	if r.cells == nil {
-		r.cells = make([]rawCell, 0, 12)
+		w := max(s.width, 8)
+		if len(s.slab) < w {
+			s.slab = make([]rawCell, max(slabCells, w))
+		}
+		r.cells, s.slab = s.slab[:0:w], s.slab[w:]
 	}
 	r.cells = append(r.cells, rawCell{})
 	copy(r.cells[i+1:], r.cells[i:])
-	r.cells[i] = rawCell{col: c32}
+	r.cells[i] = rawCell{col: c16}
+	s.width = max(s.width, len(r.cells))
 	return &r.cells[i]
 }
 
@@ -108,23 +154,48 @@ func (wb *workbook) rawSheet(sheet string) *rawSheet {
 // table, the cell keeps its style.
 func (wb *workbook) setStr(sheet string, col, row int, s string) {
 	if rs := wb.rawSheet(sheet); rs != nil {
-		// A string has no more UTF-16 units than UTF-8 bytes.
-		if len(s) > excelize.TotalCellChars && countUTF16(s) > excelize.TotalCellChars {
-			s = truncateUTF16(s, excelize.TotalCellChars)
-		}
-		c := rs.cell(col, row)
-		c.kind, c.val = rawStr, int64(len(wb.strs))
-		wb.strs = append(wb.strs, s)
+		wb.rawStr(rs, col, row, s)
 		return
 	}
 	wb.check(wb.f.SetCellStr(sheet, cell(col, row), s))
 }
 
+// rawStr is setStr on a raw sheet; it returns the cell.
+func (wb *workbook) rawStr(rs *rawSheet, col, row int, s string) *rawCell {
+	// A string has no more UTF-16 units than UTF-8 bytes.
+	if len(s) > excelize.TotalCellChars && countUTF16(s) > excelize.TotalCellChars {
+		s = truncateUTF16(s, excelize.TotalCellChars)
+	}
+	c := rs.cell(col, row)
+	c.kind, c.val = rawStr, wb.strID(s)
+	return c
+}
+
+// strID returns the index in wb.strs of s, added if need be. Every
+// string that sharedStrings would find again (one without "_x") is added
+// once: the table it makes is the same whether it sees a string once or at
+// each of its cells (see there).
+func (wb *workbook) strID(s string) int32 {
+	if strings.Contains(s, "_x") {
+		wb.strs = append(wb.strs, s)
+		return int32(len(wb.strs) - 1)
+	}
+	if wb.strIDs == nil {
+		wb.strIDs = map[string]int32{}
+	}
+	id, ok := wb.strIDs[s]
+	if !ok {
+		id = int32(len(wb.strs))
+		wb.strs = append(wb.strs, s)
+		wb.strIDs[s] = id
+	}
+	return id
+}
+
 // setInt is excelize's SetCellInt.
 func (wb *workbook) setInt(sheet string, col, row int, n int) {
 	if rs := wb.rawSheet(sheet); rs != nil {
-		c := rs.cell(col, row)
-		c.kind, c.val = rawInt, int64(n)
+		rs.setInt(rs.cell(col, row), n)
 		return
 	}
 	wb.check(wb.f.SetCellInt(sheet, cell(col, row), int64(n)))
@@ -138,8 +209,8 @@ func (wb *workbook) setFloat(sheet string, col, row int, x float64) {
 			return
 		}
 		c := rs.cell(col, row)
-		c.kind, c.val = rawFloat, int64(len(wb.floats))
-		wb.floats = append(wb.floats, formatFloat(x))
+		c.kind, c.val = rawFloat, int32(len(rs.nums))
+		rs.nums = append(rs.nums, math.Float64bits(x))
 		return
 	}
 	wb.check(wb.f.SetCellFloat(sheet, cell(col, row), x, -1, 64))
@@ -167,9 +238,10 @@ func (wb *workbook) mergeCell(sheet string, c1, r1, c2, r2 int) {
 		wb.check(wb.f.MergeCell(sheet, cell(c1, r1), cell(c2, r2)))
 		return
 	}
-	for r := r1; r <= min(r2, len(rs.rows)); r++ {
-		for i := range rs.rows[r-1].cells {
-			c := &rs.rows[r-1].cells[i]
+	for r := r1; r <= min(r2, rs.n); r++ {
+		row := rs.at(r)
+		for i := range row.cells {
+			c := &row.cells[i]
 			if int(c.col) >= c1 && int(c.col) <= c2 && (int(c.col) != c1 || r != r1) {
 				c.kind, c.val = rawNone, 0
 			}
@@ -185,24 +257,25 @@ func (wb *workbook) setRowHeight(sheet string, row int, h float64) {
 			wb.check(excelize.ErrMaxRowHeight)
 			return
 		}
-		for len(rs.rows) < row {
-			rs.rows = append(rs.rows, rawRow{})
-		}
-		rs.rows[row-1].ht, rs.rows[row-1].hasHt = h, true
+		r := rs.row(row)
+		r.ht, r.hasHt = h, true
 		return
 	}
 	wb.check(wb.f.SetRowHeight(sheet, row, h))
 }
 
-// formatFloat is excelize's formatCellFloat at the shortest precision:
-// at most 15 significant digits, as Excel keeps.
-func formatFloat(value float64) string {
-	str := strconv.FormatFloat(value, 'f', -1, 64)
+// appendFloat appends value as excelize's formatCellFloat writes it at
+// the shortest precision: at most 15 significant digits, as Excel keeps
+// (TestAppendFloat compares with excelize's code).
+func appendFloat(dst []byte, value float64) []byte {
+	start := len(dst)
+	dst = strconv.AppendFloat(dst, value, 'f', -1, 64)
 	if math.Abs(value) == math.MaxFloat64 {
-		return str
+		return dst
 	}
 	const maxPrec = 15
-	decimal := strings.IndexByte(str, '.')
+	str := dst[start:]
+	decimal := bytes.IndexByte(str, '.')
 	significant := 0
 	for idx := range str {
 		if str[idx] < '0' || str[idx] > '9' || significant == 0 && str[idx] == '0' {
@@ -213,18 +286,17 @@ func formatFloat(value float64) string {
 			continue
 		}
 		if decimal >= 0 && idx > decimal {
-			return strings.TrimSuffix(str[:idx], ".")
+			return bytes.TrimSuffix(dst[:start+idx], []byte("."))
 		}
 		if decimal < 0 {
 			decimal = len(str)
 		}
-		truncated := []byte(str[:decimal])
-		for ; idx < len(truncated); idx++ {
-			truncated[idx] = '0'
+		for ; idx < decimal; idx++ {
+			str[idx] = '0'
 		}
-		return string(truncated)
+		return dst[:start+decimal]
 	}
-	return str
+	return dst
 }
 
 func countUTF16(s string) int {
@@ -361,8 +433,8 @@ func (wb *workbook) finishRaw(pkg []byte) (map[string]part, error) {
 // size guesses the bytes of a sheet's rows.
 func (s *rawSheet) size() int {
 	n := 0
-	for _, r := range s.rows {
-		n += 48 + 40*len(r.cells)
+	for i := range s.n {
+		n += 48 + 40*len(s.at(i+1).cells)
 	}
 	return n
 }
@@ -371,6 +443,12 @@ func (s *rawSheet) size() int {
 // were set, its index in the shared string table that follows excelize's
 // (part f), as excelize would have: a string already there keeps its
 // index, a new one is appended. The new table goes to out.
+//
+// A string without "_x" is its own key, and no other string's key (an
+// escaped key holds "_x" too): once in the index it stays there under
+// the same number. So only its first cell matters, and wb.strs holds it
+// once (strID); nor need it be put in the index, where no later string
+// can look for it.
 func (wb *workbook) sharedStrings(f *zip.File, out map[string]part) ([]int32, error) {
 	if len(wb.strs) == 0 {
 		return nil, nil
@@ -390,13 +468,13 @@ func (wb *workbook) sharedStrings(f *zip.File, out map[string]part) ([]int32, er
 	if err := xml.Unmarshal(x, &sst); err != nil {
 		return nil, fmt.Errorf("%s: %w", sstName, err)
 	}
-	index := make(map[string]int32, len(sst.SI)+len(wb.strs)/2)
+	index := make(map[string]int32, len(sst.SI))
 	for i, si := range sst.SI {
 		index[sstKey(si.T)] = int32(i)
 	}
 	n := int32(len(sst.SI))
 	ids := make([]int32, len(wb.strs))
-	var fresh []int32 // the strings appended, as indexes of wb.strs
+	fresh := make([]int32, 0, len(wb.strs)) // the strings appended, as indexes of wb.strs
 	size := len(x)
 	for k, s := range wb.strs {
 		if i, ok := index[s]; ok {
@@ -404,7 +482,9 @@ func (wb *workbook) sharedStrings(f *zip.File, out map[string]part) ([]int32, er
 			continue
 		}
 		ids[k] = n
-		index[sstKey(s)] = n
+		if strings.Contains(s, "_x") {
+			index[sstKey(s)] = n
+		}
 		n++
 		fresh = append(fresh, int32(k))
 		size += len(s) + 16
@@ -427,15 +507,100 @@ func (wb *workbook) sharedStrings(f *zip.File, out map[string]part) ([]int32, er
 				_, _ = w.WriteString(` xml:space="preserve"`)
 			}
 			_ = w.WriteByte('>')
-			if err := xml.EscapeText(w, []byte(s)); err != nil {
-				return err
-			}
+			escapeText(w, s)
 			_, _ = w.WriteString("</t></si>")
 		}
 		_, err := w.Write(x[end:])
 		return err
 	}}
 	return ids, nil
+}
+
+// escapeText writes s as xml.EscapeText does, without making it a []byte.
+func escapeText(w *bufio.Writer, s string) {
+	// In valid UTF-8, only U+FFFE and U+FFFF (EF BF BE, EF BF BF) of
+	// the characters past ASCII are outside XML's ranges: without them,
+	// the bytes past ASCII stay as they are.
+	if utf8.ValidString(s) && !strings.Contains(s, "\uFFFE") && !strings.Contains(s, "\uFFFF") {
+		last := 0
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if c >= '?' || c >= 0x20 && c != '"' && c != '\'' && c != '&' && c != '<' && c != '>' {
+				continue
+			}
+			var esc string
+			switch c {
+			case '"':
+				esc = "&#34;"
+			case '\'':
+				esc = "&#39;"
+			case '&':
+				esc = "&amp;"
+			case '<':
+				esc = "&lt;"
+			case '>':
+				esc = "&gt;"
+			case '\t':
+				esc = "&#x9;"
+			case '\n':
+				esc = "&#xA;"
+			case '\r':
+				esc = "&#xD;"
+			default:
+				esc = "\uFFFD"
+			}
+			_, _ = w.WriteString(s[last:i])
+			_, _ = w.WriteString(esc)
+			last = i + 1
+		}
+		_, _ = w.WriteString(s[last:])
+		return
+	}
+	last := 0
+	for i := 0; i < len(s); {
+		var esc string
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch c {
+			case '"':
+				esc = "&#34;"
+			case '\'':
+				esc = "&#39;"
+			case '&':
+				esc = "&amp;"
+			case '<':
+				esc = "&lt;"
+			case '>':
+				esc = "&gt;"
+			case '\t':
+				esc = "&#x9;"
+			case '\n':
+				esc = "&#xA;"
+			case '\r':
+				esc = "&#xD;"
+			default:
+				if c >= 0x20 {
+					continue
+				}
+				esc = "\uFFFD"
+			}
+			_, _ = w.WriteString(s[last : i-1])
+			_, _ = w.WriteString(esc)
+			last = i
+			continue
+		}
+		r, width := utf8.DecodeRuneInString(s[i:])
+		i += width
+		if r >= 0xE000 && r <= 0xFFFD && !(r == utf8.RuneError && width == 1) ||
+			r >= 0x80 && r <= 0xD7FF || r >= 0x10000 && r <= 0x10FFFF {
+			continue
+		}
+		_, _ = w.WriteString(s[last : i-width])
+		_, _ = w.WriteString("\uFFFD")
+		last = i
+	}
+	_, _ = w.WriteString(s[last:])
 }
 
 // isSpace is excelize's test for a string that needs xml:space="preserve".
@@ -447,8 +612,8 @@ func isSpace(c byte) bool { return c == 9 || c == 10 || c == 13 || c == 32 }
 func (wb *workbook) writeRows(b *bufio.Writer, s *rawSheet, ids []int32) {
 	var num [24]byte
 	var ref [16]byte
-	for i := range s.rows {
-		r := &s.rows[i]
+	for i := range s.n {
+		r := s.at(i + 1)
 		cells := 0
 		for _, c := range r.cells {
 			if c.style != 0 || c.kind != rawNone {
@@ -487,13 +652,17 @@ func (wb *workbook) writeRows(b *bufio.Writer, s *rawSheet, ids []int32) {
 				_, _ = b.WriteString(` t="s"><v>`)
 				_, _ = b.Write(strconv.AppendInt(num[:0], int64(ids[c.val]), 10))
 				_, _ = b.WriteString(`</v></c>`)
-			case rawInt:
+			case rawInt, rawBigInt:
+				n := int64(c.val)
+				if c.kind == rawBigInt {
+					n = int64(s.nums[c.val])
+				}
 				_, _ = b.WriteString(`><v>`)
-				_, _ = b.Write(strconv.AppendInt(num[:0], c.val, 10))
+				_, _ = b.Write(strconv.AppendInt(num[:0], n, 10))
 				_, _ = b.WriteString(`</v></c>`)
 			case rawFloat:
 				_, _ = b.WriteString(`><v>`)
-				_, _ = b.WriteString(wb.floats[c.val])
+				_, _ = b.Write(appendFloat(num[:0], math.Float64frombits(s.nums[c.val])))
 				_, _ = b.WriteString(`</v></c>`)
 			default:
 				_, _ = b.WriteString(`></c>`)

@@ -2,8 +2,12 @@ package xlsx
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
+	"encoding/xml"
 	"io"
+	"math"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -31,6 +35,13 @@ func TestRawSheets(t *testing.T) {
 			r.Plan.Tasks[0].Title = txt("Nhiệm vụ _x0041_ & <b>\"in đậm\"</b> ")
 			r.Plan.Tasks[1].Title = txt(long)
 			r.Units[0].Unit.Name = txt(" đơn vị _x005F_x0041_ ")
+			// Each the key of the other in excelize's table.
+			r.Units[1].Unit.Name = txt("_x0041_")
+			r.Units[2].Unit.Name = txt("_x005F_x0041_")
+			// Numbers past 32 bits.
+			r.Tasks[0].Progress = 1 << 40
+			r.Tasks[1].Progress = -1<<31 - 1
+			r.Tasks[2].Progress = 1<<31 - 1
 			r.Tasks[0].Assignments[0].Entry.Result = txt(long)
 			r.Tasks[0].Assignments[0].Entry.Obstacles = txt("dòng 1\n\tdòng 2\r\n\n")
 			r.Tasks[0].Task.Lead = append(r.Tasks[0].Task.Lead, model.Text{Value: "_x0041_"})
@@ -151,6 +162,102 @@ func TestWrapLines(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// TestEscapeText checks escapeText against xml.EscapeText: markup,
+// quotes, controls, line ends, text that is not UTF-8, the replacement
+// character itself, the edges of XML's character ranges, random bytes.
+func TestEscapeText(t *testing.T) {
+	cases := []string{"", "plain", "Đơn vị số 1", `<b a="1" b='2'>&amp;</b>`, "a\tb\nc\r\nd",
+		"\x00\x01\x1b[2J\x7f", "\x80\xff\xe1\xba", "\xe1\xba\xbd\xe1", "\uFFFD\uFFFE\uFFFF\uE000\uD7FF",
+		"\U00010000\U0010FFFF😀", "\xed\xa0\x80", "_x0041_", "end\xf0\x9f\x98",
+		"Đơn <vị> & \"x\" 'y'\x01\x1f?=;", "\uFFFE", "a\uFFFFb", "Việt\r\n\t\x0b"}
+	x := uint32(1)
+	next := func() uint32 {
+		x ^= x << 13
+		x ^= x >> 17
+		x ^= x << 5
+		return x
+	}
+	for range 2000 {
+		b := make([]byte, next()%40)
+		for i := range b {
+			b[i] = byte(next() >> 8)
+			if x%3 == 0 {
+				b[i] &= 0x7f
+			}
+		}
+		cases = append(cases, string(b))
+	}
+	for _, s := range cases {
+		var want, got bytes.Buffer
+		if err := xml.EscapeText(&want, []byte(s)); err != nil {
+			t.Fatal(err)
+		}
+		w := bufio.NewWriter(&got)
+		escapeText(w, s)
+		_ = w.Flush()
+		if got.String() != want.String() {
+			t.Errorf("%q: %q, want %q", s, got.String(), want.String())
+		}
+	}
+}
+
+// formatFloat is excelize's formatCellFloat at the shortest precision,
+// as it was written first:
+// at most 15 significant digits, as Excel keeps.
+func formatFloat(value float64) string {
+	str := strconv.FormatFloat(value, 'f', -1, 64)
+	if math.Abs(value) == math.MaxFloat64 {
+		return str
+	}
+	const maxPrec = 15
+	decimal := strings.IndexByte(str, '.')
+	significant := 0
+	for idx := range str {
+		if str[idx] < '0' || str[idx] > '9' || significant == 0 && str[idx] == '0' {
+			continue
+		}
+		significant++
+		if significant <= maxPrec {
+			continue
+		}
+		if decimal >= 0 && idx > decimal {
+			return strings.TrimSuffix(str[:idx], ".")
+		}
+		if decimal < 0 {
+			decimal = len(str)
+		}
+		truncated := []byte(str[:decimal])
+		for ; idx < len(truncated); idx++ {
+			truncated[idx] = '0'
+		}
+		return string(truncated)
+	}
+	return str
+}
+
+// TestAppendFloat checks appendFloat against formatFloat.
+func TestAppendFloat(t *testing.T) {
+	xs := []float64{0, 1, -1, 0.1, 80, 66.66666666666667, 1e15, 1e16, 123456789012345678, 1.2345678901234567e-7,
+		-9.87654321098765432e20, 1e300, 5e-324, math.MaxFloat64, -math.MaxFloat64, math.SmallestNonzeroFloat64,
+		0.30000000000000004, 1234567.891011121314, 100.5, 99.99999999999999}
+	x := uint64(3)
+	for range 5000 {
+		x ^= x << 13
+		x ^= x >> 7
+		x ^= x << 17
+		f := math.Float64frombits(x)
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			continue
+		}
+		xs = append(xs, f, float64(x%100000)/float64(1+x%1000))
+	}
+	for _, f := range xs {
+		if got, want := string(appendFloat([]byte("<v>"), f)), "<v>"+formatFloat(f); got != want {
+			t.Errorf("%v: %s, want %s", f, got, want)
 		}
 	}
 }

@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/plan06/plan06/internal/i18n"
+	"github.com/plan06/plan06/internal/status"
 )
 
 // zipOf builds a zip of name, content pairs in the order given, the way
@@ -77,5 +80,35 @@ func TestRepackIsCanonical(t *testing.T) {
 	}
 	if got := zipEntry(t, ra, "xl/workbook.xml"); got != "<workbook/>" {
 		t.Errorf("workbook.xml %q", got)
+	}
+}
+
+// TestFastParts compresses every part the package writes itself at
+// flate.BestSpeed, as it does the large parts of a country workbook: the
+// package must hold the same entries, byte for byte once unzipped, and
+// excelize must read the same cells.
+func TestFastParts(t *testing.T) {
+	for name, r := range map[string]func() *status.Result{"fixture": fixture, "many targets": bigResult} {
+		t.Run(name, func(t *testing.T) {
+			normal := write(t, r(), fixtureOptions(i18n.VI))
+			defer func(n int) { fastPartSize = n }(fastPartSize)
+			fastPartSize = 0
+			fast := write(t, r(), fixtureOptions(i18n.VI))
+			if bytes.Equal(fast, normal) {
+				t.Fatal("no part compressed at another level")
+			}
+			a, b := entries(t, normal), entries(t, fast)
+			if len(a) != len(b) {
+				t.Errorf("%d entries, want %d", len(b), len(a))
+			}
+			for n, x := range a {
+				if b[n] != x {
+					t.Errorf("%s differs", n)
+				}
+			}
+			if x, y := dump(t, open(t, normal)), dump(t, open(t, fast)); x != y {
+				t.Errorf("cells differ:\n%s", lineDiff(x, y))
+			}
+		})
 	}
 }

@@ -93,8 +93,8 @@ func (wb *workbook) newStyles() *styles {
 	mk := func(s *excelize.Style) int {
 		id, err := wb.f.NewStyle(s)
 		wb.check(err)
-		wb.fonts[id] = fontOf{size: s.Font.Size, bold: s.Font.Bold,
-			wrap: s.Alignment != nil && s.Alignment.WrapText}
+		wb.setFont(id, fontOf{size: s.Font.Size, bold: s.Font.Bold,
+			wrap: s.Alignment != nil && s.Alignment.WrapText})
 		return id
 	}
 	plain := func(size float64, bold, italic bool, align *excelize.Alignment) int {

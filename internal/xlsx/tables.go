@@ -3,10 +3,15 @@ package xlsx
 import (
 	"slices"
 	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/plan06/plan06/internal/i18n"
 	"github.com/plan06/plan06/internal/model"
 	"github.com/plan06/plan06/internal/report"
+	"github.com/plan06/plan06/internal/safetext"
 	"github.com/plan06/plan06/internal/status"
 )
 
@@ -79,9 +84,41 @@ func (wb *workbook) taskRow(sheet string, row int, no string, t *status.Task) {
 	wb.due(sheet, 5, row, t)
 	wb.str(sheet, 6, row, wb.statusText(t.Status), wb.st.statusStyle(t.Status))
 	wb.num(sheet, 7, row, t.Progress, wb.st.integer)
-	wb.str(sheet, 8, row, wb.entryText(t, func(e *model.Entry) string { return e.Result.Value }), wb.st.text)
-	wb.str(sheet, 9, row, wb.entryText(t, func(e *model.Entry) string { return e.Obstacles.Value }), wb.st.text)
-	wb.str(sheet, 10, row, wb.entryText(t, func(e *model.Entry) string { return e.Proposals.Value }), wb.st.text)
+	wb.entry(sheet, 8, row, t, func(e *model.Entry) string { return e.Result.Value })
+	wb.entry(sheet, 9, row, t, func(e *model.Entry) string { return e.Obstacles.Value })
+	wb.entry(sheet, 10, row, t, func(e *model.Entry) string { return e.Proposals.Value })
+}
+
+// entry writes entryText of field in a text cell.
+func (wb *workbook) entry(sheet string, col, row int, t *status.Task, field func(*model.Entry) string) {
+	if wb.err != nil {
+		return
+	}
+	style := wb.st.text
+	s, cut := wb.entryText(t, field, wb.enoughLines(sheet, style))
+	rs := wb.rawSheet(sheet)
+	if cut < 0 || rs == nil {
+		wb.str(sheet, col, row, s, style)
+		return
+	}
+	// str, knowing that Clean leaves s as it is and where setStr cuts it.
+	c := rs.cell(col, row)
+	c.kind, c.val, c.style = rawStr, wb.strID(s[:cut]), int32(style)
+	wb.fit(sheet, row, col, col, s, style)
+}
+
+// entryStop lets entryText stop early; the tests turn it off to compare.
+var entryStop = true
+
+// enoughLines is the count of line breaks past which the text of a cell
+// in style on sheet takes the tallest row whatever follows (wrapLines
+// stops counting at the lineLimit'th), or -1 when every line counts: on
+// a sheet with blocks, where lines are counted to the end.
+func (wb *workbook) enoughLines(sheet string, style int) int {
+	if !entryStop || !wb.layout(sheet).noBlocks {
+		return -1
+	}
+	return lineLimit(wb.font(style).size) + 1
 }
 
 // due writes a task's effective deadline as a date, or "Thường xuyên" for
@@ -99,11 +136,24 @@ func (wb *workbook) due(sheet string, col, row int, t *status.Task) {
 // period's for 6 months and a year; an older entry says nothing of the
 // period), one per line, each prefixed with its unit's name when several
 // units lead the task. The signed report takes the same entries.
-func (wb *workbook) entryText(t *status.Task, field func(*model.Entry) string) string {
+//
+// A country task gathers thousands of lines, of which a cell keeps the
+// first excelize.TotalCellChars UTF-16 units (setStr) and its row's
+// height looks at the first few (wrapLines). So, when lines >= 0, the
+// text stops after the entry that takes it past both: more than
+// TotalCellChars units once cleaned (safetext.Clean, which str applies,
+// works rune by rune, so the cleaned text of the lines kept is the start
+// of the cleaned text of them all as long as each is valid UTF-8) and
+// at least lines line breaks. The cell and its row come out the same.
+//
+// cut is -1 but when the text is known to be longer than a cell and clean
+// (valid UTF-8 without a character Clean removes): then s[:cut] is what a
+// cell keeps of it (truncateUTF16), found without reading all of it again.
+func (wb *workbook) entryText(t *status.Task, field func(*model.Entry) string, lines int) (s string, cut int) {
 	// Two passes, one to measure and one to write, so that a country
 	// task's thousands of lines take one allocation.
 	named := len(t.Assignments) > 1
-	each := func(f func(name, s string)) {
+	each := func(f func(name, s string) bool) {
 		for _, a := range t.Assignments {
 			if a.Entry == nil || !wb.rep.InPeriod(a.LastReport) {
 				continue
@@ -113,24 +163,55 @@ func (wb *workbook) entryText(t *status.Task, field func(*model.Entry) string) s
 				if named {
 					name = unitName(a.Unit)
 				}
-				f(name, s)
+				if !f(name, s) {
+					return
+				}
 			}
 		}
 	}
-	n, lines := 0, 0
-	each(func(name, s string) {
+	n, count := 0, 0
+	// units and breaks count the cleaned text so far, while exact; pure
+	// says that Clean changes none of it. The entry that takes units past
+	// a cell's limit starts at byte overAt of the text, after overUnits.
+	units, breaks, exact, pure := 0, 0, lines >= 0, true
+	overAt, overUnits := -1, 0
+	take := -1 // the count of entries kept, when not all
+	each(func(name, s string) bool {
+		at := max(n-1, 0) // n counts a line break before the first entry too
 		n += len(s) + 1
 		if named {
 			n += len(name) + 2
 		}
-		lines++
+		count++
+		if !exact {
+			return true
+		}
+		before := units
+		if count > 1 {
+			units, breaks = units+1, breaks+1
+		}
+		if named {
+			u, b, ok, p := cleanUnits(name)
+			units, breaks, exact, pure = units+u+2, breaks+b, ok, pure && p
+		}
+		u, b, ok, p := cleanUnits(s)
+		units, breaks, exact, pure = units+u, breaks+b, exact && ok, pure && p
+		if units > excelize.TotalCellChars && overAt < 0 {
+			overAt, overUnits = at, before
+		}
+		if exact && units > excelize.TotalCellChars && breaks >= lines {
+			take = count
+			return false
+		}
+		return true
 	})
-	if lines == 0 {
-		return ""
+	if count == 0 {
+		return "", -1
 	}
 	var b strings.Builder
 	b.Grow(n)
-	each(func(name, s string) {
+	written := 0
+	each(func(name, s string) bool {
 		if b.Len() > 0 {
 			b.WriteByte('\n')
 		}
@@ -139,8 +220,54 @@ func (wb *workbook) entryText(t *status.Task, field func(*model.Entry) string) s
 			b.WriteString(": ")
 		}
 		b.WriteString(s)
+		written++
+		return written != take
 	})
-	return b.String()
+	s = b.String()
+	cut = -1
+	if exact && pure && overAt >= 0 {
+		u := overUnits
+		for i, r := range s[overAt:] {
+			if u += utf16.RuneLen(r); u > excelize.TotalCellChars {
+				cut = overAt + i
+				break
+			}
+		}
+	}
+	return s, cut
+}
+
+// cleanUnits is the length in UTF-16 units of safetext.Clean(s) and its
+// count of line breaks; ok is false when s is not valid UTF-8, pure when
+// Clean removes nothing from it.
+func cleanUnits(s string) (units, breaks int, ok, pure bool) {
+	pure = true
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == '\n' {
+				breaks++
+			}
+			if !safetext.Forbidden(rune(c)) {
+				units++
+			} else {
+				pure = false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return 0, 0, false, false
+		}
+		if !safetext.Forbidden(r) {
+			units += utf16.RuneLen(r)
+		} else {
+			pure = false
+		}
+		i += size
+	}
+	return units, breaks, true, pure
 }
 
 // unitWidths are the columns of the units sheet for a month: STT, unit,
