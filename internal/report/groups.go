@@ -13,7 +13,7 @@ import (
 // group's subtree. Groups whose parent is unknown, or that sit on a parent
 // cycle, stand at the top level (validation reports them); tasks of no
 // known group get a row of their own, so every task is counted once.
-func (rep *Report) groups(prev *status.Result) {
+func (rep *Report) groups(prev *status.TaskOutcomes) {
 	r := rep.Result
 	p := r.Plan
 	index := map[string]int{}
@@ -47,8 +47,8 @@ func (rep *Report) groups(prev *status.Result) {
 			orphans = append(orphans, ti)
 		}
 	}
-	// The previous result holds the same plan, so its tasks line up with
-	// r's by index; a task filter could break that, so match by id.
+	// The previous outcomes are of the same plan, so their tasks line up
+	// with r's by index; a task filter could break that, so match by id.
 	var prevOutcome map[string]status.Outcome
 	if prev != nil {
 		prevOutcome = make(map[string]status.Outcome, len(prev.Tasks))

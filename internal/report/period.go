@@ -14,8 +14,8 @@ import (
 // (the change column), each cycle of the year up to the last at day (the
 // reporting record and the ranking), what falls due up to the next cycle's
 // compile day, and the notes of the period's months. It computes the
-// tasks' state twice (at day, and at the previous compile day,
-// concurrently) and each cycle's compliance once, and reads nothing else.
+// tasks' state at day and each cycle's compliance once, and, concurrently,
+// the tasks' outcomes at the previous compile day, and reads nothing else.
 func ForPeriod(p *model.Plan, period dates.Period, day dates.Date, lang i18n.Lang) *Report {
 	ix := model.NewIndex(p)
 	rollover := p.Reporting.Rollover == model.RolloverNextWorkingDay
@@ -27,12 +27,13 @@ func ForPeriod(p *model.Plan, period dates.Period, day dates.Date, lang i18n.Lan
 		months = append(months, m)
 	}
 	// The two computations read the plan and the index and write nothing
-	// shared: the previous cycle's runs beside the others, on a second
-	// processor when there is one.
+	// shared: the previous cycle's outcomes (all the change column needs)
+	// are computed beside the rest, on a second processor when there is
+	// one.
 	prevCy := p.Cal.Cycle(cy.Month.Add(-1), p.Reporting.Day, rollover)
-	var prev *status.Result
+	var prev *status.TaskOutcomes
 	wait := beside(func() {
-		prev = status.Compute(p, ix, status.Options{AsOf: status.CompileDay(p, prevCy), Cycle: prevCy.Month})
+		prev = status.ComputeOutcomes(p, ix, status.CompileDay(p, prevCy))
 	})
 	cycles := status.ComputeCycles(p, ix, day, months)
 	res := cycles[len(cycles)-1]

@@ -26,9 +26,9 @@ import (
 type Input struct {
 	// Result is the status at the report's day D for the period's last cycle.
 	Result *status.Result
-	// Previous is the status at the previous cycle's compile day, for the
-	// change column; nil leaves the comparison out.
-	Previous *status.Result
+	// Previous is the tasks' outcomes at the previous cycle's compile day,
+	// for the change column; nil leaves the comparison out.
+	Previous *status.TaskOutcomes
 	// Cycles are results at D, one per cycle of the year up to the
 	// period's last cycle (Cycle set to each month), oldest first: they
 	// give the reporting record and the ranking's report counts. Empty

@@ -39,35 +39,7 @@ func Compute(p *model.Plan, ix *model.Index, opt Options) *Result {
 // the plan's state twelve times). Results are read-only; one that must
 // change (Filter makes a new one) must not be changed in place.
 func ComputeCycles(p *model.Plan, ix *model.Index, asOf dates.Date, months []dates.Month) []*Result {
-	if ix == nil {
-		ix = model.NewIndex(p)
-	}
-	c := &computer{
-		p:        p,
-		ix:       ix,
-		asOf:     asOf,
-		rollover: p.Reporting.Rollover == model.RolloverNextWorkingDay,
-		reports:  visibleByUnit(p.Reports, asOf),
-		history:  map[string]*history{},
-		leads:    map[string][]int{},
-	}
-	c.indexTasks()
-	// Expand every lead first, so that each unit's history knows which
-	// tasks it must find and can stop reading as soon as it has them.
-	// Leads are expanded as they stand at D (SPEC §9): sets hold the units
-	// that exist, an ended unit's assignment passes to its successor, and
-	// the predecessors' histories are read for the tasks passed on.
-	leads := make([][]model.Holder, len(p.Tasks))
-	for i := range p.Tasks {
-		leads[i] = ix.ExpandAt(p.Tasks[i].Lead, asOf)
-		ci := c.taskIndex[p.Tasks[i].ID.Value]
-		for _, h := range leads[i] {
-			c.leads[h.Unit.ID.Value] = append(c.leads[h.Unit.ID.Value], ci)
-			for _, pre := range h.Predecessors {
-				c.leads[pre.ID.Value] = append(c.leads[pre.ID.Value], ci)
-			}
-		}
-	}
+	c, leads := newComputer(p, ix, asOf, false)
 	tasks := make([]Task, 0, len(p.Tasks))
 	for i := range p.Tasks {
 		tasks = append(tasks, c.task(i, leads[i]))
@@ -89,6 +61,100 @@ func ComputeCycles(p *model.Plan, ix *model.Index, asOf dates.Date, months []dat
 	return out
 }
 
+// newComputer prepares the computation at asOf: the visible reports by
+// unit, and each task's lead holders. Every lead is expanded first, so
+// that each unit's history knows which tasks it must find and can stop
+// reading as soon as it has them. Leads are expanded as they stand at D
+// (SPEC §9): sets hold the units that exist, an ended unit's assignment
+// passes to its successor, and the predecessors' histories are read for
+// the tasks passed on. Without values, histories keep the latest entries
+// only.
+func newComputer(p *model.Plan, ix *model.Index, asOf dates.Date, noValues bool) (*computer, [][]model.Holder) {
+	if ix == nil {
+		ix = model.NewIndex(p)
+	}
+	c := &computer{
+		p:        p,
+		ix:       ix,
+		asOf:     asOf,
+		rollover: p.Reporting.Rollover == model.RolloverNextWorkingDay,
+		reports:  visibleByUnit(p.Reports, asOf),
+		history:  map[string]*history{},
+		leads:    map[string][]int{},
+		noValues: noValues,
+	}
+	c.indexTasks()
+	leads := make([][]model.Holder, len(p.Tasks))
+	for i := range p.Tasks {
+		leads[i] = ix.ExpandAt(p.Tasks[i].Lead, asOf)
+		ci := c.taskIndex[p.Tasks[i].ID.Value]
+		for _, h := range leads[i] {
+			c.leads[h.Unit.ID.Value] = append(c.leads[h.Unit.ID.Value], ci)
+			for _, pre := range h.Predecessors {
+				c.leads[pre.ID.Value] = append(c.leads[pre.ID.Value], ci)
+			}
+		}
+	}
+	return c, leads
+}
+
+// TaskOutcomes are the tasks' outcomes on a day, in plan order: what a
+// report needs of the previous cycle's compile day (the change since then).
+type TaskOutcomes struct {
+	AsOf  dates.Date
+	Tasks []TaskOutcome
+}
+
+// TaskOutcome is a task with its outcome.
+type TaskOutcome struct {
+	Task    *model.Task
+	Outcome Outcome
+}
+
+// ComputeOutcomes gives each task's outcome at asOf, as Compute gives it
+// (TestOutcomesSameAsCompute), without the rest: an outcome depends only
+// on whether each lead unit's latest entry says done, and when, so no
+// target, value, status, progress or compliance is computed, and a unit's
+// reports are read only until each task it leads has its latest entry.
+func ComputeOutcomes(p *model.Plan, ix *model.Index, asOf dates.Date) *TaskOutcomes {
+	c, leads := newComputer(p, ix, asOf, true)
+	out := &TaskOutcomes{AsOf: asOf, Tasks: make([]TaskOutcome, len(p.Tasks))}
+	for i := range p.Tasks {
+		t := &p.Tasks[i]
+		out.Tasks[i] = TaskOutcome{Task: t, Outcome: Standing}
+		if t.Deadline.Ongoing {
+			continue // a standing duty whatever its units said
+		}
+		due := p.Cal.Effective(t.Deadline.Last, c.rollover)
+		ci := c.taskIndex[t.ID.Value]
+		done, late := len(leads[i]) > 0, false
+		for _, h := range leads[i] {
+			e := c.latestEntry(ci, h)
+			if e == nil || e.State != model.Done {
+				done = false
+				continue
+			}
+			late = late || (!due.IsZero() && e.Done.Date.After(due))
+		}
+		out.Tasks[i].Outcome = outcomeOf(false, done, late, due, asOf)
+	}
+	return out
+}
+
+// latestEntry is the latest entry of task index ci that holder h or, when
+// it has none, its predecessors (nearest first) have sent, or nil.
+func (c *computer) latestEntry(ci int, h model.Holder) *model.Entry {
+	if l, ok := c.unit(h.Unit.ID.Value).entry(ci); ok {
+		return l.entry
+	}
+	for _, pre := range h.Predecessors {
+		if l, ok := c.unit(pre.ID.Value).entry(ci); ok {
+			return l.entry
+		}
+	}
+	return nil
+}
+
 // computer holds what Compute shares between tasks.
 type computer struct {
 	p        *model.Plan
@@ -105,6 +171,8 @@ type computer struct {
 	// leads lists, per unit id, the indexes (as taskIndex gives them) of
 	// the tasks it leads.
 	leads map[string][]int
+	// noValues leaves targets' values out of the histories.
+	noValues bool
 	// slot is scratch space for unit: while the history of a unit is
 	// built, slot[ti] is 1 + the position of task ti in it, 0 for a task
 	// the unit does not lead.
@@ -243,7 +311,7 @@ func (h *history) entry(ti int) (latest, bool) {
 // it, if any.
 func (h *history) valueOf(ti, j int) (float64, dates.Month, bool) {
 	t := h.task(ti)
-	if t == nil || j < 0 {
+	if t == nil || j < 0 || t.base+j >= len(h.values) {
 		return 0, dates.Month{}, false
 	}
 	if v := h.values[t.base+j]; v.has {
@@ -284,6 +352,9 @@ func (c *computer) unit(id string) *history {
 			c.slot[t.ti] = 0
 		}
 	}()
+	if c.noValues {
+		targets = 0
+	}
 	h.values = make([]heldValue, targets)
 	remaining := len(h.tasks) + targets
 	for _, r := range reports {
@@ -297,6 +368,9 @@ func (c *computer) unit(id string) *history {
 			if t.latest.entry == nil {
 				t.latest = latest{entry: e, month: r.Month}
 				remaining--
+			}
+			if c.noValues {
+				continue
 			}
 			targets := c.p.Tasks[ti].Targets
 			for _, v := range e.Values {
