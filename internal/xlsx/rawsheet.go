@@ -524,70 +524,27 @@ func escapeText(w *bufio.Writer, s string) {
 	if utf8.ValidString(s) && !strings.Contains(s, "\uFFFE") && !strings.Contains(s, "\uFFFF") {
 		last := 0
 		for i := 0; i < len(s); i++ {
-			c := s[i]
-			if c >= '?' || c >= 0x20 && c != '"' && c != '\'' && c != '&' && c != '<' && c != '>' {
-				continue
+			if s[i] >= '?' {
+				continue // no byte from '?' up is escaped
 			}
-			var esc string
-			switch c {
-			case '"':
-				esc = "&#34;"
-			case '\'':
-				esc = "&#39;"
-			case '&':
-				esc = "&amp;"
-			case '<':
-				esc = "&lt;"
-			case '>':
-				esc = "&gt;"
-			case '\t':
-				esc = "&#x9;"
-			case '\n':
-				esc = "&#xA;"
-			case '\r':
-				esc = "&#xD;"
-			default:
-				esc = "\uFFFD"
+			if esc := asciiEscape(s[i]); esc != "" {
+				_, _ = w.WriteString(s[last:i])
+				_, _ = w.WriteString(esc)
+				last = i + 1
 			}
-			_, _ = w.WriteString(s[last:i])
-			_, _ = w.WriteString(esc)
-			last = i + 1
 		}
 		_, _ = w.WriteString(s[last:])
 		return
 	}
 	last := 0
 	for i := 0; i < len(s); {
-		var esc string
-		c := s[i]
-		if c < utf8.RuneSelf {
+		if c := s[i]; c < utf8.RuneSelf {
 			i++
-			switch c {
-			case '"':
-				esc = "&#34;"
-			case '\'':
-				esc = "&#39;"
-			case '&':
-				esc = "&amp;"
-			case '<':
-				esc = "&lt;"
-			case '>':
-				esc = "&gt;"
-			case '\t':
-				esc = "&#x9;"
-			case '\n':
-				esc = "&#xA;"
-			case '\r':
-				esc = "&#xD;"
-			default:
-				if c >= 0x20 {
-					continue
-				}
-				esc = "\uFFFD"
+			if esc := asciiEscape(c); esc != "" {
+				_, _ = w.WriteString(s[last : i-1])
+				_, _ = w.WriteString(esc)
+				last = i
 			}
-			_, _ = w.WriteString(s[last : i-1])
-			_, _ = w.WriteString(esc)
-			last = i
 			continue
 		}
 		r, width := utf8.DecodeRuneInString(s[i:])
@@ -601,6 +558,34 @@ func escapeText(w *bufio.Writer, s string) {
 		last = i
 	}
 	_, _ = w.WriteString(s[last:])
+}
+
+// asciiEscape is what escapeText writes for the ASCII byte c: "" for a
+// byte that stays as it is, else its escape, or U+FFFD for a control
+// character XML does not allow.
+func asciiEscape(c byte) string {
+	switch c {
+	case '"':
+		return "&#34;"
+	case '\'':
+		return "&#39;"
+	case '&':
+		return "&amp;"
+	case '<':
+		return "&lt;"
+	case '>':
+		return "&gt;"
+	case '\t':
+		return "&#x9;"
+	case '\n':
+		return "&#xA;"
+	case '\r':
+		return "&#xD;"
+	}
+	if c < 0x20 {
+		return "\uFFFD"
+	}
+	return ""
 }
 
 // isSpace is excelize's test for a string that needs xml:space="preserve".
