@@ -601,12 +601,10 @@ func rankOf(s Status) int {
 // list.
 func (c *computer) compliance(tasks []Task, cy dates.Cycle) []UnitReport {
 	// The units owing are marked by their place in the units sorted by
-	// id: no map of thousands of units and no sort per cycle. A unit the
-	// index does not know (none: every unit here comes from it) would be
-	// kept aside and sorted in.
+	// id: no map of thousands of units and no sort per cycle. Every unit
+	// here comes from the index (ExpandAt), so each has its place.
 	byID := c.ix.UnitsByID()
 	owed := make([]*model.Unit, len(byID))
-	var aside map[string]*model.Unit
 	secretariat := c.p.Reporting.Secretariat.Value
 	owe := func(u *model.Unit) {
 		if !cy.Deadline.IsZero() && !u.ExistsOn(cy.Deadline) {
@@ -617,12 +615,7 @@ func (c *computer) compliance(tasks []Task, cy dates.Cycle) []UnitReport {
 		}
 		if i, ok := c.ix.UnitRank(u.ID.Value); ok {
 			owed[i] = u
-			return
 		}
-		if aside == nil {
-			aside = map[string]*model.Unit{}
-		}
-		aside[u.ID.Value] = u
 	}
 	for _, h := range c.ix.ExpandAt(c.p.Reporting.Also, cy.Deadline) {
 		owe(h.Unit)
@@ -640,14 +633,17 @@ func (c *computer) compliance(tasks []Task, cy dates.Cycle) []UnitReport {
 			owe(a.Unit)
 		}
 	}
-	n := len(aside)
+	n := 0
 	for _, u := range owed {
 		if u != nil {
 			n++
 		}
 	}
 	out := make([]UnitReport, 0, n)
-	add := func(u *model.Unit) {
+	for _, u := range owed {
+		if u == nil {
+			continue
+		}
 		ur := UnitReport{Unit: u}
 		for _, r := range c.reports[u.ID.Value] {
 			if r.Month == cy.Month {
@@ -666,17 +662,6 @@ func (c *computer) compliance(tasks []Task, cy dates.Cycle) []UnitReport {
 			ur.State = Pending
 		}
 		out = append(out, ur)
-	}
-	for _, u := range owed {
-		if u != nil {
-			add(u)
-		}
-	}
-	if len(aside) > 0 {
-		for _, u := range aside {
-			add(u)
-		}
-		slices.SortFunc(out, func(a, b UnitReport) int { return cmp.Compare(a.Unit.ID.Value, b.Unit.ID.Value) })
 	}
 	return out
 }

@@ -44,16 +44,17 @@ func TestOutcomesSameAsCompute(t *testing.T) {
 		}
 		return out
 	}
-	t.Run("plan", func(t *testing.T) {
-		p, _, err := load.Load(os.DirFS(filepath.Join("..", "..", "plan")), "plan")
+	loaded := func(t *testing.T, name, dir string, step int) {
+		p, _, err := load.Load(os.DirFS(dir), "plan")
 		if err != nil {
 			t.Fatal(err)
 		}
 		ix := model.NewIndex(p)
-		for _, d := range days(3) {
-			sameOutcomes(t, "plan", p, ix, d)
+		for _, d := range days(step) {
+			sameOutcomes(t, name, p, ix, d)
 		}
-	})
+	}
+	t.Run("plan", func(t *testing.T) { loaded(t, "plan", filepath.Join("..", "..", "plan"), 3) })
 	t.Run("synthetic province", func(t *testing.T) {
 		if testing.Short() {
 			t.Skip("writes a province of 2,900 files")
@@ -62,14 +63,7 @@ func TestOutcomesSameAsCompute(t *testing.T) {
 		if _, err := synth.Generate(dir, synth.Options{Scale: synth.ScaleProvince, Seed: 6, Year: 2024}); err != nil {
 			t.Fatal(err)
 		}
-		p, _, err := load.Load(os.DirFS(dir), "plan")
-		if err != nil {
-			t.Fatal(err)
-		}
-		ix := model.NewIndex(p)
-		for _, d := range days(9) {
-			sameOutcomes(t, "province", p, ix, d)
-		}
+		loaded(t, "province", dir, 9)
 	})
 	t.Run("random", func(t *testing.T) {
 		r := rand.New(rand.NewPCG(6, 42))
