@@ -78,9 +78,9 @@ func newComputer(p *model.Plan, ix *model.Index, asOf dates.Date, noValues bool)
 		ix:       ix,
 		asOf:     asOf,
 		rollover: p.Reporting.Rollover == model.RolloverNextWorkingDay,
-		reports:  visibleByUnit(p.Reports, asOf),
-		history:  map[string]*history{},
-		leads:    map[string][]int{},
+		reports:  visibleByUnit(p.Reports, asOf, len(p.Units)),
+		history:  make(map[string]*history, len(p.Units)),
+		leads:    make(map[string][]int, len(p.Units)),
 		noValues: noValues,
 	}
 	c.indexTasks()
@@ -195,9 +195,11 @@ func (c *computer) indexTasks() {
 // without a submitted day (a validation error) is never visible: nothing
 // says it had been sent by D. Two reports of one unit for one month (x.yaml
 // and x.yml, also a validation error) are ordered by submitted day, latest
-// first, then by file, so the result does not depend on load order.
-func visibleByUnit(all []model.Report, asOf dates.Date) map[string][]*model.Report {
-	by := map[string][]*model.Report{}
+// first, then by file, so the result does not depend on load order. units
+// (the plan's units) sizes the map: at the country's scale it grew
+// through thousands of units, a copy at each doubling.
+func visibleByUnit(all []model.Report, asOf dates.Date, units int) map[string][]*model.Report {
+	by := make(map[string][]*model.Report, units)
 	for i := range all {
 		r := &all[i]
 		if r.Submitted.Date.IsZero() || r.Submitted.Date.After(asOf) {

@@ -35,7 +35,7 @@ func TestVisibleByUnitOrder(t *testing.T) {
 		case 1:
 			slices.SortFunc(all, func(a, b model.Report) int { return b.Month.Compare(a.Month) })
 		}
-		got := visibleByUnit(all, asOf)
+		got := visibleByUnit(all, asOf, 0)
 		for u, rs := range got {
 			want := slices.Clone(rs)
 			slices.SortStableFunc(want, newestFirst)
