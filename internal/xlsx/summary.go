@@ -407,6 +407,20 @@ func (wb *workbook) optFloat(sheet string, col, row int, x *float64) {
 	wb.float(sheet, col, row, *x, wb.st.decimal)
 }
 
+// chartHeader writes the one-row header of the chart's data: STT | Nhóm
+// nhiệm vụ | Tổng số, then each outcome's full name. The legend names the
+// series by these cells, so each must say the whole class: under the
+// outcome table's two-row header two columns read "Quá hạn" alone, and
+// the legend showed "Quá hạn" twice.
+func (wb *workbook) chartHeader(sheet string, head int) {
+	wb.rect(sheet, 1, head, 1, head, wb.t("xlsx.col.no"), wb.st.head)
+	wb.rect(sheet, 2, head, countCol-1, head, wb.t("xlsx.col.group"), wb.st.head)
+	wb.rect(sheet, totalCol, head, totalCol, head, wb.t("xlsx.col.total"), wb.st.head)
+	for k, o := range status.Outcomes {
+		wb.rect(sheet, outcomeCol+k, head, outcomeCol+k, head, wb.t("outcome."+string(o)), wb.st.head)
+	}
+}
+
 // chart writes the chart's data, one row per group that holds tasks of its
 // own (the leaf groups, and a parent with tasks outside its children),
 // labelled by its ref and counting its own tasks, and under it a stacked
@@ -424,29 +438,24 @@ func (wb *workbook) chart(sheet string, head int) int {
 	if wb.err != nil || len(leaves) == 0 {
 		return 0
 	}
-	wb.outcomeHeader(sheet, head)
-	row := head + 1
+	wb.chartHeader(sheet, head)
+	row := head
 	for _, g := range leaves {
 		row++
 		wb.str(sheet, 1, row, g.Label, wb.st.groupNo[1])
 		wb.merged(sheet, 2, countCol-1, row, g.Title, wb.st.groupName[1])
 		wb.countRow(sheet, row, g.Own, wb.st.integer)
 	}
-	first, last := head+2, row
+	first, last := head+1, row
 	q := quoted(sheet)
 	font := &excelize.Font{Family: fontName, Size: 10, Color: "000000"}
 	var series []excelize.ChartSeries
 	for k, o := range status.Outcomes {
 		c := colName(outcomeCol + k)
-		// A series is named by its column's header cell: the second
-		// header row, but for standing duties, whose header spans both
-		// rows and is held by the first (outcomeHeader).
-		nameRow := head + 1
-		if o == status.Standing {
-			nameRow = head
-		}
+		// A series is named by its column's header cell, the outcome's
+		// full name (chartHeader).
 		series = append(series, excelize.ChartSeries{
-			Name:       fmt.Sprintf("%s!$%s$%d", q, c, nameRow),
+			Name:       fmt.Sprintf("%s!$%s$%d", q, c, head),
 			Categories: fmt.Sprintf("%s!$A$%d:$A$%d", q, first, last),
 			Values:     fmt.Sprintf("%s!$%s$%d:$%s$%d", q, c, first, c, last),
 			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{chartColour(o)}},

@@ -567,12 +567,11 @@ func TestChart(t *testing.T) {
 	b := write(t, fixture(), fixtureOptions(i18n.VI))
 	chart := zipEntry(t, b, "xl/charts/chart1.xml")
 	// Categories are the refs of the groups with tasks of their own (rows
-	// 32–35 of the chart's data: II.1, II.3, II.3.1, IV); one series per
-	// outcome, named by its header cell (the second header row, but the
-	// standing duties' header spanning both rows).
+	// 31–34 of the chart's data: II.1, II.3, II.3.1, IV); one series per
+	// outcome, named by its cell in the data's one-row header (row 30).
 	for _, want := range []string{"<barChart>", `<barDir val="col">`, `<grouping val="stacked">`,
-		`<varyColors val="0">`, `<f>&#39;Tổng hợp&#39;!$A$32:$A$35</f>`, `<f>&#39;Tổng hợp&#39;!$F$31</f>`,
-		`<f>&#39;Tổng hợp&#39;!$J$32:$J$35</f>`, "Times New Roman"} {
+		`<varyColors val="0">`, `<f>&#39;Tổng hợp&#39;!$A$31:$A$34</f>`, `<f>&#39;Tổng hợp&#39;!$F$30</f>`,
+		`<f>&#39;Tổng hợp&#39;!$J$31:$J$34</f>`, "Times New Roman"} {
 		if !strings.Contains(chart, want) {
 			t.Errorf("chart1.xml lacks %s", want)
 		}
@@ -591,10 +590,18 @@ func TestChart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, m := range names {
+	// The legend says each outcome in full: under the outcome table's
+	// two-row header two columns read "Quá hạn" alone.
+	for k, m := range names {
 		ref := m[1] + m[2]
-		if got := cellValue(t, f, "Tổng hợp", ref); got == "" {
+		got := cellValue(t, f, "Tổng hợp", ref)
+		if got == "" {
 			t.Errorf("series named by %s, an empty cell", ref)
+		}
+		if k < len(status.Outcomes) {
+			if want := i18n.T(i18n.VI, "outcome."+string(status.Outcomes[k])); got != want {
+				t.Errorf("series %d named %q (%s), want %q", k+1, got, ref, want)
+			}
 		}
 		// excelize reads a merged range's value in every cell of it; a
 		// chart reads only the first.
@@ -607,7 +614,7 @@ func TestChart(t *testing.T) {
 			}
 		}
 	}
-	for ref, want := range map[string]string{"A32": "II.1", "A33": "II.3", "A34": "II.3.1", "A35": "IV", "E33": "1"} {
+	for ref, want := range map[string]string{"A31": "II.1", "A32": "II.3", "A33": "II.3.1", "A34": "IV", "E32": "1"} {
 		if got := cellValue(t, f, "Tổng hợp", ref); got != want {
 			t.Errorf("chart data %s = %q, want %q", ref, got, want)
 		}
@@ -617,9 +624,9 @@ func TestChart(t *testing.T) {
 		t.Errorf("the summary sheet does not hold the drawing: %s", rels)
 	}
 	drawing := zipEntry(t, b, "xl/drawings/drawing1.xml")
-	// Anchored below its data (a two-row header and four groups), a row
-	// under the last; drawing rows count from 0.
-	row := findRow(t, open(t, b), "Tổng hợp", "A", "4. ") + 7
+	// Anchored below its data (a header row and four groups), a row under
+	// the last; drawing rows count from 0.
+	row := findRow(t, open(t, b), "Tổng hợp", "A", "4. ") + 6
 	if from := fmt.Sprintf("<xdr:from><xdr:col>0</xdr:col><xdr:colOff>38100</xdr:colOff><xdr:row>%d</xdr:row>", row); !strings.Contains(drawing, from) {
 		t.Errorf("chart anchor: %s", drawing)
 	}
