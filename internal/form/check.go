@@ -12,7 +12,9 @@ import (
 // Check says whether the form belongs where it is being imported: to plan
 // p, to cycle (the zero Month accepts any cycle), to a unit of the plan;
 // and, when the file still has the name plan06 gave it, to the unit and
-// cycle that name says. Task ids the plan does not know are errors too.
+// cycle that name says. Task ids the plan does not know are errors too. A
+// task marked done with a progress under 100 loses the progress, with a
+// warning (the entry is changed in place).
 func (fl *Filled) Check(p *model.Plan, ix *model.Index, cycle dates.Month) diag.Diagnostics {
 	var ds diag.Diagnostics
 	k := &fl.Keys
@@ -42,9 +44,22 @@ func (fl *Filled) Check(p *model.Plan, ix *model.Index, cycle dates.Month) diag.
 			}
 		}
 	}
-	for i, e := range fl.Report.Entries {
-		if ix.Task(e.Task.Value) == nil {
+	for i := range fl.Report.Entries {
+		e := &fl.Report.Entries[i]
+		t := ix.Task(e.Task.Value)
+		if t == nil {
 			ds.Errorf(fl.pos(colID, fl.EntryRows[i]), "form-unknown-task", Clean(e.Task.Value))
+			continue
+		}
+		// A row switched to Hoàn thành keeps the progress the form was
+		// prefilled with (0 % for a task not yet reported): the report
+		// would say done at 0 %. A done task counts as 100 % (SPEC §3.2),
+		// so the progress is left out and the clerk's figure named. A
+		// standing duty reported done stays in progress with its figure,
+		// so its progress is kept.
+		if e.State == model.Done && !t.Deadline.Ongoing && e.Progress != nil && *e.Progress != 100 {
+			ds.Warnf(fl.pos(colProgress, fl.EntryRows[i]), "form-done-progress", *e.Progress)
+			e.Progress = nil
 		}
 	}
 	return ds

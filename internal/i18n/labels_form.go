@@ -79,6 +79,7 @@ func init() {
 		"diag.form-progress-range": {"tiến độ %s ngoài 0–100; ghi số nguyên 0–100", "progress %s is outside 0–100; write a whole number 0–100"},
 		"diag.form-date":           {"ngày %q không hợp lệ; ghi dạng dd/mm/yyyy, ví dụ 15/03/2024", "%q is not a day; write it as dd/mm/yyyy, e.g. 15/03/2024"},
 		"diag.form-done-missing":   {"trạng thái Hoàn thành cần ngày hoàn thành; ghi ngày dạng dd/mm/yyyy", "state Done needs the completion date; write it as dd/mm/yyyy"},
+		"diag.form-done-progress":  {"trạng thái Hoàn thành nhưng tiến độ ghi %d%%: báo cáo không ghi tiến độ (nhiệm vụ hoàn thành tính 100%%); nếu chưa xong, đổi trạng thái và nhập lại", "state Done with progress %d%%: the report leaves the progress out (a done task counts as 100%%); if it is not done, change the state and import again"},
 		"diag.form-done-not-done":  {"ngày hoàn thành chỉ ghi khi trạng thái là Hoàn thành; xóa ngày hoặc đổi trạng thái", "a completion date goes only with state Done; clear the date or change the state"},
 		"diag.form-value":          {"giá trị %q không phải là số; ghi số, ví dụ 97,5", "value %q is not a number; write a number, e.g. 97.5"},
 		"diag.form-report-exists": {"đã có báo cáo %s; thêm --force để thay (plan06 in khác biệt trước khi ghi)",
