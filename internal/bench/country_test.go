@@ -7,7 +7,6 @@ import (
 
 	"github.com/plan06/plan06/internal/dates"
 	"github.com/plan06/plan06/internal/i18n"
-	"github.com/plan06/plan06/internal/load"
 	"github.com/plan06/plan06/internal/report"
 	"github.com/plan06/plan06/internal/status"
 	"github.com/plan06/plan06/internal/xlsx"
@@ -22,7 +21,7 @@ func BenchmarkCountryWorkbook(b *testing.B) {
 	if dir == "" {
 		b.Skip("PLAN06_COUNTRY names no plan")
 	}
-	p, _, err := load.Load(os.DirFS(dir), ".")
+	p, _, err := loadDir(dir)
 	if err != nil {
 		b.Fatal(err)
 	}
