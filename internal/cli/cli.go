@@ -139,7 +139,11 @@ func Main(args []string, io IO, env Env, now func() time.Time) int {
 		return ee.code
 	}
 	// cobra's own errors: unknown command or flag, wrong arguments.
-	printErr(io.Err, err.Error(), i18n.Say(app.ui, "run 'plan06 --help' for usage"))
+	msg, hint := cobraMessage(app.ui, err.Error())
+	if hint == "" {
+		hint = i18n.Say(app.ui, "run 'plan06 --help' for usage")
+	}
+	printErr(io.Err, msg, hint)
 	return ExitUsage
 }
 
@@ -164,7 +168,8 @@ func (a *App) rootCmd() *cobra.Command {
 		Version:       Version,
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return withHintArgs(usageErr("run '%s --help' for usage", "%s", err.Error()), c.CommandPath())
+		msg, _ := cobraMessage(a.ui, err.Error())
+		return withHintArgs(usageErr("run '%s --help' for usage", "%s", msg), c.CommandPath())
 	})
 	f := root.PersistentFlags()
 	f.StringVar(&a.planDir, "plan", "", "plan folder (default ./plan, or $PLAN06_PLAN)")

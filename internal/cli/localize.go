@@ -63,6 +63,7 @@ func flagValue(args []string, name string) string {
 func (a *App) localize(root *cobra.Command) {
 	root.InitDefaultHelpCmd()
 	root.InitDefaultCompletionCmd()
+	a.strictCompletion(root)
 	root.InitDefaultVersionFlag()
 	if a.ui == i18n.VI {
 		root.SetUsageTemplate(viUsage(root.UsageTemplate()))
@@ -114,4 +115,22 @@ func viUsage(t string) string {
 		`Use "{{.CommandPath}} [command] --help" for more information about a command.`,
 		`Chạy "{{.CommandPath}} [lệnh] --help" để xem hướng dẫn của từng lệnh.`,
 	).Replace(t)
+}
+
+// strictCompletion makes `completion` without a shell, or with one cobra
+// does not know (tcsh), a usage error (exit 2) rather than its help and
+// exit 0.
+func (a *App) strictCompletion(root *cobra.Command) {
+	for _, c := range root.Commands() {
+		if c.Name() != "completion" {
+			continue
+		}
+		c.Args = cobra.ArbitraryArgs
+		c.RunE = func(c *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return withHintArgs(usageErr("run '%s --help' for usage", "name a shell: bash, zsh, fish or powershell"), c.CommandPath())
+			}
+			return usageErr("name a shell: bash, zsh, fish or powershell", "%q is not a shell plan06 completes", args[0])
+		}
+	}
 }

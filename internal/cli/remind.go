@@ -29,6 +29,9 @@ func (a *App) remindCmd() *cobra.Command {
 		Example: "  plan06 remind --as-of 2024-04-20\n  plan06 remind --cycle 2024-04 --docx",
 		Args:    cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
+			if docxOut && c.Flags().Changed("output") && !strings.HasSuffix(strings.ToLower(output), ".docx") {
+				return usageErr("use -o markdown, --docx or -o FILE.docx", "--docx and -o %s ask for two outputs", output)
+			}
 			return a.runRemind(cycle, output, docxOut)
 		},
 	}

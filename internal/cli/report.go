@@ -121,7 +121,7 @@ func (a *App) runReport(periodText, output string, ifCompileDay, docxOut bool) e
 		output = "bao-cao-de-an-06-" + period.String() + ext
 	}
 	if !strings.HasSuffix(strings.ToLower(output), ext) {
-		return usageErr("name the file with "+ext+", e.g. -o bao-cao"+ext, "%s is not a %s file name", output, ext)
+		return withHintArgs(usageErr("name the file with %s, e.g. -o bao-cao%s", "%s is not a %s file name", output, ext), ext, ext)
 	}
 	if dir := filepath.Dir(output); dir != "." {
 		if info, err := os.Stat(dir); err != nil || !info.IsDir() {

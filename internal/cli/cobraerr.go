@@ -1,0 +1,61 @@
+package cli
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/plan06/plan06/internal/i18n"
+)
+
+// cobra and pflag word their own errors in English (an unknown command or
+// flag, a flag without its value, too many arguments). cobraMessage
+// rewords the ones a user meets as formats of the catalogue, so that they
+// read in the run's language like every other error (SPEC §12); an error
+// it does not know is shown as it is.
+var cobraErrors = []struct {
+	re     *regexp.Regexp
+	format string // English, with one %s per group of re
+}{
+	{regexp.MustCompile(`^unknown flag: (--?\S+)$`), "unknown flag %s"},
+	{regexp.MustCompile(`^unknown shorthand flag: '(\S)' in -\S+$`), "unknown flag -%s"},
+	{regexp.MustCompile(`^flag needs an argument: '(\S)' in -\S+$`), "flag -%s needs a value"},
+	{regexp.MustCompile(`^flag needs an argument: (--?\S+)$`), "flag %s needs a value"},
+	{regexp.MustCompile(`^invalid argument "(.*)" for "(.*)" flag: (.*)$`), "%q is not a valid value for %s: %s"},
+	{regexp.MustCompile(`^requires at least (\d+) arg\(s\), only received (\d+)$`), "needs at least %s arguments, got %s"},
+	{regexp.MustCompile(`^accepts at most (\d+) arg\(s\), received (\d+)$`), "takes at most %s arguments, got %s"},
+	{regexp.MustCompile(`^accepts (\d+) arg\(s\), received (\d+)$`), "takes %s arguments, got %s"},
+	{regexp.MustCompile(`^accepts between (\d+) and (\d+) arg\(s\), received (\d+)$`), "takes %s to %s arguments, got %s"},
+	{regexp.MustCompile(`^unknown command "(.*)" for "(.*)"$`), "%q is not a command of %s"},
+	{regexp.MustCompile(`^invalid argument "(.*)" for "(.*)"$`), "%q is not a valid argument of %s"},
+}
+
+// cobraMessage returns cobra's error msg in lang, with cobra's suggestions
+// ("Did you mean this?") as a hint.
+func cobraMessage(lang i18n.Lang, msg string) (string, string) {
+	msg = strings.TrimSpace(msg)
+	var suggest []string
+	if head, rest, ok := strings.Cut(msg, "\n\nDid you mean this?\n"); ok {
+		msg = head
+		for _, s := range strings.Split(rest, "\n") {
+			if s = strings.TrimSpace(s); s != "" {
+				suggest = append(suggest, s)
+			}
+		}
+	}
+	hint := ""
+	if len(suggest) > 0 {
+		hint = i18n.Say(lang, "did you mean %s?", strings.Join(suggest, ", "))
+	}
+	for _, e := range cobraErrors {
+		m := e.re.FindStringSubmatch(msg)
+		if m == nil {
+			continue
+		}
+		args := make([]any, len(m)-1)
+		for i, s := range m[1:] {
+			args[i] = s
+		}
+		return i18n.Say(lang, e.format, args...), hint
+	}
+	return msg, hint
+}
