@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/plan06/plan06/internal/i18n"
 	"github.com/plan06/plan06/internal/planfs"
 	"github.com/plan06/plan06/internal/safetext"
 	"github.com/plan06/plan06/internal/safewrite"
@@ -48,7 +49,7 @@ func (a *App) runFmt(o fmtOptions, paths []string) error {
 		}
 		paths = []string{root}
 	}
-	files, err := fmtTargets(root, paths, o.write)
+	files, err := fmtTargets(a.ui, root, paths, o.write)
 	if err != nil {
 		return err
 	}
@@ -56,7 +57,7 @@ func (a *App) runFmt(o fmtOptions, paths []string) error {
 	for r := range formatAll(files) {
 		f := r.file
 		if r.readErr != nil {
-			fmt.Fprintf(a.IO.Err, "%s: error: %s\n", safetext.Line(f.shown), safetext.Line(readErr(r.readErr)))
+			fmt.Fprintf(a.IO.Err, "%s: error: %s\n", safetext.Line(f.shown), safetext.Line(readErr(a.ui, r.readErr)))
 			failed++
 			continue
 		}
@@ -103,13 +104,13 @@ func (a *App) runFmt(o fmtOptions, paths []string) error {
 func fmtErr(err error) string { return strings.TrimPrefix(err.Error(), "yaml: ") }
 
 // readErr says why a plan file could not be read.
-func readErr(err error) string {
+func readErr(lang i18n.Lang, err error) string {
 	var big *planfs.TooBigError
 	if errors.As(err, &big) {
 		if big.AtLeast {
-			return fmt.Sprintf("file too big: more than %d bytes (at most %d, 8 MiB)", big.Size-1, planfs.MaxFileSize)
+			return i18n.T(lang, "diag.too-big-grew", big.Size-1, planfs.MaxFileSize)
 		}
-		return fmt.Sprintf("file too big: %d bytes (at most %d, 8 MiB)", big.Size, planfs.MaxFileSize)
+		return i18n.T(lang, "diag.too-big-bytes", big.Size, planfs.MaxFileSize)
 	}
 	return err.Error()
 }
@@ -142,7 +143,7 @@ type fmtFile struct {
 // is read or written: a link out of the plan, a link to nothing, a FIFO or
 // device, a file over the size cap or (with -w) a read-only file stops the
 // run with all of them listed, and nothing is rewritten.
-func fmtTargets(root string, paths []string, write bool) ([]fmtFile, error) {
+func fmtTargets(lang i18n.Lang, root string, paths []string, write bool) ([]fmtFile, error) {
 	dirs := map[string]*planfs.Dir{}
 	var files []fmtFile
 	var problems []string
@@ -169,13 +170,13 @@ func fmtTargets(root string, paths []string, write bool) ([]fmtFile, error) {
 		if f == nil {
 			checked, r := planfs.Check(fsys, rel)
 			if r != nil {
-				problems = append(problems, shown+": "+refusalText(r))
+				problems = append(problems, shown+": "+refusalText(lang, r))
 				return
 			}
 			f = &checked
 		}
 		if f.Size > planfs.MaxFileSize {
-			problems = append(problems, shown+": "+readErr(&planfs.TooBigError{Size: f.Size}))
+			problems = append(problems, shown+": "+readErr(lang, &planfs.TooBigError{Size: f.Size}))
 			return
 		}
 		var target string
@@ -188,7 +189,7 @@ func fmtTargets(root string, paths []string, write bool) ([]fmtFile, error) {
 			}
 		}
 		if ext := filepath.Ext(target); ext != ".yaml" && ext != ".yml" {
-			problems = append(problems, shown+": symbolic link leads to a file that is not a YAML file ("+filepath.Base(target)+")")
+			problems = append(problems, shown+": "+i18n.Say(lang, "symbolic link leads to a file that is not a YAML file (%s)", filepath.Base(target)))
 			return
 		}
 		if seen[target] && write {
@@ -203,7 +204,7 @@ func fmtTargets(root string, paths []string, write bool) ([]fmtFile, error) {
 				}
 			}
 			if mode.Perm()&0o200 == 0 {
-				problems = append(problems, shown+": the file is read-only and is not rewritten; make it writable first (chmod u+w)")
+				problems = append(problems, shown+": "+i18n.Say(lang, "the file is read-only and is not rewritten; make it writable first (chmod u+w)"))
 				return
 			}
 		}
@@ -250,7 +251,7 @@ func fmtTargets(root string, paths []string, write bool) ([]fmtFile, error) {
 		}
 		for _, r := range refused {
 			if under(r.Rel) {
-				problems = append(problems, filepath.ToSlash(filepath.Join(planDir, r.Rel))+": "+refusalText(&r))
+				problems = append(problems, filepath.ToSlash(filepath.Join(planDir, r.Rel))+": "+refusalText(lang, &r))
 			}
 		}
 		for i, f := range list {
@@ -262,27 +263,26 @@ func fmtTargets(root string, paths []string, write bool) ([]fmtFile, error) {
 	if len(problems) > 0 {
 		sort.Strings(problems)
 		msg := strings.Join(problems, "\n  ")
-		return nil, &exitError{code: ExitFindings,
-			err:  fmt.Errorf("%d files cannot be formatted safely; nothing was changed:\n  %s", len(problems), msg),
-			hint: "plan files are regular .yaml files inside the plan folder; replace links and special files by the files themselves"}
+		// Each problem says what to do with its file.
+		return nil, codeErr(ExitFindings, "", "nothing was changed: these files cannot be formatted safely:\n  %s", msg)
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].shown < files[j].shown })
 	return files, nil
 }
 
 // refusalText says why the walker refused a path.
-func refusalText(r *planfs.Refusal) string {
+func refusalText(lang i18n.Lang, r *planfs.Refusal) string {
 	switch r.Reason {
 	case planfs.LinkOutside:
-		return "symbolic link leads out of the plan folder and is refused; replace it with the file itself"
+		return i18n.T(lang, "diag.symlink-outside")
 	case planfs.LinkDir:
-		return "symbolic links to folders are not followed"
+		return i18n.T(lang, "diag.symlink-dir")
 	case planfs.Dangling:
-		return "symbolic link leads to nothing; delete it or replace it with the file itself"
+		return i18n.T(lang, "diag.symlink-dangling")
 	case planfs.NotRegular:
-		return "not a regular file (a FIFO, socket or device) and is refused"
+		return i18n.T(lang, "diag.not-regular")
 	}
-	return "cannot read: " + errText(r.Err)
+	return i18n.T(lang, "diag.unreadable", errText(r.Err))
 }
 
 func errText(err error) string {

@@ -80,7 +80,10 @@ func init() {
 		"run 'plan06 --help' for usage": "chạy 'plan06 --help' để xem cách dùng",
 		"run '%s --help' for usage":     "chạy '%s --help' để xem cách dùng",
 		// cobra's and pflag's own errors, reworded (internal/cli/cobraerr.go).
-		"--docx and -o %s ask for two outputs":        "--docx và -o %s yêu cầu hai kiểu đầu ra khác nhau",
+		"--docx and -o %s ask for two outputs":                                           "--docx và -o %s yêu cầu hai kiểu đầu ra khác nhau",
+		"nothing was changed: these files cannot be formatted safely:\n  %s":             "không thay đổi gì: các tệp sau không định dạng an toàn được:\n  %s",
+		"symbolic link leads to a file that is not a YAML file (%s)":                     "liên kết tượng trưng trỏ tới một tệp không phải YAML (%s); thay bằng tệp YAML thật",
+		"the file is read-only and is not rewritten; make it writable first (chmod u+w)": "tệp chỉ đọc nên không được ghi lại; cho phép ghi trước (chmod u+w)",
 		"unknown flag %s":                             "không có cờ %s",
 		"unknown flag -%s":                            "không có cờ -%s",
 		"flag -%s needs a value":                      "cờ -%s cần một giá trị",
