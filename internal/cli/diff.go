@@ -131,6 +131,8 @@ func (a *App) runDiff(baseRev, headRev, output string) error {
 	if err != nil {
 		return err
 	}
+	// The statuses compared are as of D (SPEC §8.4).
+	a.warnOutside(&loaded{plan: head, lang: lang}, day)
 	d := plandiff.Compare(base, head, plandiff.Options{AsOf: day})
 	headNote()
 	if output == "markdown" {

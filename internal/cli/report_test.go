@@ -185,6 +185,13 @@ func TestOutsidePlanWarning(t *testing.T) {
 			t.Errorf("%s: stderr %q", tc.today, stderr)
 		}
 	}
+	// validate too ("every command"), its exit and findings unchanged.
+	for _, today := range []string{"2026-12-02", "2024-04-20"} {
+		_, stderr, code := run(t, dir, map[string]string{"PLAN06_TODAY": today}, "validate")
+		if warned := strings.Contains(stderr, "ngoài thời gian của kế hoạch"); code != 0 || warned != (today == "2026-12-02") {
+			t.Errorf("validate on %s: exit %d, stderr %q", today, code, stderr)
+		}
+	}
 	_, stderr, _ := run(t, dir, map[string]string{"PLAN06_TODAY": "2026-12-02"}, "status", "--lang", "en")
 	if want := "plan06: warning: 2026-12-02 is outside the plan's period (2024-01-01 – 2024-12-31); the figures may not be what you expect, choose the day with --as-of, e.g. --as-of 2024-12-31\n"; stderr != want {
 		t.Errorf("stderr %q, want %q", stderr, want)

@@ -41,6 +41,16 @@ func (a *App) runValidate(o validateOptions) error {
 	if err != nil {
 		return err
 	}
+	// Validation does not depend on D, but every command says when D is
+	// outside the plan (SPEC §8.4): a plan checked in 2026 for 2024 is
+	// worth a line. A --as-of that is no day is a usage error here too.
+	if l.plan != nil {
+		day, err := a.today(l.plan)
+		if err != nil {
+			return err
+		}
+		a.warnOutside(l, day)
+	}
 	switch o.format {
 	case "json":
 		err = render.DiagnosticsJSON(a.IO.Out, l.diags, l.lang)
