@@ -1,6 +1,10 @@
 package yamlfmt
 
-import "go.yaml.in/yaml/v3"
+import (
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
 
 // The YAML library attaches each comment to a node: a head comment to the
 // node below it, a line comment to the node on its line, a foot comment to
@@ -30,6 +34,29 @@ func keepMappingFoot(m *yaml.Node, oldLast *yaml.Node) {
 	}
 	newLast.FootComment = joinComments(newLast.FootComment, oldLast.FootComment)
 	oldLast.FootComment = ""
+}
+
+// keepFileHeader is called after the pairs of m were sorted: a comment
+// block that opens the file right above its first key (no blank line
+// between them, so the parser gives it to that key) is the file's header,
+// "# Kế hoạch …" on line 1. It stays on line 1, above the key now first,
+// rather than following its key down the file. Only a block that starts on
+// the file's first line is a header: a comment above a key further down
+// describes that key and moves with it.
+func keepFileHeader(m *yaml.Node, oldFirst *yaml.Node) {
+	newFirst := m.Content[0]
+	if oldFirst == newFirst || oldFirst.HeadComment == "" ||
+		oldFirst.Line-strings.Count(oldFirst.HeadComment, "\n")-1 != 1 {
+		return
+	}
+	// The key now first keeps its own comment, a blank line under the
+	// header.
+	if newFirst.HeadComment != "" {
+		newFirst.HeadComment = oldFirst.HeadComment + "\n\n" + newFirst.HeadComment
+	} else {
+		newFirst.HeadComment = oldFirst.HeadComment
+	}
+	oldFirst.HeadComment = ""
 }
 
 // fixComments moves, everywhere in the document, the comments the encoder

@@ -26,7 +26,11 @@
 // keeps the values and every comment line, but not always the exact place:
 //
 //   - The first comment of a file that is not separated from the first key
-//     by a blank line is that key's comment, and moves with it.
+//     by a blank line is yaml.v3's comment of that key; when the key moves
+//     down (keys in another order), the comment stays at the top of the file
+//     as its header, above the key now first (a blank line between them
+//     when that key has a comment of its own). A comment above any other
+//     key moves with its key.
 //   - A comment written after a nested block at the indentation of an outer
 //     key is read by yaml.v3 as the foot of the innermost last node of that
 //     block, and is written at that node's indentation.

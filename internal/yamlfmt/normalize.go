@@ -164,6 +164,7 @@ func sortPairs(m *yaml.Node, order []string, safe func() bool) {
 		return
 	}
 	keepMappingFoot(m, old[len(old)-2])
+	keepFileHeader(m, old[0])
 }
 
 // hasAlias reports whether n or a node under it is an alias.
