@@ -213,9 +213,9 @@ func TestTaskNo(t *testing.T) {
 		"II.1, 1.10":            "1.10",
 		"II.3.2":                "II.3.2",
 		"II.3.1, Nhiệm vụ 2":    "2",
-		"IV.1, gạch đầu dòng 3": "7",
+		"IV.1, gạch đầu dòng 3": "IV.1, gạch đầu dòng 3",
 		"":                      "7",
-		"Mục 3, điểm a":         "7",
+		"Mục 3, điểm a":         "Mục 3, điểm a",
 	} {
 		if got := TaskNo(task(ref), 7); got != want {
 			t.Errorf("TaskNo(%q) = %q, want %q", ref, got, want)

@@ -167,11 +167,13 @@ func TaskName(t *status.Task) string {
 	return t.Task.ID.Value
 }
 
-// TaskNo is the number a task prints under STT (SPEC §8.5): the plan's
-// own, taken from the task's ref when the ref ends in a number ("II.1,
-// 1.10" prints 1.10, "II.3.2" prints II.3.2, "II.3.1, Nhiệm vụ 2" prints
-// 2), else pos, its place in its group. The whole ref stays under the
-// title, so nothing of it is lost.
+// TaskNo is what a task prints under STT (SPEC §8.5: "STT prints group and
+// task refs, position only where a ref is absent"): the number its ref ends
+// in ("II.1, 1.10" prints 1.10, "II.3.2" prints II.3.2, "II.3.1, Nhiệm vụ
+// 2" prints 2), the whole ref when it ends in words ("IV.1, gạch đầu dòng
+// 3": a position, 2 for the second task of group IV, would name an item
+// the plan does not have), and pos, its place in its group, only for a task
+// without a ref.
 func TaskNo(t *status.Task, pos int) string {
 	ref := ""
 	if t != nil && t.Task != nil {
@@ -190,7 +192,7 @@ func TaskNo(t *status.Task, pos int) string {
 	if isNumber(last) {
 		return last
 	}
-	return strconv.Itoa(pos)
+	return ref
 }
 
 // isNumber reports whether s is a dotted number of the plan's kind: parts
