@@ -226,7 +226,8 @@ type Report struct {
 	TargetCounts []TargetCount
 	// Record is nil for a monthly report.
 	Record *Record
-	// Ranking holds the units that owe the cycle, by level.
+	// Ranking holds the units that owe reports (the cycle, or for 6 months
+	// or a year any cycle of the period), by level.
 	Ranking []RankLevel
 	// Problems are the overdue and blocked assignments, in plan order.
 	Problems []Problem
