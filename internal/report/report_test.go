@@ -34,7 +34,8 @@ func forPeriod(t *testing.T, p *model.Plan, text string) *Report {
 
 // The outcome table numbers groups by their refs, counts each subtree, and
 // its total is the task count, standing duties included; the count
-// sentence adds up to it.
+// sentence's total is done + open, the standing duties counted apart
+// (SPEC §10: 18 = 3 + 15 beside 5).
 func TestOutcomeTableAndSentence(t *testing.T) {
 	rep := forPeriod(t, fixture(t), "2024-04")
 	var labels []string
@@ -58,7 +59,7 @@ func TestOutcomeTableAndSentence(t *testing.T) {
 	if rep.Groups[1].Now.Total != 3 || rep.Groups[1].Own.Total != 1 || rep.Groups[2].Leaf != true {
 		t.Errorf("II.3: %+v", rep.Groups[1])
 	}
-	want := "Tổng số 5 nhiệm vụ: đã hoàn thành 2 (đúng hạn 1, quá hạn 1); chưa hoàn thành 2 (trong hạn 1, quá hạn 1); 1 nhiệm vụ thường xuyên."
+	want := "Tổng số 4 nhiệm vụ: đã hoàn thành 2 (đúng hạn 1, quá hạn 1); chưa hoàn thành 2 (trong hạn 1, quá hạn 1); 1 nhiệm vụ thường xuyên."
 	if got := rep.CountSentence(); got != want {
 		t.Errorf("sentence\n got %s\nwant %s", got, want)
 	}
