@@ -91,7 +91,13 @@ func dump(t testing.TB, f *excelize.File) string {
 				if v == "" {
 					continue
 				}
-				fmt.Fprintf(&b, "%s!%s = %s\n", sheet, cell(c+1, r+1), strings.ReplaceAll(v, "\n", `\n`))
+				ref := cell(c+1, r+1)
+				// A number format with a literal (a value's month) shows
+				// beside the value, which excelize prints without it.
+				if nf := cellStyle(t, f, sheet, ref).CustomNumFmt; nf != nil && strings.Contains(*nf, `"`) {
+					v += " {" + *nf + "}"
+				}
+				fmt.Fprintf(&b, "%s!%s = %s\n", sheet, ref, strings.ReplaceAll(v, "\n", `\n`))
 			}
 		}
 	}
