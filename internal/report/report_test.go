@@ -228,6 +228,29 @@ func TestProblemsAndUpcoming(t *testing.T) {
 	}
 }
 
+// What falls due "before the next cycle's compile day" (SPEC §10 III):
+// strictly before it; a task due on the compile day itself is left to the
+// next report, as is one due on D.
+func TestUpcomingBeforeNext(t *testing.T) {
+	un := &model.Unit{ID: model.Text{Value: "a"}, Name: model.Text{Value: "UBND huyện A"}}
+	d, next := dates.MustNew(2024, 4, 16), dates.MustNew(2024, 5, 16)
+	task := func(id string, due dates.Date) status.Task {
+		return status.Task{Task: &model.Task{ID: model.Text{Value: id}}, Due: due, Status: status.InProgress,
+			Assignments: []status.Assignment{{Unit: un, Status: status.InProgress, Outcome: status.OpenInTime}}}
+	}
+	r := &status.Result{Plan: &model.Plan{}, AsOf: d, Tasks: []status.Task{
+		task("on-d", d), task("day-before", next.AddDays(-1)), task("on-next", next), task("after", next.AddDays(1)),
+	}}
+	rep := Build(Input{Result: r, Next: next, Lang: i18n.VI})
+	var got []string
+	for _, u := range rep.Upcoming {
+		got = append(got, u.Task.Task.ID.Value)
+	}
+	if s := strings.Join(got, " "); s != "day-before" {
+		t.Errorf("upcoming %q, want day-before only", s)
+	}
+}
+
 func TestFormatting(t *testing.T) {
 	for _, c := range []struct {
 		lang i18n.Lang
