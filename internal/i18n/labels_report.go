@@ -2,8 +2,9 @@ package i18n
 
 func init() {
 	register(map[string]Entry{
-		// The count sentence of the signed report (SPEC §10): total; done,
-		// on time, late; open, in time, overdue; standing.
+		// The count sentence of the signed report (SPEC §10): assigned
+		// tasks (done + open); done, on time, late; open, in time, overdue;
+		// then the standing duties, apart from the total.
 		"rpt.count-sentence": {
 			"Tổng số %d nhiệm vụ: đã hoàn thành %d (đúng hạn %d, quá hạn %d); chưa hoàn thành %d (trong hạn %d, quá hạn %d); %d nhiệm vụ thường xuyên.",
 			"%d tasks in all: %d done (%d on time, %d late); %d open (%d in time, %d overdue); %d standing duties.",

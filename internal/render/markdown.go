@@ -64,7 +64,7 @@ func mdTasks(sb *strings.Builder, r *status.Result, o Options) error {
 			right: []bool{5: true},
 		}
 		for _, t := range s.tasks {
-			tb.add(t.Task.ID.Value, t.Task.Title.Value, leadNames(ix, t.Task),
+			tb.add(t.Task.ID.Value, t.Task.Title.Value, leadNames(ix, t.Task, r.AsOf),
 				o.due(t), o.taskStatusLabel(t), strconv.Itoa(t.Progress)+"%")
 		}
 		if err := tb.write(sb); err != nil {

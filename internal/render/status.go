@@ -116,12 +116,26 @@ func planTitle(p *model.Plan) string {
 	return p.ID.Value
 }
 
-// leadNames is a task's lead as written: each unit by its short name (its
-// name when it has none), each set by its name, an unknown id as is.
-func leadNames(ix *model.Index, t *model.Task) string {
+// leadNames is a task's lead as it stands on day d (SPEC §9: units are
+// named as they were at d): each unit named directly by the holder of its
+// assignments on d (its successor once it has ended, as the assignments
+// are computed), by its short name (its name when it has none); each set
+// by its name; an unknown id as is. A holder named twice shows once.
+func leadNames(ix *model.Index, t *model.Task, d dates.Date) string {
 	names := make([]string, 0, len(t.Lead))
+	seen := make(map[*model.Unit]bool, len(t.Lead))
 	for _, id := range t.Lead {
-		switch u, s := ix.Unit(id.Value), ix.Set(id.Value); {
+		u, s := ix.Unit(id.Value), ix.Set(id.Value)
+		if u != nil {
+			if hs := ix.ExpandAt([]model.Text{id}, d); len(hs) == 1 {
+				u = hs[0].Unit
+			}
+			if seen[u] {
+				continue
+			}
+			seen[u] = true
+		}
+		switch {
 		case u != nil && u.Short.Value != "":
 			names = append(names, u.Short.Value)
 		case u != nil && u.Name.Value != "":

@@ -76,7 +76,7 @@ func taskTable(sb *strings.Builder, r *status.Result, o Options) {
 			b.add(
 				boxCell{text: t.Task.ID.Value},
 				boxCell{text: t.Task.Title.Value},
-				boxCell{text: leadNames(ix, t.Task)},
+				boxCell{text: leadNames(ix, t.Task, r.AsOf)},
 				boxCell{text: o.due(t)},
 				boxCell{text: o.taskStatusLabel(t), color: statusColor(t.Status)},
 				boxCell{text: strconv.Itoa(t.Progress) + "%"},

@@ -18,8 +18,9 @@ type RankLevel struct {
 // RankRow is one unit's place and the figures that gave it. There are no
 // points: the order follows the figures alone (SPEC §8.5).
 type RankRow struct {
-	// Rank is the unit's place; units equal on every figure share it
-	// (1, 1, 3), since their names order them but do not rank them.
+	// Rank is the unit's position within its level (1, 2, 3…): the name
+	// is a ranking key (SPEC §8.5), and units of one name go by id, so no
+	// two units share a rank.
 	Rank int
 	Unit *model.Unit
 	// Led counts the assignments the unit leads; DoneOnTime, DoneLate and
@@ -30,19 +31,31 @@ type RankRow struct {
 	OnTime, Late, Missing int
 }
 
-// rank ranks the units that owe the cycle within each level: fewest
-// open-overdue assignments, then fewest missing and late reports over the
-// year so far, then the highest share of assignments done on time, then
-// the name in Vietnamese collation.
+// rank ranks within each level the units that owe reports: for a month
+// those that owe its cycle, for 6 months or a year those that owed at
+// least one cycle of the period (the units of the reporting record). The
+// keys: fewest open-overdue assignments, then fewest missing and late
+// reports over the year so far, then the highest share of assignments
+// done on time, then the name in Vietnamese collation (then the id).
+// It runs after record.
 func (rep *Report) rank(in Input) {
 	r := rep.Result
 	rows := map[string]*RankRow{}
 	var order []*RankRow
-	for _, u := range r.Units {
-		if rows[u.Unit.ID.Value] == nil {
-			row := &RankRow{Unit: u.Unit}
-			rows[u.Unit.ID.Value] = row
+	owe := func(u *model.Unit) {
+		if rows[u.ID.Value] == nil {
+			row := &RankRow{Unit: u}
+			rows[u.ID.Value] = row
 			order = append(order, row)
+		}
+	}
+	if rep.Record != nil {
+		for _, row := range rep.Record.Rows {
+			owe(row.Unit)
+		}
+	} else {
+		for _, u := range r.Units {
+			owe(u.Unit)
 		}
 	}
 	for _, t := range r.Tasks {
@@ -126,9 +139,6 @@ func (rep *Report) rank(in Input) {
 		lv := RankLevel{Level: l}
 		for i, row := range rs {
 			row.Rank = i + 1
-			if i > 0 && compare(rs[i-1], row) == 0 {
-				row.Rank = lv.Rows[i-1].Rank
-			}
 			lv.Rows = append(lv.Rows, *row)
 		}
 		rep.Ranking = append(rep.Ranking, lv)

@@ -226,12 +226,14 @@ type Report struct {
 	TargetCounts []TargetCount
 	// Record is nil for a monthly report.
 	Record *Record
-	// Ranking holds the units that owe the cycle, by level.
+	// Ranking holds the units that owe reports (the cycle, or for 6 months
+	// or a year any cycle of the period), by level.
 	Ranking []RankLevel
 	// Problems are the overdue and blocked assignments, in plan order.
 	Problems []Problem
-	// Upcoming is what falls due after D and on or before Next, the next
-	// cycle's compile day (zero when not given).
+	// Upcoming is what falls due after D and before Next, the next
+	// cycle's compile day (zero when not given); a task due on Next itself
+	// is the next report's business (SPEC §10 III: "before").
 	Upcoming []Upcoming
 	Next     dates.Date
 	// Units are the units that owe the cycle, by name, with their counts.
@@ -463,7 +465,7 @@ func (rep *Report) record(in Input) {
 }
 
 // problems lists the overdue and blocked assignments and what falls due
-// before the next compile day.
+// after D and strictly before the next compile day.
 func (rep *Report) problems(next dates.Date) {
 	r := rep.Result
 	for i := range r.Tasks {
@@ -482,7 +484,7 @@ func (rep *Report) problems(next dates.Date) {
 				rep.Problems = append(rep.Problems, p)
 			}
 			if !next.IsZero() && !t.Ongoing && a.Status != status.Done && !t.Due.IsZero() &&
-				t.Due.After(r.AsOf) && !t.Due.After(next) {
+				t.Due.After(r.AsOf) && t.Due.Before(next) {
 				rep.Upcoming = append(rep.Upcoming, Upcoming{Task: t, Unit: a.Unit, Due: t.Due})
 			}
 		}

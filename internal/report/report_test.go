@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/plan06/plan06/internal/dates"
 	"github.com/plan06/plan06/internal/i18n"
@@ -33,7 +34,8 @@ func forPeriod(t *testing.T, p *model.Plan, text string) *Report {
 
 // The outcome table numbers groups by their refs, counts each subtree, and
 // its total is the task count, standing duties included; the count
-// sentence adds up to it.
+// sentence's total is done + open, the standing duties counted apart
+// (SPEC §10: 18 = 3 + 15 beside 5).
 func TestOutcomeTableAndSentence(t *testing.T) {
 	rep := forPeriod(t, fixture(t), "2024-04")
 	var labels []string
@@ -57,7 +59,7 @@ func TestOutcomeTableAndSentence(t *testing.T) {
 	if rep.Groups[1].Now.Total != 3 || rep.Groups[1].Own.Total != 1 || rep.Groups[2].Leaf != true {
 		t.Errorf("II.3: %+v", rep.Groups[1])
 	}
-	want := "Tổng số 5 nhiệm vụ: đã hoàn thành 2 (đúng hạn 1, quá hạn 1); chưa hoàn thành 2 (trong hạn 1, quá hạn 1); 1 nhiệm vụ thường xuyên."
+	want := "Tổng số 4 nhiệm vụ: đã hoàn thành 2 (đúng hạn 1, quá hạn 1); chưa hoàn thành 2 (trong hạn 1, quá hạn 1); 1 nhiệm vụ thường xuyên."
 	if got := rep.CountSentence(); got != want {
 		t.Errorf("sentence\n got %s\nwant %s", got, want)
 	}
@@ -109,8 +111,8 @@ func TestRecord(t *testing.T) {
 }
 
 // Ranking: fewest open-overdue first, then fewest late and missing
-// reports, then the share done on time, then the name; equal figures
-// share a rank.
+// reports, then the share done on time, then the name; ranks are
+// positions.
 func TestRanking(t *testing.T) {
 	rep := forPeriod(t, fixture(t), "2024-04")
 	var got []string
@@ -127,13 +129,15 @@ func TestRanking(t *testing.T) {
 
 func itoa(n int) string { return string(rune('0' + n)) }
 
-// Equal figures share a rank, whatever the names; the share done on time
-// compares 1 of 2 and 2 of 4 as equal.
+// Name is a ranking key (SPEC §8.5): equal figures do not share a rank,
+// the name orders them (1, 2, 3); two units of one name go by id and still
+// rank apart. The share done on time compares 1 of 2 and 2 of 4 as equal.
 func TestRankTies(t *testing.T) {
 	u := func(id, name string) *model.Unit {
 		return &model.Unit{ID: model.Text{Value: id}, Name: model.Text{Value: name}, Level: model.Text{Value: "district"}}
 	}
 	a, b, c := u("a", "UBND huyện Ă"), u("b", "UBND huyện B"), u("c", "UBND huyện A")
+	d1, d0 := u("d1", "UBND huyện Đông Yên"), u("d0", "UBND huyện Đông Yên")
 	asg := func(un *model.Unit, o status.Outcome) status.Assignment {
 		return status.Assignment{Unit: un, Outcome: o}
 	}
@@ -143,18 +147,63 @@ func TestRankTies(t *testing.T) {
 			{Outcome: status.OpenInTime, Assignments: []status.Assignment{asg(a, status.DoneOnTime), asg(b, status.DoneOnTime), asg(c, status.OpenOverdue)}},
 			{Outcome: status.OpenInTime, Assignments: []status.Assignment{asg(a, status.OpenInTime), asg(b, status.DoneOnTime)}},
 			{Outcome: status.OpenInTime, Assignments: []status.Assignment{asg(b, status.OpenInTime), asg(b, status.OpenInTime)}},
+			{Outcome: status.OpenInTime, Assignments: []status.Assignment{asg(d1, status.OpenOverdue), asg(d0, status.OpenOverdue)}},
 		},
-		Units: []status.UnitReport{{Unit: a, State: status.OnTime}, {Unit: b, State: status.OnTime}, {Unit: c, State: status.OnTime}},
+		Units: []status.UnitReport{{Unit: a, State: status.OnTime}, {Unit: b, State: status.OnTime}, {Unit: c, State: status.OnTime},
+			{Unit: d1, State: status.OnTime}, {Unit: d0, State: status.OnTime}},
 	}
 	rep := Build(Input{Result: r, Lang: i18n.VI})
 	var got []string
 	for _, row := range rep.Ranking[0].Rows {
 		got = append(got, itoa(row.Rank)+":"+row.Unit.ID.Value)
 	}
-	// a: 1 of 2 on time, b: 2 of 4; c has an overdue assignment. Ă sorts
-	// after A and before B in Vietnamese.
-	if s := strings.Join(got, " "); s != "1:a 1:b 3:c" {
+	// a: 1 of 2 on time, b: 2 of 4; c, d0 and d1 have an overdue
+	// assignment and nothing done. Ă sorts after A and before B in
+	// Vietnamese; A before Đ.
+	if s := strings.Join(got, " "); s != "1:a 2:b 3:c 4:d0 5:d1" {
 		t.Errorf("ranks %q", s)
+	}
+}
+
+// For 6 months or a year the ranking holds every unit that owed a cycle
+// of the period (the record's units), not only those that owe the last;
+// a monthly report ranks the units that owe its cycle.
+func TestRankPeriodUnits(t *testing.T) {
+	u := func(id string) *model.Unit {
+		return &model.Unit{ID: model.Text{Value: id}, Name: model.Text{Value: "UBND huyện " + id}, Level: model.Text{Value: "district"}}
+	}
+	a, b := u("a"), u("b")
+	cycle := func(m int, units ...*model.Unit) *status.Result {
+		r := &status.Result{Plan: &model.Plan{}, Cycle: dates.Cycle{Month: dates.Month{Year: 2024, Month: time.Month(m)}}}
+		for _, un := range units {
+			r.Units = append(r.Units, status.UnitReport{Unit: un, State: status.Missing})
+		}
+		return r
+	}
+	// b ended in May: it owed January to May, not June.
+	var cycles []*status.Result
+	for m := 1; m <= 5; m++ {
+		cycles = append(cycles, cycle(m, a, b))
+	}
+	last := cycle(6, a)
+	cycles = append(cycles, last)
+	ids := func(rep *Report) string {
+		var got []string
+		for _, lv := range rep.Ranking {
+			for _, row := range lv.Rows {
+				got = append(got, itoa(row.Rank)+":"+row.Unit.ID.Value)
+			}
+		}
+		return strings.Join(got, " ")
+	}
+	half := Build(Input{Result: last, Cycles: cycles, Period: dates.Period{Kind: dates.PeriodHalf, Year: 2024, Half: 1}, Lang: i18n.VI})
+	// a missed 6 cycles, b 5.
+	if s := ids(half); s != "1:b 2:a" {
+		t.Errorf("half-year ranking %q, want every unit of the record", s)
+	}
+	month := Build(Input{Result: last, Cycles: cycles, Period: dates.Period{Kind: dates.PeriodMonth, Year: 2024, Month: dates.Month{Year: 2024, Month: time.June}}, Lang: i18n.VI})
+	if s := ids(month); s != "1:a" {
+		t.Errorf("monthly ranking %q, want the units that owe June", s)
 	}
 }
 
@@ -176,6 +225,29 @@ func TestProblemsAndUpcoming(t *testing.T) {
 	year := forPeriod(t, fixture(t), "2024")
 	if len(year.Upcoming) != 2 || year.Upcoming[0].Due != dates.MustNew(2024, 12, 31) {
 		t.Errorf("upcoming in December: %+v", year.Upcoming)
+	}
+}
+
+// What falls due "before the next cycle's compile day" (SPEC §10 III):
+// strictly before it; a task due on the compile day itself is left to the
+// next report, as is one due on D.
+func TestUpcomingBeforeNext(t *testing.T) {
+	un := &model.Unit{ID: model.Text{Value: "a"}, Name: model.Text{Value: "UBND huyện A"}}
+	d, next := dates.MustNew(2024, 4, 16), dates.MustNew(2024, 5, 16)
+	task := func(id string, due dates.Date) status.Task {
+		return status.Task{Task: &model.Task{ID: model.Text{Value: id}}, Due: due, Status: status.InProgress,
+			Assignments: []status.Assignment{{Unit: un, Status: status.InProgress, Outcome: status.OpenInTime}}}
+	}
+	r := &status.Result{Plan: &model.Plan{}, AsOf: d, Tasks: []status.Task{
+		task("on-d", d), task("day-before", next.AddDays(-1)), task("on-next", next), task("after", next.AddDays(1)),
+	}}
+	rep := Build(Input{Result: r, Next: next, Lang: i18n.VI})
+	var got []string
+	for _, u := range rep.Upcoming {
+		got = append(got, u.Task.Task.ID.Value)
+	}
+	if s := strings.Join(got, " "); s != "day-before" {
+		t.Errorf("upcoming %q, want day-before only", s)
 	}
 }
 

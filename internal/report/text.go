@@ -81,18 +81,19 @@ func Change(now, before int) string {
 	return "–"
 }
 
-// CountSentence is the sentence of counts of SPEC §10: "Tổng số 23 nhiệm
+// CountSentence is the sentence of counts of SPEC §10: "Tổng số 18 nhiệm
 // vụ: đã hoàn thành 3 (đúng hạn 2, quá hạn 1); chưa hoàn thành 15 (trong
-// hạn 10, quá hạn 5); 5 nhiệm vụ thường xuyên". The total is the sum of
-// the three parts, standing duties included: SPEC §8.1 makes standing a
-// class of its own, so the open count does not hold them (the SPEC's
-// example sentence, 18 = 3 + 15 beside 5 standing, leaves them out of its
-// total; plan06 counts every task, as the outcome table's Tổng số does).
+// hạn 10, quá hạn 5); 5 nhiệm vụ thường xuyên". As in the SPEC's example
+// (18 = 3 + 15), the total is the assigned tasks, done and open; the
+// standing duties, a class of their own (SPEC §8.1), are counted apart
+// after it.
 func (rep *Report) CountSentence() string {
 	c := rep.Total
-	return rep.T("rpt.count-sentence", c.Total,
-		c.Of(status.DoneOnTime)+c.Of(status.DoneLate), c.Of(status.DoneOnTime), c.Of(status.DoneLate),
-		c.Of(status.OpenInTime)+c.Of(status.OpenOverdue), c.Of(status.OpenInTime), c.Of(status.OpenOverdue),
+	done := c.Of(status.DoneOnTime) + c.Of(status.DoneLate)
+	open := c.Of(status.OpenInTime) + c.Of(status.OpenOverdue)
+	return rep.T("rpt.count-sentence", done+open,
+		done, c.Of(status.DoneOnTime), c.Of(status.DoneLate),
+		open, c.Of(status.OpenInTime), c.Of(status.OpenOverdue),
 		c.Of(status.Standing))
 }
 

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/plan06/plan06/internal/dates"
 	"github.com/plan06/plan06/internal/i18n"
 	"github.com/plan06/plan06/internal/load"
@@ -114,5 +116,27 @@ func TestManyTargets(t *testing.T) {
 	}
 	if cellValue(t, f, "Chỉ tiêu", "A3") != "STT" {
 		t.Errorf("Chỉ tiêu's header is not on row 3")
+	}
+}
+
+// A value from an older report stays a number (SPEC §5) and shows its month
+// through its number format (§8.2): 97,5 (T3/2024) in a Vietnamese locale.
+// Its column is wide enough for the month, or the number would print ###.
+func TestDatedValueIsNumber(t *testing.T) {
+	f := open(t, periodWorkbook(t, "2024-04"))
+	const s = "Tổng hợp"
+	ref := cell(7, findRow(t, f, s, "D", "Công an tỉnh"))
+	raw, err := f.GetCellValue(s, ref, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if typ, _ := f.GetCellType(s, ref); raw != "97.5" || typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+		t.Errorf("%s = %q (type %v), want the number 97.5", ref, raw, typ)
+	}
+	if nf := cellStyle(t, f, s, ref).CustomNumFmt; nf == nil || *nf != `General" (T3/2024)"` {
+		t.Errorf("%s: number format %v, want General\" (T3/2024)\"", ref, nf)
+	}
+	if w, err := f.GetColWidth(s, "G"); err != nil || w < float64(len("97,5 (T3/2024)")) {
+		t.Errorf("column G %v wide (%v), narrower than 97,5 (T3/2024)", w, err)
 	}
 }

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"github.com/xuri/excelize/v2"
 
+	"github.com/plan06/plan06/internal/dates"
 	"github.com/plan06/plan06/internal/status"
 )
 
@@ -34,6 +35,11 @@ type styles struct {
 	status        map[status.Status]int
 	report        map[status.ReportState]int
 	metYes, metNo int
+	// dated are the styles of values from an older report, by the
+	// report's month, made on demand by newDated (SPEC §8.2 and §5: the
+	// value stays a number, its format shows the month).
+	dated    map[dates.Month]int
+	newDated func(format string) int
 }
 
 // Colours (ARGB without alpha) of the status fills: green for done, red for
@@ -131,6 +137,8 @@ func (wb *workbook) newStyles() *styles {
 	st.center = table(false, top("center"), 0, nil, excelize.Fill{})
 	st.integer = table(false, top("center"), 1, nil, excelize.Fill{})
 	st.decimal = table(false, top("center"), 0, nil, excelize.Fill{})
+	st.dated = map[dates.Month]int{}
+	st.newDated = func(format string) int { return table(false, top("center"), 0, &format, excelize.Fill{}) }
 	df := wb.dateFormat()
 	st.dateCell = table(false, top("center"), 0, &df, excelize.Fill{})
 	st.groupRow = table(true, &excelize.Alignment{Horizontal: "left", Vertical: "center", WrapText: true}, 0, nil, fill("F2F2F2"))
@@ -153,6 +161,12 @@ func (wb *workbook) newStyles() *styles {
 	st.metNo = table(false, top("center"), 0, nil, fill(statusColour(status.Overdue)))
 	return st
 }
+
+// datedFormat is the number format of a value from the report of month
+// m: the number as General shows it (the decimal comma comes from the
+// reader's locale, as for every number of the workbook), then the month as
+// ValueText prints it: 62,5 (T3/2024).
+func datedFormat(label string) string { return `General" (` + label + `)"` }
 
 // statusStyle is the fill of a task or assignment status; an unknown status
 // gets the plain centred cell.

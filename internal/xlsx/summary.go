@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -39,7 +40,7 @@ const (
 // the same counts at the previous compile day with the change, the
 // reporting counts, the targets and the chart (SPEC §8.5).
 func (wb *workbook) summary(sheet string) {
-	wb.widths(sheet, summaryWidths...)
+	wb.widths(sheet, wb.valueWidth(summaryWidths, 7)...)
 	row := wb.decreeHeader(sheet)
 
 	// Each part keeps its title with its table; a part starts a new page
@@ -303,8 +304,9 @@ func (wb *workbook) targetTable(sheet string, head int) int {
 						Old: ts.Value != nil && ts.ValueMonth != (dates.Month{}) && ts.ValueMonth.Compare(wb.r.Cycle.Month) < 0}
 					if tr.Old {
 						// A value from an older report carries its month
-						// (SPEC §8.2), so it is text: "62,5 (T3/2024)".
-						wb.str(sheet, 7, row, wb.rep.ValueText(tr), wb.st.center)
+						// (SPEC §8.2) in its number format, and stays a
+						// number (§5): 62,5 (T3/2024).
+						wb.float(sheet, 7, row, *ts.Value, wb.datedStyle(ts.ValueMonth))
 					} else {
 						wb.optFloat(sheet, 7, row, ts.Value)
 					}
@@ -372,7 +374,7 @@ func (wb *workbook) targetCounts(sheet string, head int) int {
 // targetSheet writes every target row on a sheet of its own (Chỉ tiêu),
 // when there are too many for the summary.
 func (wb *workbook) targetSheet(sheet string) {
-	ws := []float64{7, 40, 30, 28, 10, 11, 14, 16}
+	ws := wb.valueWidth([]float64{7, 40, 30, 28, 10, 11, 14, 16}, 7)
 	wb.widths(sheet, ws...)
 	wb.sheetHeading(sheet, len(ws), wb.t("xlsx.targets.heading"), wb.t("xlsx.overdue.sub", wb.dayText(wb.r.AsOf)))
 	last := wb.targetTable(sheet, tableHead)
@@ -405,6 +407,36 @@ func (wb *workbook) optFloat(sheet string, col, row int, x *float64) {
 		return
 	}
 	wb.float(sheet, col, row, *x, wb.st.decimal)
+}
+
+// valueWidth returns ws with the target value's column col (1-based)
+// widened to fit the widest value from an older report: its month is in
+// the number format, and a number that does not fit its column prints as
+// ### where a text would spill or wrap.
+func (wb *workbook) valueWidth(ws []float64, col int) []float64 {
+	need := 0.0
+	for _, tr := range wb.rep.Targets {
+		if tr.Old && tr.Value != nil {
+			need = max(need, float64(utf8.RuneCountInString(wb.rep.ValueText(tr)))+2)
+		}
+	}
+	if need <= ws[col-1] {
+		return ws
+	}
+	out := slices.Clone(ws)
+	out[col-1] = need
+	return out
+}
+
+// datedStyle is the style of a value from the report of month m, made the
+// first time a value of m is written.
+func (wb *workbook) datedStyle(m dates.Month) int {
+	if id, ok := wb.st.dated[m]; ok {
+		return id
+	}
+	id := wb.st.newDated(datedFormat(report.MonthShort(wb.lang, m)))
+	wb.st.dated[m] = id
+	return id
 }
 
 // chartHeader writes the one-row header of the chart's data: STT | Nhóm

@@ -307,23 +307,33 @@ func unitName(u *model.Unit) string {
 	return u.ID.Value
 }
 
-// refName names a unit or set id as the plan names it, or the id itself
-// when the plan does not know it (validation reports that).
-func (wb *workbook) refName(id string) string {
-	if u := wb.ix.Unit(id); u != nil {
-		return unitName(u)
-	}
-	if s := wb.ix.Set(id); s != nil && s.Name.Value != "" {
-		return s.Name.Value
-	}
-	return id
-}
-
-// refNames joins the names of ids with "; ".
+// refNames joins with "; " the names of ids as they stand at the
+// workbook's day D (SPEC §9): a unit by the name of the unit that holds its
+// assignments at D (its successor once it has ended, as the assignments
+// are computed), each holder once; a set by its name; an unknown id as is.
 func (wb *workbook) refNames(ids []model.Text) string {
 	names := make([]string, 0, len(ids))
+	var seen map[*model.Unit]bool
 	for _, id := range ids {
-		names = append(names, wb.refName(id.Value))
+		if u := wb.ix.Unit(id.Value); u != nil {
+			if hs := wb.ix.ExpandAt([]model.Text{id}, wb.r.AsOf); len(hs) == 1 {
+				u = hs[0].Unit
+			}
+			if seen[u] {
+				continue
+			}
+			if seen == nil {
+				seen = map[*model.Unit]bool{}
+			}
+			seen[u] = true
+			names = append(names, unitName(u))
+			continue
+		}
+		if s := wb.ix.Set(id.Value); s != nil && s.Name.Value != "" {
+			names = append(names, s.Name.Value)
+			continue
+		}
+		names = append(names, id.Value)
 	}
 	return strings.Join(names, "; ")
 }

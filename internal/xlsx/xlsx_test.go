@@ -18,6 +18,7 @@ import (
 
 	"github.com/plan06/plan06/internal/dates"
 	"github.com/plan06/plan06/internal/i18n"
+	"github.com/plan06/plan06/internal/model"
 	"github.com/plan06/plan06/internal/status"
 )
 
@@ -90,7 +91,13 @@ func dump(t testing.TB, f *excelize.File) string {
 				if v == "" {
 					continue
 				}
-				fmt.Fprintf(&b, "%s!%s = %s\n", sheet, cell(c+1, r+1), strings.ReplaceAll(v, "\n", `\n`))
+				ref := cell(c+1, r+1)
+				// A number format with a literal (a value's month) shows
+				// beside the value, which excelize prints without it.
+				if nf := cellStyle(t, f, sheet, ref).CustomNumFmt; nf != nil && strings.Contains(*nf, `"`) {
+					v += " {" + *nf + "}"
+				}
+				fmt.Fprintf(&b, "%s!%s = %s\n", sheet, ref, strings.ReplaceAll(v, "\n", `\n`))
 			}
 		}
 	}
@@ -798,5 +805,35 @@ func TestEmpty(t *testing.T) {
 	}
 	if got := cellValue(t, f, "Quá hạn", "A4"); !strings.HasPrefix(got, "Không có") {
 		t.Errorf("empty overdue sheet: A4 = %q", got)
+	}
+}
+
+// SPEC §9: the task sheet names a task's lead as it stands at D. Sở Tư
+// pháp ended on 31/03/2024 and passed its assignments on; on 20/04/2024
+// the task it was given is led by its successor, named once even when the
+// plan names both.
+func TestLeadAtD(t *testing.T) {
+	r := fixture()
+	p := r.Plan
+	for i := range p.Units {
+		if p.Units[i].ID.Value == "so-tu-phap" {
+			p.Units[i].Until = model.Date{Date: day(2024, 3, 31)}
+			p.Units[i].Successor = txt("so-tp-nv")
+		}
+	}
+	p.Units = append(p.Units, model.Unit{ID: txt("so-tp-nv"), Name: txt("Sở Tư pháp và Nội vụ"), Level: txt("department"),
+		From: model.Date{Date: day(2024, 4, 1)}})
+	for i := range p.Tasks {
+		if p.Tasks[i].ID.Value == "1.1" {
+			p.Tasks[i].Lead = txts("so-tu-phap", "so-tp-nv", "dai-pt-th")
+		}
+	}
+	f := open(t, write(t, r, fixtureOptions(i18n.VI)))
+	const s = "Nhiệm vụ"
+	if got, want := cellValue(t, f, s, cell(3, findRow(t, f, s, "B", "Rà soát"))), "Sở Tư pháp và Nội vụ"; got != want {
+		t.Errorf("lead of 1.2 at D: %q, want %q", got, want)
+	}
+	if got, want := cellValue(t, f, s, cell(3, findRow(t, f, s, "B", "Tuyên truyền"))), "Sở Tư pháp và Nội vụ; Đài Phát thanh và Truyền hình tỉnh"; got != want {
+		t.Errorf("lead of 1.1 at D: %q, want %q", got, want)
 	}
 }
