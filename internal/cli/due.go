@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"github.com/plan06/plan06/internal/dates"
 	"io"
 	"slices"
 	"strconv"
@@ -82,7 +83,7 @@ func writeAgenda(w io.Writer, r *status.Result, ix *model.Index, within int, lan
 	for _, it := range items {
 		if it.Task != nil {
 			fmt.Fprintln(w, render.Hanging("  "+fmtDay(it.Day)+"  ", fmt.Sprintf("%s %s: %s  [%s; %s]", i18n.T(lang, "due.task"), safetext.Line(it.Task.Task.ID.Value),
-				safetext.Line(it.Task.Task.Title.Value), safetext.Line(leadNames(ix, it.Task.Task)), i18n.T(lang, "status."+string(it.Task.Status))), width))
+				safetext.Line(it.Task.Task.Title.Value), safetext.Line(leadNames(ix, it.Task.Task, r.AsOf)), i18n.T(lang, "status."+string(it.Task.Status))), width))
 			continue
 		}
 		fmt.Fprintln(w, render.Hanging("  "+fmtDay(it.Day)+"  ", i18n.T(lang, "due.cycle", i18n.Month(lang, it.Cycle.Month.Year, int(it.Cycle.Month.Month)),
@@ -98,13 +99,23 @@ func writeAgenda(w io.Writer, r *status.Result, ix *model.Index, within int, lan
 	return nil
 }
 
-// leadNames shows a task's lead as written: unit names, set names for sets.
-func leadNames(ix *model.Index, t *model.Task) string {
+// leadNames shows a task's lead as it stands on day d (SPEC §9, as the
+// status table shows it): each unit named by the unit that holds its
+// assignments on d (its successor once it has ended), each holder once;
+// sets by their names; an unknown id as is.
+func leadNames(ix *model.Index, t *model.Task, d dates.Date) string {
 	var names []string
+	seen := map[*model.Unit]bool{}
 	for _, id := range t.Lead {
-		switch {
-		case ix.Unit(id.Value) != nil:
-			names = append(names, ix.Unit(id.Value).Name.Value)
+		switch u := ix.Unit(id.Value); {
+		case u != nil:
+			if hs := ix.ExpandAt([]model.Text{id}, d); len(hs) == 1 {
+				u = hs[0].Unit
+			}
+			if !seen[u] {
+				seen[u] = true
+				names = append(names, u.Name.Value)
+			}
 		case ix.Set(id.Value) != nil:
 			names = append(names, ix.Set(id.Value).Name.Value)
 		default:
