@@ -105,6 +105,10 @@ func FuzzLoad(f *testing.F) {
 	f.Add("plan.yaml", "format: plan06/v1\nid: [\n")
 	f.Add("tasks/y.yaml", "\ttasks: *x\n")
 	f.Add("reports/2024-03/a.yaml", "\xef\xbb\xbfsubmitted: 2024-02-30\r\ntasks: ~\r\n")
+	// Syntax errors the position finder (yamlpos.Locate) looks into.
+	f.Add("units.yaml", "units:\n  - id: a\n    name: b\n   level: district\n")
+	f.Add("calendar.yaml", "a: 1\nb: 2\nc: [1, 2\nd: 4\n")
+	f.Add("tasks/z.yaml", "tasks:\n  - id: \"z\"\n    title: [oops\n")
 	f.Fuzz(func(t *testing.T, name, content string) {
 		if !strings.HasSuffix(name, ".yaml") || strings.Contains(name, "..") || strings.HasPrefix(name, "/") || name == "plan.yaml" && content == "" {
 			return
@@ -128,6 +132,9 @@ func FuzzLoad(f *testing.F) {
 		for _, d := range ds {
 			if d.Pos.File == "" {
 				t.Errorf("diagnostic %s without a file", d.Key)
+			}
+			if d.Pos.File == "plan/"+name && int(d.Pos.Line) > strings.Count(content, "\n")+strings.Count(content, "\r")+1 {
+				t.Errorf("diagnostic %s at %d:%d, outside the file", d.Key, d.Pos.Line, d.Pos.Col)
 			}
 		}
 	})
