@@ -289,7 +289,7 @@ func (d *decoder) calendarFile(root *yaml.Node, c *model.Calendar) {
 			return
 		}
 		d.list(v.val, key, func(it *yaml.Node) {
-			hf, hfok := d.fields(it, key, model.DayOffKeys, "name")
+			hf, hfok := d.fields(it, key, model.DayOffKeys) // name is optional (SPEC §2)
 			if !hfok {
 				return
 			}
