@@ -73,7 +73,7 @@ func init() {
 		"diag.bad-timezone":        {"múi giờ %q không tồn tại; dùng tên IANA như Asia/Ho_Chi_Minh", "unknown time zone %q; use an IANA name such as Asia/Ho_Chi_Minh"},
 		"diag.period-order":        {"khoảng thời gian ngược: %s đến %s; ngày kết thúc phải sau ngày bắt đầu", "period runs backwards: %s to %s; the end must not come before the start"},
 		"diag.bad-report-day":      {"ngày báo cáo %d không hợp lệ; dùng 1–31", "reporting day %d is out of range; use 1–31"},
-		"diag.bad-compile-after":   {"compile_after %d không hợp lệ; dùng 0–20 ngày làm việc", "compile_after %d is out of range; use 0–20 working days"},
+		"diag.bad-compile-after":   {"compile_after %d không hợp lệ; viết một số nguyên từ 1 đến 20 (số ngày làm việc sau hạn nộp; mặc định 1)", "compile_after %d is out of range; write a whole number from 1 to 20 (working days after the deadline; default 1)"},
 		"diag.bad-due-soon":        {"due_soon_days %d không hợp lệ; dùng 0–366", "due_soon_days %d is out of range; use 0–366"},
 		"diag.set-needs-members":   {"nhóm đơn vị cần members hoặc level", "a set needs members or a level"},
 		"diag.day-or-range":        {"mỗi mục %s cần date, hoặc from và to", "each %s entry needs date, or from and to"},

@@ -148,3 +148,34 @@ func validName(name string) bool {
 	}
 	return true
 }
+
+// compile_after is a whole number of working days from 1 to 20: on the
+// deadline itself (0) a unit without a report would read "Chưa đến hạn",
+// which SPEC §8.3 rules out.
+func TestCompileAfterRange(t *testing.T) {
+	for _, c := range []struct {
+		value string
+		want  string // the diagnostic key, "" for none
+		days  int
+	}{
+		{"0", "bad-compile-after", 1},
+		{"-1", "bad-compile-after", 1},
+		{"1", "", 1},
+		{"20", "", 20},
+		{"21", "bad-compile-after", 1},
+		{"1.5", "want-integer", 1},
+	} {
+		plan := strings.Replace(minimalPlan, "day: 15}", "day: 15, compile_after: "+c.value+"}", 1)
+		p, ds, err := Load(fstest.MapFS{"plan.yaml": {Data: []byte(plan)}, "units.yaml": {Data: []byte(minimalUnits)}}, "plan")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := keys(ds)
+		if c.want == "" && got != "" || c.want != "" && !strings.HasSuffix(got, " "+c.want) {
+			t.Errorf("compile_after: %s: got %q, want %q", c.value, got, c.want)
+		}
+		if p.Reporting.CompileAfter != c.days {
+			t.Errorf("compile_after: %s: read as %d, want %d", c.value, p.Reporting.CompileAfter, c.days)
+		}
+	}
+}
