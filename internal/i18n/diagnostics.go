@@ -90,6 +90,7 @@ func init() {
 		"diag.unit-until-before-from":      {"đơn vị %q: until %s trước from %s; sửa một trong hai ngày", "unit %q: until %s is before from %s; fix one of the two days"},
 		"diag.successor-needs-until":       {"đơn vị %q có successor nhưng không có until; thêm until: ngày cuối cùng đơn vị còn tồn tại", "unit %q has a successor but no until; add until: the last day the unit exists"},
 		"diag.successor-not-existing":      {"đơn vị kế thừa %q chưa tồn tại hoặc đã kết thúc vào ngày %s, ngay sau khi %q kết thúc; sửa from/until của đơn vị kế thừa hoặc chọn đơn vị khác", "successor %q does not exist on %s, the day after %q ends; fix the successor's from/until or name another unit"},
+		"diag.report-month-outside":        {"thư mục tháng %s nằm ngoài thời gian của kế hoạch (%s–%s, các tháng %s đến %s); chuyển tệp sang đúng thư mục tháng, hoặc sửa period trong plan.yaml nếu kế hoạch kéo dài hơn", "month folder %s is outside the plan's period (%s–%s, months %s to %s); move the file to the right month folder, or fix period in plan.yaml if the plan runs longer"},
 		"diag.report-unit-not-existing":    {"đơn vị %q không tồn tại trong kỳ báo cáo %s (đơn vị tồn tại %s); chuyển báo cáo sang đơn vị kế thừa hoặc sửa thư mục tháng", "unit %q does not exist during cycle %s (it exists %s); move the report to the successor or fix the month folder"},
 		"diag.cycle":                       {"vòng lặp %s: %s; bỏ một liên kết", "%s cycle: %s; remove one link"},
 		"diag.empty-set":                   {"nhóm đơn vị %q không có thành viên nào", "set %q has no members"},
