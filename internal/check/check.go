@@ -369,10 +369,23 @@ func (c *checker) reports() {
 		}
 		return cy
 	}
+	// A report's month folder names a cycle of the plan: the months of the
+	// period, from the month of period.from to that of period.to (SPEC
+	// §2.2, a report path whose month is unknown).
+	from, to := c.p.PeriodFrom.Date, c.p.PeriodTo.Date
+	inPeriod := func(dates.Month) bool { return true }
+	if !from.IsZero() && !to.IsZero() && !to.Before(from) {
+		first, last := dates.MonthOf(from), dates.MonthOf(to)
+		inPeriod = func(m dates.Month) bool { return m.Compare(first) >= 0 && m.Compare(last) <= 0 }
+	}
 	seen := map[string]diag.Pos{}
 	for i := range c.p.Reports {
 		r := &c.p.Reports[i]
 		file := diag.Pos{File: r.File}
+		if !inPeriod(r.Month) {
+			c.diags.Errorf(file, "report-month-outside", r.Month.String(), from.VN(), to.VN(),
+				dates.MonthOf(from).String(), dates.MonthOf(to).String())
+		}
 		u := c.ix.Unit(r.Unit)
 		if u == nil {
 			if c.p.UnitsIncomplete {

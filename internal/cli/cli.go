@@ -173,7 +173,7 @@ func (a *App) rootCmd() *cobra.Command {
 	})
 	f := root.PersistentFlags()
 	f.StringVar(&a.planDir, "plan", "", "plan folder (default ./plan, or $PLAN06_PLAN)")
-	f.StringVar(&a.asOf, "as-of", "", "compute as of this day (2024-04-20 or 20/04/2024; default today, or $PLAN06_TODAY)")
+	f.StringVar(&a.asOf, "as-of", "", "compute as of this day (2024-04-20, 20/04/2024, \"trước ngày 20/04/2024\" or a named day of calendar.yaml; default today, or $PLAN06_TODAY)")
 	f.StringVar(&a.lang, "lang", "", "output language: vi or en (default: the plan's language)")
 	f.BoolVar(&a.noColor, "no-color", false, "never colour the output (also off with NO_COLOR or when not a terminal)")
 	root.AddCommand(
@@ -357,11 +357,7 @@ func (a *App) clockDay(p *model.Plan) (dates.Date, error) {
 // else today in the plan's time zone.
 func (a *App) today(p *model.Plan) (dates.Date, error) {
 	if a.asOf != "" {
-		d, err := dates.ParseDay(strings.TrimSpace(a.asOf))
-		if err != nil {
-			return dates.Date{}, usageErr("write the day as 2024-04-20 or 20/04/2024", "--as-of %q is not a day", a.asOf)
-		}
-		return d, nil
+		return asOfDay(a.asOf, p)
 	}
 	if s := a.Env("PLAN06_TODAY"); s != "" {
 		d, err := dates.ParseDay(strings.TrimSpace(s))
@@ -379,6 +375,36 @@ func (a *App) today(p *model.Plan) (dates.Date, error) {
 		loc = time.FixedZone("ICT", 7*3600)
 	}
 	return dates.FromTime(a.Now().In(loc)), nil
+}
+
+// asOfHint lists the forms --as-of accepts.
+const asOfHint = "write the day as 2024-04-20, 20/04/2024, \"trước ngày 20/04/2024\" or a named day of calendar.yaml " +
+	"(\"trước Tết Nguyên đán 2024\"); a month, quarter, year or ongoing deadline names no single day"
+
+// asOfDay reads --as-of: any form of the deadline grammar (SPEC §2.1) that
+// names one day (SPEC §4): a day, "trước <day>", "trước <named day>" or a
+// bare named day, the names from the plan's calendar as in deadlines.
+// Periods (2024-03, Quý I năm 2024) and ongoing deadlines (Thường xuyên,
+// Từ …) name no single day and are refused. p may be nil (no plan, no
+// named days).
+func asOfDay(text string, p *model.Plan) (dates.Date, error) {
+	t := strings.TrimSpace(text)
+	if d, err := dates.ParseDay(t); err == nil {
+		return d, nil
+	}
+	var named dates.NamedDays
+	if p != nil {
+		named = p.Cal.Named
+	}
+	dl, err := dates.Parse(t, named)
+	var pe *dates.ParseError
+	switch {
+	case err == nil && !dl.Ongoing && !dl.Last.IsZero() && (dl.First.IsZero() || dl.First == dl.Last):
+		return dl.Last, nil
+	case errors.As(err, &pe) && pe.Reason == dates.ReasonUnknownNamedDay:
+		return dates.Date{}, usageErr("add it to named_days in calendar.yaml, or write the date", "--as-of %q names a day that is not in calendar.yaml named_days", text)
+	}
+	return dates.Date{}, usageErr(asOfHint, "--as-of %q is not a day", text)
 }
 
 // color reports whether output may be coloured.

@@ -10,7 +10,8 @@ import (
 // dir returns the plan folder (SPEC §12): --plan, else $PLAN06_PLAN, else
 // ./plan, else the current folder when it holds plan.yaml (plan06 run from
 // inside plan/), else the nearest parent that holds plan/plan.yaml (run from
-// a subfolder of the repository, plan/tasks included). When nothing is
+// a subfolder of the repository, plan/tasks included); plan.yml counts as
+// plan.yaml throughout. When nothing is
 // found it returns "plan", so the error names the folder the user expected.
 // A found folder is given relative to the current one, so that messages
 // name files as the user sees them ("../plan/units.yaml:3:5").
@@ -24,7 +25,7 @@ func (a *App) dir() string {
 	if isDir("plan") {
 		return "plan"
 	}
-	if isFile("plan.yaml") {
+	if holdsPlanFile(".") {
 		return "."
 	}
 	wd, err := os.Getwd()
@@ -33,7 +34,7 @@ func (a *App) dir() string {
 	}
 	rel := ".."
 	for d := filepath.Dir(wd); ; d = filepath.Dir(d) {
-		if isFile(filepath.Join(d, "plan", "plan.yaml")) {
+		if holdsPlanFile(filepath.Join(d, "plan")) {
 			return filepath.Join(rel, "plan")
 		}
 		if filepath.Dir(d) == d {
@@ -41,6 +42,12 @@ func (a *App) dir() string {
 		}
 		rel = filepath.Join(rel, "..")
 	}
+}
+
+// holdsPlanFile reports whether the folder holds plan.yaml or plan.yml
+// (SPEC §2 accepts either ending), as a regular file.
+func holdsPlanFile(dir string) bool {
+	return isFile(filepath.Join(dir, "plan.yaml")) || isFile(filepath.Join(dir, "plan.yml"))
 }
 
 func isDir(p string) bool {

@@ -159,7 +159,10 @@ func (d *decoder) reporting(n *yaml.Node, r *model.Reporting) {
 	if v, ok := f.get("compile_after"); ok {
 		r.CompileAfterPos = d.pos(v.val)
 		if n, ok := d.integer(v.val, "reporting.compile_after"); ok {
-			if n < 0 || n > 20 {
+			// 1 is the first working day after the deadline: on the
+			// deadline itself (0) every unit would still be "Chưa đến hạn"
+			// (SPEC §8.3).
+			if n < 1 || n > 20 {
 				d.diags.Errorf(r.CompileAfterPos, "bad-compile-after", n)
 			} else {
 				r.CompileAfter = n
@@ -289,7 +292,7 @@ func (d *decoder) calendarFile(root *yaml.Node, c *model.Calendar) {
 			return
 		}
 		d.list(v.val, key, func(it *yaml.Node) {
-			hf, hfok := d.fields(it, key, model.DayOffKeys, "name")
+			hf, hfok := d.fields(it, key, model.DayOffKeys) // name is optional (SPEC §2)
 			if !hfok {
 				return
 			}

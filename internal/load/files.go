@@ -12,10 +12,8 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"regexp"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -23,6 +21,7 @@ import (
 	"github.com/plan06/plan06/internal/diag"
 	"github.com/plan06/plan06/internal/model"
 	"github.com/plan06/plan06/internal/planfs"
+	"github.com/plan06/plan06/internal/yamlpos"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -405,8 +404,6 @@ type decodedReport struct {
 // TestFastPathSameResult turns it off to compare the two readers.
 var fastPath = true
 
-var lineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
 // parse turns file bytes into the root node of its single document.
 // Nodes the fast path reads are built in a when it is not nil.
 func parse(name string, b []byte, ds *diag.Diagnostics, a *arena) (root *yaml.Node) {
@@ -551,11 +548,12 @@ func firstControl(b []byte) (line, col int, r rune, ok bool) {
 	return 0, 0, 0, false
 }
 
-// syntaxError records a parser error, with a plain hint for tabs, the
-// commonest cause in files edited by hand.
+// syntaxError records a parser error at the place fmt names too
+// (yamlpos.Locate), with a plain hint for tabs, the commonest cause in files
+// edited by hand.
 func syntaxError(ds *diag.Diagnostics, name string, b []byte, err error) {
-	msg := syntaxMessage(err)
 	pos := syntaxPos(name, b, err)
+	msg := syntaxMessage(err)
 	if strings.Contains(msg, "tab") || tabAt(b, pos) {
 		ds.Errorf(pos, "yaml-tab")
 		return
@@ -563,42 +561,29 @@ func syntaxError(ds *diag.Diagnostics, name string, b []byte, err error) {
 	ds.Errorf(pos, "yaml-syntax", msg)
 }
 
-// syntaxPos finds the line of a parser error and, when the culprit is a tab,
-// its column.
+// syntaxPos finds the line and column of a parser error. When the problem
+// cannot be found in the text, it falls back on the parser's line.
 func syntaxPos(name string, b []byte, err error) diag.Pos {
-	p := diag.Pos{File: name}
-	m := lineRE.FindStringSubmatch(strings.SplitN(err.Error(), "\n", 2)[0])
-	if m == nil {
-		return p
-	}
-	line, _ := strconv.Atoi(m[1])
-	lines := strings.Split(string(b), "\n")
-	// The parser often names the line before the culprit; a tab on this line
-	// or the next is the likelier culprit.
-	for _, n := range []int{line, line + 1} {
-		if n >= 1 && n <= len(lines) {
-			if i := strings.IndexByte(lines[n-1], '\t'); i >= 0 {
-				return diag.At(name, n, len([]rune(lines[n-1][:i]))+1)
-			}
-		}
-	}
-	col := 1
-	if line >= 1 && line <= len(lines) {
+	line, col, _ := yamlpos.Locate(b, err)
+	lines := bytes.Split(b, []byte("\n"))
+	switch {
+	case line < 1:
+		return diag.Pos{File: name}
+	case col < 1 && line <= len(lines):
+		// Not found in the text: the parser's line, at its first
+		// character that is not a blank.
 		l := lines[line-1]
-		if t := strings.TrimLeft(l, " "); t != "" {
-			col = len(l) - len(t) + 1
-		}
+		col = utf8.RuneCount(l[:len(l)-len(bytes.TrimLeft(l, " "))]) + 1
+	case col < 1:
+		col = 1
 	}
 	return diag.At(name, line, col)
 }
 
-// syntaxMessage strips the parser's "yaml: line N:" prefix and explains
-// the commonest trap.
+// syntaxMessage is the parser's message without its "yaml: line N:"
+// prefix, on one line.
 func syntaxMessage(err error) string {
-	msg := strings.SplitN(err.Error(), "\n", 2)[0]
-	if m := lineRE.FindStringSubmatch(msg); m != nil {
-		msg = m[2]
-	}
-	msg = strings.TrimPrefix(msg, "yaml: ")
+	_, msg := yamlpos.Describe(err)
+	msg, _, _ = strings.Cut(msg, "\n")
 	return msg
 }

@@ -105,6 +105,10 @@ func FuzzLoad(f *testing.F) {
 	f.Add("plan.yaml", "format: plan06/v1\nid: [\n")
 	f.Add("tasks/y.yaml", "\ttasks: *x\n")
 	f.Add("reports/2024-03/a.yaml", "\xef\xbb\xbfsubmitted: 2024-02-30\r\ntasks: ~\r\n")
+	// Syntax errors the position finder (yamlpos.Locate) looks into.
+	f.Add("units.yaml", "units:\n  - id: a\n    name: b\n   level: district\n")
+	f.Add("calendar.yaml", "a: 1\nb: 2\nc: [1, 2\nd: 4\n")
+	f.Add("tasks/z.yaml", "tasks:\n  - id: \"z\"\n    title: [oops\n")
 	f.Fuzz(func(t *testing.T, name, content string) {
 		if !strings.HasSuffix(name, ".yaml") || strings.Contains(name, "..") || strings.HasPrefix(name, "/") || name == "plan.yaml" && content == "" {
 			return
@@ -129,6 +133,9 @@ func FuzzLoad(f *testing.F) {
 			if d.Pos.File == "" {
 				t.Errorf("diagnostic %s without a file", d.Key)
 			}
+			if d.Pos.File == "plan/"+name && int(d.Pos.Line) > strings.Count(content, "\n")+strings.Count(content, "\r")+1 {
+				t.Errorf("diagnostic %s at %d:%d, outside the file", d.Key, d.Pos.Line, d.Pos.Col)
+			}
 		}
 	})
 }
@@ -140,4 +147,35 @@ func validName(name string) bool {
 		}
 	}
 	return true
+}
+
+// compile_after is a whole number of working days from 1 to 20: on the
+// deadline itself (0) a unit without a report would read "Chưa đến hạn",
+// which SPEC §8.3 rules out.
+func TestCompileAfterRange(t *testing.T) {
+	for _, c := range []struct {
+		value string
+		want  string // the diagnostic key, "" for none
+		days  int
+	}{
+		{"0", "bad-compile-after", 1},
+		{"-1", "bad-compile-after", 1},
+		{"1", "", 1},
+		{"20", "", 20},
+		{"21", "bad-compile-after", 1},
+		{"1.5", "want-integer", 1},
+	} {
+		plan := strings.Replace(minimalPlan, "day: 15}", "day: 15, compile_after: "+c.value+"}", 1)
+		p, ds, err := Load(fstest.MapFS{"plan.yaml": {Data: []byte(plan)}, "units.yaml": {Data: []byte(minimalUnits)}}, "plan")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := keys(ds)
+		if c.want == "" && got != "" || c.want != "" && !strings.HasSuffix(got, " "+c.want) {
+			t.Errorf("compile_after: %s: got %q, want %q", c.value, got, c.want)
+		}
+		if p.Reporting.CompileAfter != c.days {
+			t.Errorf("compile_after: %s: read as %d, want %d", c.value, p.Reporting.CompileAfter, c.days)
+		}
+	}
 }

@@ -186,6 +186,15 @@ func planLine(c PlanChange) sentence {
 		return say("diff.plan.weekend", words(c.Before), words(c.After))
 	case TopicHoliday, TopicWorkingDay, TopicNamedDay:
 		key := "diff.plan." + string(c.Topic) + "." + string(c.Kind)
+		if c.Subject.Name == "" && c.Topic != TopicNamedDay {
+			// A day off or make-up day need not have a name (SPEC §2).
+			switch c.Kind {
+			case Added:
+				return say(key+"-unnamed", c.After)
+			case Removed:
+				return say(key+"-unnamed", c.Before)
+			}
+		}
 		switch c.Kind {
 		case Added:
 			return say(key, quoted(c.Subject.Name), c.After)

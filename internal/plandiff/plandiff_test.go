@@ -349,6 +349,19 @@ func TestHolidayMovesDeadline(t *testing.T) {
 		"day off added: “Nghỉ bù”, 01/04/2024")
 }
 
+// A day off need not have a name (SPEC §2): the change names the day only.
+func TestUnnamedHolidayAdded(t *testing.T) {
+	d := compare(t, edit{"calendar.yaml", "  - {date: 2024-04-18, name: Giỗ Tổ Hùng Vương}\n", "  - {date: 2024-04-01}\n  - {date: 2024-04-18, name: Giỗ Tổ Hùng Vương}\n"})
+	if c := task(t, d, "3.1.1").DueChange; c == nil || !c.Moved {
+		t.Fatalf("due change %+v, want a move", c)
+	}
+	wantContains(t, text(t, d, i18n.EN), "day off added: 01/04/2024")
+	wantContains(t, text(t, d, i18n.VI), "thêm ngày nghỉ: 01/04/2024")
+	if out := text(t, d, i18n.EN); strings.Contains(out, "“”") {
+		t.Errorf("an empty name is quoted:\n%s", out)
+	}
+}
+
 func TestOngoingToDated(t *testing.T) {
 	d := compare(t, ongoingToDated)
 	c := task(t, d, "3.1.2").DueChange

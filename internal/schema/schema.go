@@ -210,7 +210,7 @@ var (
 		"secretariat":   id(),
 		"day":           integer(1, 31),
 		"rollover":      enum(string(model.RolloverNextWorkingDay), string(model.RolloverNone)),
-		"compile_after": describe(integer(0, 20), "working days after the deadline on which the standing office compiles (default 1)"),
+		"compile_after": describe(integer(1, 20), "working days after the deadline on which the standing office compiles, 1–20 (default 1)"),
 		"due_soon_days": integer(0, 366),
 		"also":          list(id()),
 	}

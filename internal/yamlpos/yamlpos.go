@@ -1,0 +1,143 @@
+// Package yamlpos finds where a YAML document goes wrong. The YAML library
+// gives no column, and its line is not always where the problem is: for a
+// parser error it is the line where the construct that failed began (so
+// "did not find expected key" names the line above the mapping's first
+// key), and on line 1 it gives none. Both fmt (internal/yamlfmt) and the
+// loader (internal/load) report syntax errors through Locate, so the two
+// commands name the same place.
+package yamlpos
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Locate finds the problem that err, an error from reading src with the
+// YAML library, reports. It returns its 1-based line and column (the column
+// counted in characters) and the library's message without its line, e.g.
+// "mapping values are not allowed in this context". line is the library's
+// own (0 when it names none) and col 0 when the problem cannot be found in
+// src. A byte order mark, CRLF and lone CR line ends in src are read as the
+// library reads them and do not shift the position. Locate never panics.
+//
+// It reads prefixes of the text: the problem is where a prefix first fails
+// with the same message, which is where a reader going from the top sees
+// it. Once a prefix holds the problem every longer one fails the same way,
+// so a binary search over line ends, then over the characters of the line,
+// finds it in a few dozen reads.
+func Locate(src []byte, err error) (line, col int, msg string) {
+	line, msg = Describe(err)
+	src = cleanLineEnds(src)
+	fails := func(n int) bool { return problem(src[:n]) == msg }
+	if !fails(len(src)) {
+		return line, 0, msg
+	}
+	var ends []int // the offset just after each line
+	for i, b := range src {
+		if b == '\n' {
+			ends = append(ends, i+1)
+		}
+	}
+	if len(ends) == 0 || ends[len(ends)-1] != len(src) {
+		ends = append(ends, len(src))
+	}
+	l := sort.Search(len(ends), func(i int) bool { return fails(ends[i]) })
+	if l == len(ends) {
+		return line, 0, msg
+	}
+	start := 0
+	if l > 0 {
+		start = ends[l-1]
+	}
+	text := bytes.TrimSuffix(src[start:ends[l]], []byte("\n"))
+	var cuts []int // the offsets, in text, just after each character
+	for k := 0; k < len(text); {
+		_, size := utf8.DecodeRune(text[k:])
+		k += size
+		cuts = append(cuts, k)
+	}
+	if c := sort.Search(len(cuts), func(i int) bool { return fails(start + cuts[i]) }); c < len(cuts) {
+		return l + 1, c + 1, msg
+	}
+	// Only the line break shows the problem: point at the line's first
+	// character that is not a blank.
+	trimmed := bytes.TrimLeft(text, " \t")
+	return l + 1, utf8.RuneCount(text[:len(text)-len(trimmed)]) + 1, msg
+}
+
+// cleanLineEnds drops a byte order mark and turns CRLF and lone CR into LF,
+// which the library reads as line ends too; columns do not move.
+func cleanLineEnds(src []byte) []byte {
+	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
+	if bytes.IndexByte(src, '\r') < 0 {
+		return src
+	}
+	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	return bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
+}
+
+// problem reads src as fmt does, every document into a tree and then
+// each tree into plain values, and returns the message of the first
+// problem, without its line, or "" when there is none. A panic of the
+// library counts as no problem of this kind.
+func problem(src []byte) (msg string) {
+	defer func() {
+		if recover() != nil {
+			msg = ""
+		}
+	}()
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	var docs []*yaml.Node
+	for {
+		var doc yaml.Node
+		err := dec.Decode(&doc)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			_, msg := Describe(err)
+			return msg
+		}
+		docs = append(docs, &doc)
+	}
+	for _, d := range docs {
+		var v any
+		if err := d.Decode(&v); err != nil {
+			_, msg := Describe(err)
+			return msg
+		}
+	}
+	return ""
+}
+
+// Describe splits an error of the YAML library into the line it names (0
+// when none) and its message. Of a list of decoding errors it takes the
+// first.
+func Describe(err error) (line int, msg string) {
+	s := err.Error()
+	var te *yaml.TypeError
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		s = te.Errors[0]
+	}
+	s = strings.TrimPrefix(s, "yaml: ")
+	rest, ok := strings.CutPrefix(s, "line ")
+	if !ok {
+		return 0, s
+	}
+	num, msg, ok := strings.Cut(rest, ": ")
+	if !ok {
+		return 0, s
+	}
+	n, err := strconv.Atoi(num)
+	if err != nil {
+		return 0, s
+	}
+	return n, msg
+}
