@@ -38,8 +38,9 @@ func (a *App) importCmd() *cobra.Command {
 		Use:   "import FILE.xlsx… [--submitted DATE] [--cycle M] [--dry-run] [--force]",
 		Short: "Turn filled report forms into reports/M/U.yaml",
 		Long: "import reads report forms made by plan06 form and filled in by the units, and writes each as\n" +
-			"reports/M/U.yaml in canonical form. It checks that every form belongs to this plan and cycle (--cycle,\n" +
-			"default the current one), reads state names in Vietnamese or English, a decimal comma and dates typed as\n" +
+			"reports/M/U.yaml in canonical form, M being the cycle the form's hidden keys give (a form for an earlier\n" +
+			"month is a late report; --cycle M refuses forms for any other cycle). It checks that every form belongs\n" +
+			"to this plan, reads state names in Vietnamese or English, a decimal comma and dates typed as\n" +
 			"dd/mm/yyyy, and validates the plan with the new reports before writing any: on any error nothing is\n" +
 			"written and each error names the file, sheet and cell. An existing report is replaced only with --force,\n" +
 			"which prints the difference first. submitted defaults to today.",
@@ -51,7 +52,7 @@ func (a *App) importCmd() *cobra.Command {
 	}
 	f := c.Flags()
 	f.StringVar(&o.submitted, "submitted", "", "the day the reports were sent (default today)")
-	f.StringVar(&o.cycle, "cycle", "", "the cycle the forms must be for, YYYY-MM (default: the month of today)")
+	f.StringVar(&o.cycle, "cycle", "", "accept only forms for this cycle, YYYY-MM (default: each form's own cycle)")
 	f.BoolVar(&o.dryRun, "dry-run", false, "check everything and say what would be written, write nothing")
 	f.BoolVar(&o.force, "force", false, "replace existing reports (the difference is printed first)")
 	c.AddCommand(a.importTasksCmd())
@@ -74,9 +75,13 @@ func (a *App) runImport(files []string, o importOptions) error {
 		return err
 	}
 	p := l.plan
-	month, err := cycleOf(o.cycle, day)
-	if err != nil {
-		return err
+	// Each form is for the cycle its keys give (SPEC §11: import never
+	// guesses); --cycle only restricts which cycle is accepted.
+	var month dates.Month
+	if o.cycle != "" {
+		if month, err = cycleOf(o.cycle, day); err != nil {
+			return err
+		}
 	}
 	submitted := day
 	if o.submitted != "" {
