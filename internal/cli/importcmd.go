@@ -19,6 +19,7 @@ import (
 	"github.com/plan06/plan06/internal/model"
 	"github.com/plan06/plan06/internal/plandiff"
 	"github.com/plan06/plan06/internal/planfs"
+	"github.com/plan06/plan06/internal/render"
 	"github.com/plan06/plan06/internal/safetext"
 	"github.com/plan06/plan06/internal/safewrite"
 	"github.com/spf13/cobra"
@@ -288,7 +289,7 @@ func writeReport(f *imported, force bool) error {
 func (a *App) printImportDiags(ds diag.Diagnostics, lang i18n.Lang) error {
 	errs := 0
 	for _, d := range ds {
-		fmt.Fprintln(a.IO.Err, formatDiag(d, lang))
+		fmt.Fprintln(a.IO.Err, importDiagLine(d, lang))
 		if d.Severity == diag.Error {
 			errs++
 		}
@@ -298,4 +299,14 @@ func (a *App) printImportDiags(ds diag.Diagnostics, lang i18n.Lang) error {
 			hint: i18n.T(lang, "import.failed.hint")}
 	}
 	return nil
+}
+
+// importDiagLine is one line of import's findings in the form of SPEC §11:
+// "phieu.xlsx:Phiếu báo cáo!G9: message" for an error (no severity word:
+// every error stops the import), "…: warning: message" for a warning.
+func importDiagLine(d diag.Diagnostic, lang i18n.Lang) string {
+	if d.Severity == diag.Warning {
+		return formatDiag(d, lang)
+	}
+	return safetext.Line(fmt.Sprintf("%s: %s", d.Pos, render.Message(d, lang)))
 }
