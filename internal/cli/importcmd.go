@@ -66,6 +66,8 @@ type imported struct {
 	rel  string // reports/M/U.yaml
 	path string // on disk
 	yaml []byte
+	// kept are the tasks carried over from the report replaced.
+	kept []string
 }
 
 func (a *App) runImport(files []string, o importOptions) error {
@@ -91,6 +93,12 @@ func (a *App) runImport(files []string, o importOptions) error {
 		}
 	}
 	ix := model.NewIndex(p)
+	// The reports an import may replace, by cycle and unit.
+	current := make(map[[2]string]*model.Report, len(p.Reports))
+	for i := range p.Reports {
+		r := &p.Reports[i]
+		current[[2]string{r.Month.String(), r.Unit}] = r
+	}
 	var ds diag.Diagnostics
 	var forms []*imported
 	byRel := map[string]string{}
@@ -136,11 +144,12 @@ func (a *App) runImport(files []string, o importOptions) error {
 		}
 		byRel[rel] = name
 		fl.Report.Submitted = model.Date{Date: submitted, Text: submitted.String()}
+		kept := fl.CarryOver(current[[2]string{fl.Keys.Cycle, fl.Keys.Unit}])
 		out, err := form.ReportYAML(&fl.Report)
 		if err != nil {
 			return &exitError{code: ExitUsage, err: fmt.Errorf("%s: %w", name, err)}
 		}
-		forms = append(forms, &imported{form: fl, rel: rel, path: filepath.Join(a.dir(), filepath.FromSlash(rel)), yaml: out})
+		forms = append(forms, &imported{form: fl, rel: rel, path: filepath.Join(a.dir(), filepath.FromSlash(rel)), yaml: out, kept: kept})
 	}
 
 	// Validate the plan as it would be with the new reports, in memory.
@@ -169,12 +178,15 @@ func (a *App) runImport(files []string, o importOptions) error {
 		shown := filepath.ToSlash(f.path)
 		if o.dryRun {
 			fmt.Fprintln(a.IO.Out, i18n.T(l.lang, "import.would", shown, safetext.Line(f.form.File), len(f.form.Report.Entries)))
-			continue
+		} else {
+			if err := writeReport(f, o.force); err != nil {
+				return err
+			}
+			fmt.Fprintln(a.IO.Out, i18n.T(l.lang, "import.wrote", shown, safetext.Line(f.form.File), len(f.form.Report.Entries)))
 		}
-		if err := writeReport(f, o.force); err != nil {
-			return err
+		if len(f.kept) > 0 {
+			fmt.Fprintln(a.IO.Out, i18n.T(l.lang, "import.kept", strings.Join(f.kept, ", ")))
 		}
-		fmt.Fprintln(a.IO.Out, i18n.T(l.lang, "import.wrote", shown, safetext.Line(f.form.File), len(f.form.Report.Entries)))
 	}
 	return nil
 }

@@ -103,8 +103,10 @@ func init() {
 func init() {
 	register(map[string]Entry{
 		// plan06 import: report path, form file, number of tasks.
-		"import.would":       {"sẽ ghi %s từ %s (%d nhiệm vụ)", "would write %s from %s (%d tasks)"},
-		"import.wrote":       {"đã ghi %s từ %s (%d nhiệm vụ)", "wrote %s from %s (%d tasks)"},
+		"import.would": {"sẽ ghi %s từ %s (%d nhiệm vụ)", "would write %s from %s (%d tasks)"},
+		"import.wrote": {"đã ghi %s từ %s (%d nhiệm vụ)", "wrote %s from %s (%d tasks)"},
+		// The task ids of the replaced report kept because the form has no row for them.
+		"import.kept":        {"  giữ nguyên từ báo cáo cũ (phiếu không có dòng cho): %s", "  kept from the existing report (the form has no row for them): %s"},
 		"import.failed":      {"không ghi tệp nào: %d lỗi", "nothing written: %d errors"},
 		"import.failed.hint": {"sửa các ô được nêu trong phiếu (hoặc hỏi lại đơn vị) rồi chạy lại plan06 import", "correct the cells named above in the forms (or ask the unit), then run plan06 import again"},
 		"import.tasks.wrote": {"đã ghi %s (%d nhiệm vụ)", "wrote %s (%d tasks)"},
