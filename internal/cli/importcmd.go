@@ -109,6 +109,7 @@ func (a *App) runImport(files []string, o importOptions) error {
 	type read struct {
 		fl  *form.Filled
 		fds diag.Diagnostics
+		err error
 	}
 	results := make([]read, len(files))
 	var wg sync.WaitGroup
@@ -118,11 +119,11 @@ func (a *App) runImport(files []string, o importOptions) error {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				fl, fds := readForm(files[i])
+				fl, fds, err := readForm(files[i])
 				if fl != nil && !fds.HasErrors() {
 					fds = append(fds, fl.Check(p, ix, month)...)
 				}
-				results[i] = read{fl, fds}
+				results[i] = read{fl, fds, err}
 			}
 		}()
 	}
@@ -131,6 +132,13 @@ func (a *App) runImport(files []string, o importOptions) error {
 	}
 	close(next)
 	wg.Wait()
+	// A file that cannot be read stops the import before anything else is
+	// said: it is a mistyped name or a permission, not a unit's slip.
+	for _, r := range results {
+		if r.err != nil {
+			return r.err
+		}
+	}
 	for i, name := range files {
 		fl, fds := results[i].fl, results[i].fds
 		ds = append(ds, fds...)
@@ -191,35 +199,45 @@ func (a *App) runImport(files []string, o importOptions) error {
 	return nil
 }
 
-// readForm reads one form file, refusing one over the size cap before
-// reading it.
-func readForm(name string) (*form.Filled, diag.Diagnostics) {
+// readForm reads one form file; err is an I/O error (see readInput).
+func readForm(name string) (*form.Filled, diag.Diagnostics, error) {
+	data, ds, err := readInput(name)
+	if err != nil || ds.HasErrors() {
+		return nil, ds, err
+	}
+	fl, fds := form.Read(name, data)
+	return fl, append(ds, fds...), nil
+}
+
+// readInput reads a workbook named on the command line. A file that is
+// missing, cannot be read or is not a regular file (a folder, a FIFO) is
+// an I/O error, exit 2 (SPEC §4); one over the size cap is refused before
+// it is read, as a finding at the file.
+func readInput(name string) ([]byte, diag.Diagnostics, error) {
 	var ds diag.Diagnostics
-	whole := diag.Pos{File: name}
+	ioErr := func(err error) error {
+		return usageErr("check the file name and that you may read it", "cannot read %s: %s", name, unwrapPathErr(err).Error())
+	}
 	info, err := os.Stat(name)
 	switch {
 	case err != nil:
-		ds.Errorf(whole, "unreadable", unwrapPathErr(err).Error())
-		return nil, ds
+		return nil, nil, ioErr(err)
 	case !info.Mode().IsRegular():
-		ds.Errorf(whole, "form-not-xlsx")
-		return nil, ds
+		return nil, nil, usageErr("name the .xlsx file itself", "cannot read %s: not a regular file", name)
 	case info.Size() > form.MaxFileSize:
-		ds.Errorf(whole, "form-too-big", info.Size()>>20, form.MaxFileSize>>20)
-		return nil, ds
+		ds.Errorf(diag.Pos{File: name}, "form-too-big", info.Size()>>20, form.MaxFileSize>>20)
+		return nil, ds, nil
 	}
 	fh, err := os.Open(name)
 	if err != nil {
-		ds.Errorf(whole, "unreadable", unwrapPathErr(err).Error())
-		return nil, ds
+		return nil, nil, ioErr(err)
 	}
 	defer fh.Close()
 	data, err := io.ReadAll(io.LimitReader(fh, form.MaxFileSize+1))
 	if err != nil {
-		ds.Errorf(whole, "unreadable", unwrapPathErr(err).Error())
-		return nil, ds
+		return nil, nil, ioErr(err)
 	}
-	return form.Read(name, data)
+	return data, nil, nil
 }
 
 func unwrapPathErr(err error) error {

@@ -68,15 +68,9 @@ func (a *App) runImportTasks(file, groupQuery, prefix, output string, dryRun boo
 		return usageErr("write the task file as tasks/NAME.yaml (relative to the plan folder)", "-o %s is not a task file of the plan", output)
 	}
 	path := filepath.Join(a.dir(), filepath.FromSlash(rel))
-	var ds diag.Diagnostics
-	whole := diag.Pos{File: file}
-	var data []byte
-	if info, err := os.Stat(file); err != nil {
-		ds.Errorf(whole, "unreadable", unwrapPathErr(err).Error())
-	} else if info.Size() > form.MaxFileSize {
-		ds.Errorf(whole, "form-too-big", info.Size()>>20, form.MaxFileSize>>20)
-	} else if data, err = os.ReadFile(file); err != nil {
-		ds.Errorf(whole, "unreadable", unwrapPathErr(err).Error())
+	data, ds, err := readInput(file)
+	if err != nil {
+		return err
 	}
 	var out []byte
 	var app *form.Appendix

@@ -47,7 +47,11 @@ func init() {
 		"check everything and say what would be written, write nothing":                    "kiểm tra tất cả và nói sẽ ghi gì, không ghi tệp nào",
 		"replace existing reports (the difference is printed first)":                       "thay báo cáo đã có (in phần khác biệt trước)",
 		"another import wrote it meanwhile; run plan06 import again to see the difference": "một lần import khác vừa ghi tệp này; chạy lại plan06 import để xem khác biệt",
-		"write the day as 2024-04-14 or 14/04/2024":                                        "viết ngày dạng 2024-04-14 hoặc 14/04/2024",
+		"cannot read %s: %s":                           "không đọc được %s: %s",
+		"cannot read %s: not a regular file":           "không đọc được %s: không phải tệp thông thường",
+		"check the file name and that you may read it": "kiểm tra tên tệp và quyền đọc tệp",
+		"name the .xlsx file itself":                   "nêu chính tệp .xlsx",
+		"write the day as 2024-04-14 or 14/04/2024":    "viết ngày dạng 2024-04-14 hoặc 14/04/2024",
 
 		// import tasks
 		"Turn an appendix table of tasks (xlsx) into a task file": "Chuyển bảng phụ lục nhiệm vụ (xlsx) thành tệp nhiệm vụ",
