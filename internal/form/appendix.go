@@ -267,12 +267,16 @@ func (r *resolver) resolveCell(text string, pos diag.Pos, support bool, ds *diag
 		if part == "" {
 			continue
 		}
-		if support && note != nil && strings.Contains(i18n.Fold(part), "lien quan") {
-			if *note != "" {
-				*note += "; "
+		if support && note != nil {
+			if units, phrase, ok := splitConcerned(part); ok {
+				if *note != "" {
+					*note += "; "
+				}
+				*note += phrase
+				if part = units; part == "" {
+					continue
+				}
 			}
-			*note += oneLine(part)
-			continue
 		}
 		pieces := strings.Split(part, ",")
 		for i := 0; i < len(pieces); {
@@ -310,6 +314,55 @@ func (r *resolver) resolveCell(text string, pos diag.Pos, support bool, ds *diag
 		}
 	}
 	return ids
+}
+
+// splitConcerned splits a support cell's part that speaks of "liên quan"
+// (the units concerned) into the units named before that phrase and the
+// phrase itself: "Sở Thông tin và Truyền thông, các cơ quan, đơn vị có
+// liên quan" names a unit, then "các cơ quan, đơn vị có liên quan". The
+// phrase starts at the last "các" before "liên quan" (a "và" or "cùng"
+// just before it joins the units to it and belongs to neither); without a
+// "các" it is the comma piece that holds "liên quan" and what follows.
+func splitConcerned(part string) (units, phrase string, ok bool) {
+	words := strings.Fields(part)
+	folded := make([]string, len(words))
+	for i, w := range words {
+		folded[i] = strings.Trim(i18n.Fold(w), ",;:.()-")
+	}
+	at := -1
+	for i := 0; i+1 < len(folded); i++ {
+		if folded[i] == "lien" && folded[i+1] == "quan" {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return "", "", false
+	}
+	start, cut := -1, -1
+	for i := at - 1; i >= 0; i-- {
+		if folded[i] == "cac" {
+			start, cut = i, i
+			if i > 0 && (folded[i-1] == "va" || folded[i-1] == "cung") {
+				cut = i - 1
+			}
+			break
+		}
+	}
+	if start < 0 {
+		// No "các": the phrase is the comma piece holding "liên quan".
+		start = 0
+		for i := at - 1; i >= 0; i-- {
+			if strings.HasSuffix(words[i], ",") {
+				start = i + 1
+				break
+			}
+		}
+		cut = start
+	}
+	units = strings.TrimRight(strings.Join(words[:cut], " "), " ,;")
+	phrase = strings.Join(words[start:], " ")
+	return units, phrase, true
 }
 
 // TasksYAML returns the tasks as a canonical task file: ids are prefix and

@@ -2,6 +2,7 @@ package form
 
 import (
 	"bytes"
+	"slices"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -114,6 +115,38 @@ func TestAppendixHeaderVariants(t *testing.T) {
 		a, ds := ReadAppendix("pl.xlsx", data, p)
 		if ds.HasErrors() || len(a.Tasks) != 1 || a.Cols["due"] != 4 || a.Cols["title"] != 1 {
 			t.Errorf("header %q: %s %+v", head, lines(ds), a)
+		}
+	}
+}
+
+// A support cell that names units and then "the units concerned" resolves
+// the units and keeps only the phrase as the support note.
+func TestAppendixSupportConcerned(t *testing.T) {
+	p, _, _ := basic(t, april20)
+	cases := []struct {
+		cell, note string
+		support    []string
+	}{
+		{"Sở Thông tin và Truyền thông, các cơ quan, đơn vị có liên quan", "các cơ quan, đơn vị có liên quan", []string{"so-tttt"}},
+		{"Công an tỉnh, UBND cấp huyện và các đơn vị liên quan", "các đơn vị liên quan", []string{"cong-an-tinh", "ubnd-cap-huyen"}},
+		{"Sở Thông tin và Truyền thông cùng các sở, ngành có liên quan", "các sở, ngành có liên quan", []string{"so-tttt"}},
+		{"Các cơ quan, đơn vị có liên quan", "Các cơ quan, đơn vị có liên quan", nil},
+		{"Công an tỉnh, đơn vị liên quan", "đơn vị liên quan", []string{"cong-an-tinh"}},
+		{"Công an tỉnh;\nCác cơ quan có liên quan", "Các cơ quan có liên quan", []string{"cong-an-tinh"}},
+	}
+	for _, c := range cases {
+		data := makeAppendix(t, [][]string{
+			{"STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn"},
+			{"1", "A", "Sở Thông tin và Truyền thông", c.cell, "2024"},
+		})
+		a, ds := ReadAppendix("pl.xlsx", data, p)
+		if ds.HasErrors() || len(a.Tasks) != 1 {
+			t.Errorf("%q: %s", c.cell, lines(ds))
+			continue
+		}
+		got := a.Tasks[0]
+		if got.SupportNote != c.note || !slices.Equal(got.Support, c.support) {
+			t.Errorf("%q: support %v note %q, want %v %q", c.cell, got.Support, got.SupportNote, c.support, c.note)
 		}
 	}
 }
