@@ -1,12 +1,14 @@
 package cli
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -23,6 +25,7 @@ import (
 	"github.com/plan06/plan06/internal/safetext"
 	"github.com/plan06/plan06/internal/safewrite"
 	"github.com/spf13/cobra"
+	"github.com/xuri/excelize/v2"
 )
 
 // importOptions are the flags of `plan06 import`.
@@ -317,6 +320,7 @@ func writeReport(f *imported, force bool) error {
 // printImportDiags prints every diagnostic of an import on stderr and, when
 // any is an error, returns the findings exit that says nothing was written.
 func (a *App) printImportDiags(ds diag.Diagnostics, lang i18n.Lang) error {
+	sortImportDiags(ds)
 	errs := 0
 	for _, d := range ds {
 		fmt.Fprintln(a.IO.Err, importDiagLine(d, lang))
@@ -325,7 +329,11 @@ func (a *App) printImportDiags(ds diag.Diagnostics, lang i18n.Lang) error {
 		}
 	}
 	if errs > 0 {
-		return &exitError{code: ExitFindings, err: errors.New(i18n.T(lang, "import.failed", errs)),
+		key := "import.failed.other"
+		if errs == 1 {
+			key = "import.failed.one"
+		}
+		return &exitError{code: ExitFindings, err: errors.New(i18n.T(lang, key, errs)),
 			hint: i18n.T(lang, "import.failed.hint")}
 	}
 	return nil
@@ -339,4 +347,61 @@ func importDiagLine(d diag.Diagnostic, lang i18n.Lang) string {
 		return formatDiag(d, lang)
 	}
 	return safetext.Line(fmt.Sprintf("%s: %s", d.Pos, render.Message(d, lang)))
+}
+
+// sortImportDiags orders an import's findings file by file, in the order
+// the files first appear, then by sheet and by cell, row before column and
+// numerically (G9 before F14), then by line and column for plan files. The
+// sort is stable: findings at one cell keep their order.
+func sortImportDiags(ds diag.Diagnostics) {
+	keys := make(map[string]cellPos, len(ds))
+	order := map[string]int{}
+	for _, d := range ds {
+		if _, ok := keys[d.Pos.File]; ok {
+			continue
+		}
+		k := splitCellPos(d.Pos.File)
+		keys[d.Pos.File] = k
+		if _, ok := order[k.file]; !ok {
+			order[k.file] = len(order)
+		}
+	}
+	slices.SortStableFunc(ds, func(a, b diag.Diagnostic) int {
+		ka, kb := keys[a.Pos.File], keys[b.Pos.File]
+		return cmp.Or(
+			cmp.Compare(order[ka.file], order[kb.file]),
+			cmp.Compare(ka.sheet, kb.sheet),
+			cmp.Compare(ka.row, kb.row),
+			cmp.Compare(ka.col, kb.col),
+			cmp.Compare(a.Pos.Line, b.Pos.Line),
+			cmp.Compare(a.Pos.Col, b.Pos.Col),
+		)
+	})
+}
+
+// cellPos is a finding's place in a workbook: file, sheet, row and column
+// (1-based; 0 when the finding is about the whole file or sheet).
+type cellPos struct {
+	file, sheet string
+	row, col    int
+}
+
+// splitCellPos splits "phieu.xlsx:Phiếu báo cáo!G9" into the file, the
+// sheet and the cell's row and column; a position without a cell
+// ("phieu.xlsx", "phieu.xlsx:Sheet1", a plan file) is the file alone, or
+// the file and the sheet. A sheet name never holds ':' (Excel forbids it),
+// so the file is what comes before the last ':' ahead of the '!'.
+func splitCellPos(p string) (k cellPos) {
+	k.file = p
+	bang := strings.LastIndexByte(p, '!')
+	if bang < 0 {
+		return k
+	}
+	col, row, err := excelize.CellNameToCoordinates(p[bang+1:])
+	colon := strings.LastIndexByte(p[:bang], ':')
+	if err != nil || colon < 0 {
+		return k
+	}
+	k.file, k.sheet, k.row, k.col = p[:colon], p[colon+1:bang], row, col
+	return k
 }
