@@ -1,12 +1,14 @@
 package cli
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -19,9 +21,11 @@ import (
 	"github.com/plan06/plan06/internal/model"
 	"github.com/plan06/plan06/internal/plandiff"
 	"github.com/plan06/plan06/internal/planfs"
+	"github.com/plan06/plan06/internal/render"
 	"github.com/plan06/plan06/internal/safetext"
 	"github.com/plan06/plan06/internal/safewrite"
 	"github.com/spf13/cobra"
+	"github.com/xuri/excelize/v2"
 )
 
 // importOptions are the flags of `plan06 import`.
@@ -38,8 +42,9 @@ func (a *App) importCmd() *cobra.Command {
 		Use:   "import FILE.xlsx… [--submitted DATE] [--cycle M] [--dry-run] [--force]",
 		Short: "Turn filled report forms into reports/M/U.yaml",
 		Long: "import reads report forms made by plan06 form and filled in by the units, and writes each as\n" +
-			"reports/M/U.yaml in canonical form. It checks that every form belongs to this plan and cycle (--cycle,\n" +
-			"default the current one), reads state names in Vietnamese or English, a decimal comma and dates typed as\n" +
+			"reports/M/U.yaml in canonical form, M being the cycle the form's hidden keys give (a form for an earlier\n" +
+			"month is a late report; --cycle M refuses forms for any other cycle). It checks that every form belongs\n" +
+			"to this plan, reads state names in Vietnamese or English, a decimal comma and dates typed as\n" +
 			"dd/mm/yyyy, and validates the plan with the new reports before writing any: on any error nothing is\n" +
 			"written and each error names the file, sheet and cell. An existing report is replaced only with --force,\n" +
 			"which prints the difference first. submitted defaults to today.",
@@ -51,7 +56,7 @@ func (a *App) importCmd() *cobra.Command {
 	}
 	f := c.Flags()
 	f.StringVar(&o.submitted, "submitted", "", "the day the reports were sent (default today)")
-	f.StringVar(&o.cycle, "cycle", "", "the cycle the forms must be for, YYYY-MM (default: the month of today)")
+	f.StringVar(&o.cycle, "cycle", "", "accept only forms for this cycle, YYYY-MM (default: each form's own cycle)")
 	f.BoolVar(&o.dryRun, "dry-run", false, "check everything and say what would be written, write nothing")
 	f.BoolVar(&o.force, "force", false, "replace existing reports (the difference is printed first)")
 	c.AddCommand(a.importTasksCmd())
@@ -64,6 +69,8 @@ type imported struct {
 	rel  string // reports/M/U.yaml
 	path string // on disk
 	yaml []byte
+	// kept are the tasks carried over from the report replaced.
+	kept []string
 }
 
 func (a *App) runImport(files []string, o importOptions) error {
@@ -74,9 +81,13 @@ func (a *App) runImport(files []string, o importOptions) error {
 		return err
 	}
 	p := l.plan
-	month, err := cycleOf(o.cycle, day)
-	if err != nil {
-		return err
+	// Each form is for the cycle its keys give (SPEC §11: import never
+	// guesses); --cycle only restricts which cycle is accepted.
+	var month dates.Month
+	if o.cycle != "" {
+		if month, err = cycleOf(o.cycle, day); err != nil {
+			return err
+		}
 	}
 	submitted := day
 	if o.submitted != "" {
@@ -85,6 +96,12 @@ func (a *App) runImport(files []string, o importOptions) error {
 		}
 	}
 	ix := model.NewIndex(p)
+	// The reports an import may replace, by cycle and unit.
+	current := make(map[[2]string]*model.Report, len(p.Reports))
+	for i := range p.Reports {
+		r := &p.Reports[i]
+		current[[2]string{r.Month.String(), r.Unit}] = r
+	}
 	var ds diag.Diagnostics
 	var forms []*imported
 	byRel := map[string]string{}
@@ -95,6 +112,7 @@ func (a *App) runImport(files []string, o importOptions) error {
 	type read struct {
 		fl  *form.Filled
 		fds diag.Diagnostics
+		err error
 	}
 	results := make([]read, len(files))
 	var wg sync.WaitGroup
@@ -104,11 +122,11 @@ func (a *App) runImport(files []string, o importOptions) error {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				fl, fds := readForm(files[i])
+				fl, fds, err := readForm(files[i])
 				if fl != nil && !fds.HasErrors() {
 					fds = append(fds, fl.Check(p, ix, month)...)
 				}
-				results[i] = read{fl, fds}
+				results[i] = read{fl, fds, err}
 			}
 		}()
 	}
@@ -117,6 +135,13 @@ func (a *App) runImport(files []string, o importOptions) error {
 	}
 	close(next)
 	wg.Wait()
+	// A file that cannot be read stops the import before anything else is
+	// said: it is a mistyped name or a permission, not a unit's slip.
+	for _, r := range results {
+		if r.err != nil {
+			return r.err
+		}
+	}
 	for i, name := range files {
 		fl, fds := results[i].fl, results[i].fds
 		ds = append(ds, fds...)
@@ -130,11 +155,12 @@ func (a *App) runImport(files []string, o importOptions) error {
 		}
 		byRel[rel] = name
 		fl.Report.Submitted = model.Date{Date: submitted, Text: submitted.String()}
+		kept := fl.CarryOver(current[[2]string{fl.Keys.Cycle, fl.Keys.Unit}])
 		out, err := form.ReportYAML(&fl.Report)
 		if err != nil {
 			return &exitError{code: ExitUsage, err: fmt.Errorf("%s: %w", name, err)}
 		}
-		forms = append(forms, &imported{form: fl, rel: rel, path: filepath.Join(a.dir(), filepath.FromSlash(rel)), yaml: out})
+		forms = append(forms, &imported{form: fl, rel: rel, path: filepath.Join(a.dir(), filepath.FromSlash(rel)), yaml: out, kept: kept})
 	}
 
 	// Validate the plan as it would be with the new reports, in memory.
@@ -163,45 +189,58 @@ func (a *App) runImport(files []string, o importOptions) error {
 		shown := filepath.ToSlash(f.path)
 		if o.dryRun {
 			fmt.Fprintln(a.IO.Out, i18n.T(l.lang, "import.would", shown, safetext.Line(f.form.File), len(f.form.Report.Entries)))
-			continue
+		} else {
+			if err := writeReport(f, o.force); err != nil {
+				return err
+			}
+			fmt.Fprintln(a.IO.Out, i18n.T(l.lang, "import.wrote", shown, safetext.Line(f.form.File), len(f.form.Report.Entries)))
 		}
-		if err := writeReport(f, o.force); err != nil {
-			return err
+		if len(f.kept) > 0 {
+			fmt.Fprintln(a.IO.Out, i18n.T(l.lang, "import.kept", strings.Join(f.kept, ", ")))
 		}
-		fmt.Fprintln(a.IO.Out, i18n.T(l.lang, "import.wrote", shown, safetext.Line(f.form.File), len(f.form.Report.Entries)))
 	}
 	return nil
 }
 
-// readForm reads one form file, refusing one over the size cap before
-// reading it.
-func readForm(name string) (*form.Filled, diag.Diagnostics) {
+// readForm reads one form file; err is an I/O error (see readInput).
+func readForm(name string) (*form.Filled, diag.Diagnostics, error) {
+	data, ds, err := readInput(name)
+	if err != nil || ds.HasErrors() {
+		return nil, ds, err
+	}
+	fl, fds := form.Read(name, data)
+	return fl, append(ds, fds...), nil
+}
+
+// readInput reads a workbook named on the command line. A file that is
+// missing, cannot be read or is not a regular file (a folder, a FIFO) is
+// an I/O error, exit 2 (SPEC §4); one over the size cap is refused before
+// it is read, as a finding at the file.
+func readInput(name string) ([]byte, diag.Diagnostics, error) {
 	var ds diag.Diagnostics
-	whole := diag.Pos{File: name}
+	ioErr := func(err error) error {
+		return usageErr("check the file name and that you may read it", "cannot read %s: %s", name, unwrapPathErr(err).Error())
+	}
 	info, err := os.Stat(name)
 	switch {
 	case err != nil:
-		ds.Errorf(whole, "unreadable", unwrapPathErr(err).Error())
-		return nil, ds
+		return nil, nil, ioErr(err)
 	case !info.Mode().IsRegular():
-		ds.Errorf(whole, "form-not-xlsx")
-		return nil, ds
+		return nil, nil, usageErr("name the .xlsx file itself", "cannot read %s: not a regular file", name)
 	case info.Size() > form.MaxFileSize:
-		ds.Errorf(whole, "form-too-big", info.Size()>>20, form.MaxFileSize>>20)
-		return nil, ds
+		ds.Errorf(diag.Pos{File: name}, "form-too-big", info.Size()>>20, form.MaxFileSize>>20)
+		return nil, ds, nil
 	}
 	fh, err := os.Open(name)
 	if err != nil {
-		ds.Errorf(whole, "unreadable", unwrapPathErr(err).Error())
-		return nil, ds
+		return nil, nil, ioErr(err)
 	}
 	defer fh.Close()
 	data, err := io.ReadAll(io.LimitReader(fh, form.MaxFileSize+1))
 	if err != nil {
-		ds.Errorf(whole, "unreadable", unwrapPathErr(err).Error())
-		return nil, ds
+		return nil, nil, ioErr(err)
 	}
-	return form.Read(name, data)
+	return data, nil, nil
 }
 
 func unwrapPathErr(err error) error {
@@ -281,16 +320,88 @@ func writeReport(f *imported, force bool) error {
 // printImportDiags prints every diagnostic of an import on stderr and, when
 // any is an error, returns the findings exit that says nothing was written.
 func (a *App) printImportDiags(ds diag.Diagnostics, lang i18n.Lang) error {
+	sortImportDiags(ds)
 	errs := 0
 	for _, d := range ds {
-		fmt.Fprintln(a.IO.Err, formatDiag(d, lang))
+		fmt.Fprintln(a.IO.Err, importDiagLine(d, lang))
 		if d.Severity == diag.Error {
 			errs++
 		}
 	}
 	if errs > 0 {
-		return &exitError{code: ExitFindings, err: errors.New(i18n.T(lang, "import.failed", errs)),
+		key := "import.failed.other"
+		if errs == 1 {
+			key = "import.failed.one"
+		}
+		return &exitError{code: ExitFindings, err: errors.New(i18n.T(lang, key, errs)),
 			hint: i18n.T(lang, "import.failed.hint")}
 	}
 	return nil
+}
+
+// importDiagLine is one line of import's findings in the form of SPEC §11:
+// "phieu.xlsx:Phiếu báo cáo!G9: message" for an error (no severity word:
+// every error stops the import), "…: warning: message" for a warning.
+func importDiagLine(d diag.Diagnostic, lang i18n.Lang) string {
+	if d.Severity == diag.Warning {
+		return formatDiag(d, lang)
+	}
+	return safetext.Line(fmt.Sprintf("%s: %s", d.Pos, render.Message(d, lang)))
+}
+
+// sortImportDiags orders an import's findings file by file, in the order
+// the files first appear, then by sheet and by cell, row before column and
+// numerically (G9 before F14), then by line and column for plan files. The
+// sort is stable: findings at one cell keep their order.
+func sortImportDiags(ds diag.Diagnostics) {
+	keys := make(map[string]cellPos, len(ds))
+	order := map[string]int{}
+	for _, d := range ds {
+		if _, ok := keys[d.Pos.File]; ok {
+			continue
+		}
+		k := splitCellPos(d.Pos.File)
+		keys[d.Pos.File] = k
+		if _, ok := order[k.file]; !ok {
+			order[k.file] = len(order)
+		}
+	}
+	slices.SortStableFunc(ds, func(a, b diag.Diagnostic) int {
+		ka, kb := keys[a.Pos.File], keys[b.Pos.File]
+		return cmp.Or(
+			cmp.Compare(order[ka.file], order[kb.file]),
+			cmp.Compare(ka.sheet, kb.sheet),
+			cmp.Compare(ka.row, kb.row),
+			cmp.Compare(ka.col, kb.col),
+			cmp.Compare(a.Pos.Line, b.Pos.Line),
+			cmp.Compare(a.Pos.Col, b.Pos.Col),
+		)
+	})
+}
+
+// cellPos is a finding's place in a workbook: file, sheet, row and column
+// (1-based; 0 when the finding is about the whole file or sheet).
+type cellPos struct {
+	file, sheet string
+	row, col    int
+}
+
+// splitCellPos splits "phieu.xlsx:Phiếu báo cáo!G9" into the file, the
+// sheet and the cell's row and column; a position without a cell
+// ("phieu.xlsx", "phieu.xlsx:Sheet1", a plan file) is the file alone, or
+// the file and the sheet. A sheet name never holds ':' (Excel forbids it),
+// so the file is what comes before the last ':' ahead of the '!'.
+func splitCellPos(p string) (k cellPos) {
+	k.file = p
+	bang := strings.LastIndexByte(p, '!')
+	if bang < 0 {
+		return k
+	}
+	col, row, err := excelize.CellNameToCoordinates(p[bang+1:])
+	colon := strings.LastIndexByte(p[:bang], ':')
+	if err != nil || colon < 0 {
+		return k
+	}
+	k.file, k.sheet, k.row, k.col = p[:colon], p[colon+1:bang], row, col
+	return k
 }

@@ -23,11 +23,13 @@ func (a *App) importTasksCmd() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "tasks FILE.xlsx --group G [--prefix P] [-o tasks/FILE.yaml]",
 		Short: "Turn an appendix table of tasks (xlsx) into a task file",
-		Long: "import tasks reads the first sheet of FILE.xlsx, finds the header row by its words (STT | Nội dung or\n" +
-			"Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian or Thời hạn), resolves unit names the way --unit\n" +
-			"does, keeps each deadline as written and writes a task file that validates. Each task's id is the prefix\n" +
-			"(default: the group's ref, else its id, and a dot) and the row's STT. -o is relative to the plan folder\n" +
-			"(default tasks/GROUP.yaml); an existing file is never replaced.",
+		Long: "import tasks reads the first sheet of FILE.xlsx, finds the header row by its key words, accents, case and\n" +
+			"punctuation aside (STT or TT | nội dung or nhiệm vụ | chủ trì | phối hợp | thời gian or thời hạn: \"Cơ quan,\n" +
+			"đơn vị chủ trì\" is the lead), resolves unit names the way --unit does (in the support column, a closing\n" +
+			"\"các cơ quan … có liên quan\" becomes support_note), keeps each deadline as written and writes a task file\n" +
+			"that validates. Each task's id is the prefix (default: the group's ref, else its id, and a dot) and the\n" +
+			"row's STT. -o is relative to the plan folder (default tasks/GROUP.yaml), or to the working folder when it\n" +
+			"points inside the plan folder (-o plan/tasks/x.yaml); an existing file is never replaced.",
 		Example: "  plan06 import tasks phu-luc.xlsx --group dot-pha --prefix 3.",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
@@ -39,7 +41,7 @@ func (a *App) importTasksCmd() *cobra.Command {
 	}
 	c.Flags().StringVar(&group, "group", "", "the group of the tasks (id or part of its title)")
 	c.Flags().StringVar(&prefix, "prefix", "", "task id prefix (default: the group's ref or id and a dot)")
-	c.Flags().StringVarP(&output, "output", "o", "", "task file to write, relative to the plan folder (default tasks/GROUP.yaml)")
+	c.Flags().StringVarP(&output, "output", "o", "", "task file to write, relative to the plan folder or inside it (default tasks/GROUP.yaml)")
 	c.Flags().BoolVar(&dryRun, "dry-run", false, "check everything and print the task file, write nothing")
 	return c
 }
@@ -63,20 +65,20 @@ func (a *App) runImportTasks(file, groupQuery, prefix, output string, dryRun boo
 	if output == "" {
 		output = "tasks/" + g.ID.Value + ".yaml"
 	}
-	rel := filepath.ToSlash(filepath.Clean(output))
-	if filepath.IsAbs(output) || !strings.HasPrefix(rel, "tasks/") || strings.Count(rel, "/") != 1 || !strings.HasSuffix(rel, ".yaml") {
+	rel, ok := taskFileRel(a.dir(), output)
+	if !ok {
 		return usageErr("write the task file as tasks/NAME.yaml (relative to the plan folder)", "-o %s is not a task file of the plan", output)
 	}
 	path := filepath.Join(a.dir(), filepath.FromSlash(rel))
-	var ds diag.Diagnostics
-	whole := diag.Pos{File: file}
-	var data []byte
-	if info, err := os.Stat(file); err != nil {
-		ds.Errorf(whole, "unreadable", unwrapPathErr(err).Error())
-	} else if info.Size() > form.MaxFileSize {
-		ds.Errorf(whole, "form-too-big", info.Size()>>20, form.MaxFileSize>>20)
-	} else if data, err = os.ReadFile(file); err != nil {
-		ds.Errorf(whole, "unreadable", unwrapPathErr(err).Error())
+	// An existing file is never replaced: say so before reading anything,
+	// with a name that is free.
+	if _, err := os.Lstat(path); err == nil {
+		return withHintArgs(usageErr("import tasks never replaces a task file; write a new one, e.g. -o %s",
+			"%s already exists", filepath.ToSlash(path)), freeTaskFile(a.dir(), rel))
+	}
+	data, ds, err := readInput(file)
+	if err != nil {
+		return err
 	}
 	var out []byte
 	var app *form.Appendix
@@ -90,9 +92,6 @@ func (a *App) runImportTasks(file, groupQuery, prefix, output string, dryRun boo
 			return &exitError{code: ExitUsage, err: err}
 		}
 		ds = append(ds, a.validateTaskFile(rel, out, file, app)...)
-	}
-	if _, err := os.Lstat(path); err == nil {
-		ds.Errorf(diag.Pos{File: filepath.ToSlash(path)}, "duplicate-file", filepath.ToSlash(path))
 	}
 	if err := a.printImportDiags(ds, l.lang); err != nil {
 		return err
@@ -111,6 +110,46 @@ func (a *App) runImportTasks(file, groupQuery, prefix, output string, dryRun boo
 	}
 	fmt.Fprintln(a.IO.Out, i18n.T(l.lang, "import.tasks.wrote", filepath.ToSlash(path), len(app.Tasks)))
 	return nil
+}
+
+// taskFileRel returns the task file -o names, relative to the plan folder
+// dir ("tasks/x.yaml"): output is read relative to the plan folder, else,
+// when that is not a task file, relative to the working folder (or as an
+// absolute path) provided it lands inside dir ("plan/tasks/x.yaml" when
+// the plan is ./plan).
+func taskFileRel(dir, output string) (string, bool) {
+	isTaskFile := func(rel string) bool {
+		return strings.HasPrefix(rel, "tasks/") && strings.Count(rel, "/") == 1 && strings.HasSuffix(rel, ".yaml") && rel != "tasks/.yaml"
+	}
+	if !filepath.IsAbs(output) {
+		if rel := filepath.ToSlash(filepath.Clean(output)); isTaskFile(rel) {
+			return rel, true
+		}
+	}
+	absDir, err1 := filepath.Abs(dir)
+	absOut, err2 := filepath.Abs(output)
+	if err1 != nil || err2 != nil {
+		return "", false
+	}
+	rel, err := filepath.Rel(absDir, absOut)
+	if err != nil {
+		return "", false
+	}
+	rel = filepath.ToSlash(rel)
+	return rel, isTaskFile(rel)
+}
+
+// freeTaskFile is a task file name beside rel that does not exist yet
+// (tasks/dot-pha-2.yaml), for the hint of a refusal.
+func freeTaskFile(dir, rel string) string {
+	stem := strings.TrimSuffix(rel, ".yaml")
+	for n := 2; n < 100; n++ {
+		name := fmt.Sprintf("%s-%d.yaml", stem, n)
+		if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(name))); err != nil {
+			return name
+		}
+	}
+	return "tasks/OTHER.yaml"
 }
 
 // validateTaskFile checks the plan with the new task file added in memory;

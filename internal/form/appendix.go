@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 
@@ -25,17 +26,70 @@ type AppendixTask struct {
 	Row         int
 }
 
-// headerWords are the header cells of an appendix table, folded; each
-// column is found by any of its words.
+// headerWords are the key words of each column of an appendix table's
+// header, folded (no accents, lower case, punctuation as spaces): a header
+// cell names its column by them ("Cơ quan, đơn vị chủ trì" holds "chu tri",
+// "Thời gian hoàn thành" holds "thoi gian"). The number column must be its
+// word alone ("STT", "STT.", "TT", "Số TT"): a data row holds a number
+// there, so it never reads as a header. The columns are tried in this
+// order and a cell names one column only, so "Thời gian thực hiện nhiệm vụ"
+// is the deadline and "Đơn vị chủ trì thực hiện nhiệm vụ" the lead.
 var headerWords = []struct {
 	col   string
 	words []string
+	whole bool // the cell must be one of the words, not merely hold it
 }{
-	{"no", []string{"stt", "so tt", "tt"}},
-	{"title", []string{"noi dung", "nhiem vu", "ten nhiem vu", "noi dung nhiem vu"}},
-	{"lead", []string{"co quan chu tri", "don vi chu tri", "chu tri"}},
-	{"support", []string{"co quan phoi hop", "don vi phoi hop", "phoi hop"}},
-	{"due", []string{"thoi gian", "thoi han", "thoi gian thuc hien", "thoi gian hoan thanh"}},
+	{"no", []string{"stt", "tt", "so tt", "so thu tu"}, true},
+	{"lead", []string{"chu tri"}, false},
+	{"support", []string{"phoi hop"}, false},
+	{"due", []string{"thoi gian", "thoi han"}, false},
+	{"title", []string{"noi dung", "nhiem vu", "ten nhiem vu"}, false},
+}
+
+// maxHeaderWords bounds the words of a header cell: a longer cell is text
+// (a title, a note), not a column's name.
+const maxHeaderWords = 10
+
+// headerText folds a cell for header matching: no accents, lower case,
+// every run of characters other than letters and digits one space.
+func headerText(v string) string {
+	f := i18n.Fold(v)
+	return strings.Join(strings.FieldsFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ")
+}
+
+// headerColumn says which column a header cell names and how well: 2 when
+// the cell starts with (or is) a key word, 1 when it holds one, 0 when it
+// names none.
+func headerColumn(v string) (string, int) {
+	f := headerText(v)
+	if f == "" || strings.Count(f, " ") >= maxHeaderWords {
+		return "", 0
+	}
+	padded := " " + f + " "
+	for _, h := range headerWords {
+		for _, w := range h.words {
+			switch {
+			case f == w || !h.whole && strings.HasPrefix(padded, " "+w+" "):
+				return h.col, 2
+			case !h.whole && strings.Contains(padded, " "+w+" "):
+				return h.col, 1
+			}
+		}
+	}
+	return "", 0
+}
+
+// findHeader returns the columns of row when it is an appendix header:
+// every column named, each by its best cell (the leftmost of the best).
+func findHeader(row []string) (map[string]int, bool) {
+	cols, score := map[string]int{}, map[string]int{}
+	for c, v := range row {
+		col, sc := headerColumn(v)
+		if sc > score[col] && col != "" {
+			cols[col], score[col] = c, sc
+		}
+	}
+	return cols, len(cols) == len(headerWords)
 }
 
 var noPattern = regexp.MustCompile(`^[0-9]+(\.[0-9]+)*$`)
@@ -71,20 +125,7 @@ func ReadAppendix(name string, data []byte, p *model.Plan) (*Appendix, diag.Diag
 	}
 	cols, head := map[string]int{}, -1
 	for r := 0; r < len(rows) && r < maxHeaderSearch && head < 0; r++ {
-		found := map[string]int{}
-		for c, v := range rows[r] {
-			f := strings.Join(strings.Fields(i18n.Fold(v)), " ")
-			for _, h := range headerWords {
-				if _, ok := found[h.col]; ok {
-					continue
-				}
-				if slices.Contains(h.words, f) || h.col != "no" && slices.ContainsFunc(h.words, func(w string) bool { return len(w) > 6 && strings.HasPrefix(f, w) }) {
-					found[h.col] = c
-					break
-				}
-			}
-		}
-		if len(found) == len(headerWords) {
+		if found, ok := findHeader(rows[r]); ok {
 			cols, head = found, r
 		}
 	}
@@ -226,12 +267,16 @@ func (r *resolver) resolveCell(text string, pos diag.Pos, support bool, ds *diag
 		if part == "" {
 			continue
 		}
-		if support && note != nil && strings.Contains(i18n.Fold(part), "lien quan") {
-			if *note != "" {
-				*note += "; "
+		if support && note != nil {
+			if units, phrase, ok := splitConcerned(part); ok {
+				if *note != "" {
+					*note += "; "
+				}
+				*note += phrase
+				if part = units; part == "" {
+					continue
+				}
 			}
-			*note += oneLine(part)
-			continue
 		}
 		pieces := strings.Split(part, ",")
 		for i := 0; i < len(pieces); {
@@ -269,6 +314,55 @@ func (r *resolver) resolveCell(text string, pos diag.Pos, support bool, ds *diag
 		}
 	}
 	return ids
+}
+
+// splitConcerned splits a support cell's part that speaks of "liên quan"
+// (the units concerned) into the units named before that phrase and the
+// phrase itself: "Sở Thông tin và Truyền thông, các cơ quan, đơn vị có
+// liên quan" names a unit, then "các cơ quan, đơn vị có liên quan". The
+// phrase starts at the last "các" before "liên quan" (a "và" or "cùng"
+// just before it joins the units to it and belongs to neither); without a
+// "các" it is the comma piece that holds "liên quan" and what follows.
+func splitConcerned(part string) (units, phrase string, ok bool) {
+	words := strings.Fields(part)
+	folded := make([]string, len(words))
+	for i, w := range words {
+		folded[i] = strings.Trim(i18n.Fold(w), ",;:.()-")
+	}
+	at := -1
+	for i := 0; i+1 < len(folded); i++ {
+		if folded[i] == "lien" && folded[i+1] == "quan" {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return "", "", false
+	}
+	start, cut := -1, -1
+	for i := at - 1; i >= 0; i-- {
+		if folded[i] == "cac" {
+			start, cut = i, i
+			if i > 0 && (folded[i-1] == "va" || folded[i-1] == "cung") {
+				cut = i - 1
+			}
+			break
+		}
+	}
+	if start < 0 {
+		// No "các": the phrase is the comma piece holding "liên quan".
+		start = 0
+		for i := at - 1; i >= 0; i-- {
+			if strings.HasSuffix(words[i], ",") {
+				start = i + 1
+				break
+			}
+		}
+		cut = start
+	}
+	units = strings.TrimRight(strings.Join(words[:cut], " "), " ,;")
+	phrase = strings.Join(words[start:], " ")
+	return units, phrase, true
 }
 
 // TasksYAML returns the tasks as a canonical task file: ids are prefix and

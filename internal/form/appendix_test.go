@@ -2,6 +2,7 @@ package form
 
 import (
 	"bytes"
+	"slices"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -78,5 +79,74 @@ pl.xlsx:Sheet1!C5: error: nhiệm vụ chưa có cơ quan chủ trì; điền c�
 	}
 	if _, ds := ReadAppendix("x.xlsx", makeAppendix(t, [][]string{{"a", "b"}}), p); len(ds) != 1 || ds[0].Key != "appendix-no-header" {
 		t.Errorf("no header: %s", lines(ds))
+	}
+}
+
+// Real appendices name their columns in longer words and with punctuation:
+// each column is found by its key words, accents, case and punctuation
+// aside; a numbered row that speaks of the same things stays a task.
+func TestAppendixHeaderVariants(t *testing.T) {
+	p, _, _ := basic(t, april20)
+	data := makeAppendix(t, [][]string{
+		{"PHỤ LỤC: NHIỆM VỤ TRIỂN KHAI ĐỀ ÁN 06 (chủ trì, phối hợp, thời gian, nội dung)"},
+		{"1", "Nội dung chủ trì", "Cơ quan chủ trì", "Phối hợp", "Thời hạn"},
+		{"STT.", "Nội dung nhiệm vụ", "Cơ quan, đơn vị chủ trì", "Cơ quan, đơn vị phối hợp", "Thời gian hoàn thành", "Ghi chú"},
+		{"1", "Rà soát thời gian, nội dung chủ trì, phối hợp", "Sở Thông tin và Truyền thông", "Công an tỉnh", "Quý II năm 2024", "Thời gian"},
+	})
+	a, ds := ReadAppendix("pl.xlsx", data, p)
+	if ds.HasErrors() {
+		t.Fatal(lines(ds))
+	}
+	want := map[string]int{"no": 0, "title": 1, "lead": 2, "support": 3, "due": 4}
+	for col, c := range want {
+		if a.Cols[col] != c {
+			t.Errorf("column %s: got %d, want %d (%v)", col, a.Cols[col], c, a.Cols)
+		}
+	}
+	if len(a.Tasks) != 1 || a.Tasks[0].Row != 4 || a.Tasks[0].Due != "Quý II năm 2024" {
+		t.Errorf("tasks: %+v", a.Tasks)
+	}
+
+	for _, head := range [][]string{
+		{"TT", "Nhiệm vụ", "Đơn vị chủ trì thực hiện", "Đơn vị phối hợp thực hiện", "Thời gian thực hiện nhiệm vụ"},
+		{"Số TT", "Tên nhiệm vụ", "CHỦ TRÌ", "PHỐI HỢP", "THỜI HẠN"},
+	} {
+		data := makeAppendix(t, [][]string{head, {"1", "A", "Công an tỉnh", "", "2024"}})
+		a, ds := ReadAppendix("pl.xlsx", data, p)
+		if ds.HasErrors() || len(a.Tasks) != 1 || a.Cols["due"] != 4 || a.Cols["title"] != 1 {
+			t.Errorf("header %q: %s %+v", head, lines(ds), a)
+		}
+	}
+}
+
+// A support cell that names units and then "the units concerned" resolves
+// the units and keeps only the phrase as the support note.
+func TestAppendixSupportConcerned(t *testing.T) {
+	p, _, _ := basic(t, april20)
+	cases := []struct {
+		cell, note string
+		support    []string
+	}{
+		{"Sở Thông tin và Truyền thông, các cơ quan, đơn vị có liên quan", "các cơ quan, đơn vị có liên quan", []string{"so-tttt"}},
+		{"Công an tỉnh, UBND cấp huyện và các đơn vị liên quan", "các đơn vị liên quan", []string{"cong-an-tinh", "ubnd-cap-huyen"}},
+		{"Sở Thông tin và Truyền thông cùng các sở, ngành có liên quan", "các sở, ngành có liên quan", []string{"so-tttt"}},
+		{"Các cơ quan, đơn vị có liên quan", "Các cơ quan, đơn vị có liên quan", nil},
+		{"Công an tỉnh, đơn vị liên quan", "đơn vị liên quan", []string{"cong-an-tinh"}},
+		{"Công an tỉnh;\nCác cơ quan có liên quan", "Các cơ quan có liên quan", []string{"cong-an-tinh"}},
+	}
+	for _, c := range cases {
+		data := makeAppendix(t, [][]string{
+			{"STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn"},
+			{"1", "A", "Sở Thông tin và Truyền thông", c.cell, "2024"},
+		})
+		a, ds := ReadAppendix("pl.xlsx", data, p)
+		if ds.HasErrors() || len(a.Tasks) != 1 {
+			t.Errorf("%q: %s", c.cell, lines(ds))
+			continue
+		}
+		got := a.Tasks[0]
+		if got.SupportNote != c.note || !slices.Equal(got.Support, c.support) {
+			t.Errorf("%q: support %v note %q, want %v %q", c.cell, got.Support, got.SupportNote, c.support, c.note)
+		}
 	}
 }

@@ -64,3 +64,28 @@ func (fl *Filled) Check(p *model.Plan, ix *model.Index, cycle dates.Month) diag.
 	}
 	return ds
 }
+
+// CarryOver adds to the form's report the entries of old, the report the
+// import replaces, for tasks the form has no row for: a form leaves out the
+// tasks already done, and what it could not speak about must not be lost
+// (a done task would read as overdue again). The entries are kept as they
+// are; the ids carried over are returned in old's order.
+func (fl *Filled) CarryOver(old *model.Report) []string {
+	if old == nil {
+		return nil
+	}
+	keyed := make(map[string]bool, len(fl.Keys.Tasks))
+	for _, t := range fl.Keys.Tasks {
+		keyed[t.Task] = true
+	}
+	var kept []string
+	for _, e := range old.Entries {
+		if e.Task.Value == "" || keyed[e.Task.Value] {
+			continue
+		}
+		keyed[e.Task.Value] = true // a duplicate in old is kept once
+		fl.Report.Entries = append(fl.Report.Entries, e)
+		kept = append(kept, e.Task.Value)
+	}
+	return kept
+}

@@ -281,8 +281,10 @@ func (fl *Filled) readSheet(xf *excelize.File, ds *diag.Diagnostics) {
 			switch {
 			case !ok:
 				ds.Errorf(fl.pos(colProgress, row), "form-progress-nan", progText)
-			case v != math.Trunc(v) || v < 0 || v > 100:
+			case v < 0 || v > 100:
 				ds.Errorf(fl.pos(colProgress, row), "form-progress-range", progText)
+			case v != math.Trunc(v):
+				ds.Errorf(fl.pos(colProgress, row), "form-progress-whole", progText)
 			default:
 				n := int(v)
 				e.Progress = &n

@@ -59,8 +59,8 @@ func init() {
 		"diag.form-other-plan": {"phiếu của kế hoạch %q, không phải %q; dùng phiếu của kế hoạch này", "the form belongs to plan %q, not %q; use a form of this plan"},
 		"diag.form-unknown-unit": {"phiếu của đơn vị %q không có trong units.yaml; tạo lại phiếu bằng plan06 form",
 			"the form's unit %q is not in units.yaml; make the form again with plan06 form"},
-		"diag.form-other-cycle": {"phiếu của kỳ %s, không phải kỳ %s; thêm --cycle %[1]s để nhập phiếu của kỳ đó",
-			"the form is for cycle %s, not %s; pass --cycle %[1]s to import forms of that cycle"},
+		"diag.form-other-cycle": {"phiếu của kỳ %s, không phải kỳ %s (--cycle); bỏ --cycle hoặc ghi --cycle %[1]s để nhập phiếu này",
+			"the form is for cycle %s, not %s (--cycle); drop --cycle, or pass --cycle %[1]s, to import it"},
 		"diag.form-other-unit": {"tên tệp không khớp với phiếu (đơn vị %s, kỳ %s); phiếu của đơn vị khác bị gửi nhầm hoặc đổi tên?",
 			"the file name does not match the form (unit %s, cycle %s); another unit's form sent by mistake, or renamed?"},
 		"diag.form-duplicate":    {"đơn vị %s kỳ %s đã có phiếu khác trong lần nhập này (%s); chỉ nhập một phiếu", "unit %s, cycle %s already has a form in this import (%s); import one only"},
@@ -77,6 +77,7 @@ func init() {
 		"diag.form-state":          {"trạng thái %q không hợp lệ; chọn một trong: %s", "unknown state %q; pick one of: %s"},
 		"diag.form-progress-nan":   {"tiến độ %q không phải là số; ghi số nguyên 0–100", "progress %q is not a number; write a whole number 0–100"},
 		"diag.form-progress-range": {"tiến độ %s ngoài 0–100; ghi số nguyên 0–100", "progress %s is outside 0–100; write a whole number 0–100"},
+		"diag.form-progress-whole": {"tiến độ %s không phải số nguyên; ghi số nguyên 0–100 (làm tròn)", "progress %s is not a whole number; write a whole number 0–100 (round it)"},
 		"diag.form-date":           {"ngày %q không hợp lệ; ghi dạng dd/mm/yyyy, ví dụ 15/03/2024", "%q is not a day; write it as dd/mm/yyyy, e.g. 15/03/2024"},
 		"diag.form-done-missing":   {"trạng thái Hoàn thành cần ngày hoàn thành; ghi ngày dạng dd/mm/yyyy", "state Done needs the completion date; write it as dd/mm/yyyy"},
 		"diag.form-done-progress":  {"trạng thái Hoàn thành nhưng tiến độ ghi %d%%: báo cáo không ghi tiến độ (nhiệm vụ hoàn thành tính 100%%); nếu chưa xong, đổi trạng thái và nhập lại", "state Done with progress %d%%: the report leaves the progress out (a done task counts as 100%%); if it is not done, change the state and import again"},
@@ -103,11 +104,14 @@ func init() {
 func init() {
 	register(map[string]Entry{
 		// plan06 import: report path, form file, number of tasks.
-		"import.would":       {"sẽ ghi %s từ %s (%d nhiệm vụ)", "would write %s from %s (%d tasks)"},
-		"import.wrote":       {"đã ghi %s từ %s (%d nhiệm vụ)", "wrote %s from %s (%d tasks)"},
-		"import.failed":      {"không ghi tệp nào: %d lỗi", "nothing written: %d errors"},
-		"import.failed.hint": {"sửa các ô được nêu trong phiếu (hoặc hỏi lại đơn vị) rồi chạy lại plan06 import", "correct the cells named above in the forms (or ask the unit), then run plan06 import again"},
-		"import.tasks.wrote": {"đã ghi %s (%d nhiệm vụ)", "wrote %s (%d tasks)"},
-		"import.tasks.would": {"sẽ ghi %s (%d nhiệm vụ)", "would write %s (%d tasks)"},
+		"import.would": {"sẽ ghi %s từ %s (%d nhiệm vụ)", "would write %s from %s (%d tasks)"},
+		"import.wrote": {"đã ghi %s từ %s (%d nhiệm vụ)", "wrote %s from %s (%d tasks)"},
+		// The task ids of the replaced report kept because the form has no row for them.
+		"import.kept":         {"  giữ nguyên từ báo cáo cũ (phiếu không có dòng cho): %s", "  kept from the existing report (the form has no row for them): %s"},
+		"import.failed.one":   {"không ghi tệp nào: %d lỗi", "nothing written: %d error"},
+		"import.failed.other": {"không ghi tệp nào: %d lỗi", "nothing written: %d errors"},
+		"import.failed.hint":  {"sửa các ô được nêu trong phiếu (hoặc hỏi lại đơn vị) rồi chạy lại plan06 import", "correct the cells named above in the forms (or ask the unit), then run plan06 import again"},
+		"import.tasks.wrote":  {"đã ghi %s (%d nhiệm vụ)", "wrote %s (%d tasks)"},
+		"import.tasks.would":  {"sẽ ghi %s (%d nhiệm vụ)", "would write %s (%d tasks)"},
 	})
 }

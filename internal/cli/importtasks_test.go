@@ -1,0 +1,120 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// appendixPlan copies the basic fixture to DIR/plan and writes rows as the
+// first sheet of DIR/phu-luc.xlsx; it returns DIR.
+func appendixPlan(t *testing.T, rows [][]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(filepath.Join(dir, "plan"), os.DirFS("../../testdata/plans/basic")); err != nil {
+		t.Fatal(err)
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	for r, row := range rows {
+		for c, v := range row {
+			name, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			if err := f.SetCellStr("Sheet1", name, v); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := f.SaveAs(filepath.Join(dir, "phu-luc.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// An appendix as provinces write it: the header in longer words, a support
+// cell that names a unit and then "the units concerned".
+var realAppendix = [][]string{
+	{"PHỤ LỤC"},
+	{"STT.", "Nội dung nhiệm vụ", "Cơ quan, đơn vị chủ trì", "Cơ quan, đơn vị phối hợp", "Thời gian hoàn thành"},
+	{"1", "Số hóa hồ sơ", "Công an tỉnh", "Sở Thông tin và Truyền thông, các cơ quan, đơn vị có liên quan", "Quý III năm 2024"},
+}
+
+func TestImportTasksRealHeader(t *testing.T) {
+	dir := appendixPlan(t, realAppendix)
+	stdout, stderr, code := run(t, dir, nil, "import", "tasks", "phu-luc.xlsx", "--group", "dot-pha-dvc", "--prefix", "9.")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	got, err := os.ReadFile(filepath.Join(dir, "plan", "tasks", "dot-pha-dvc.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `tasks:
+  - id: "9.1"
+    ref: dot-pha-dvc, 1
+    group: dot-pha-dvc
+    title: Số hóa hồ sơ
+    lead: [cong-an-tinh]
+    support: [so-tttt]
+    support_note: các cơ quan, đơn vị có liên quan
+    due: Quý III năm 2024
+`
+	if string(got) != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	if _, stderr, code := run(t, "", nil, "validate"); code != 0 {
+		t.Errorf("validate: exit %d\n%s", code, stderr)
+	}
+}
+
+// The group's default task file exists: one clear refusal (exit 2) naming
+// it and a free name, before the table is read.
+func TestImportTasksFileExists(t *testing.T) {
+	dir := appendixPlan(t, realAppendix)
+	for _, lang := range []string{"vi", "en"} {
+		stdout, stderr, code := run(t, dir, nil, "import", "tasks", "phu-luc.xlsx", "--group", "chung", "--lang", lang)
+		if code != ExitUsage {
+			t.Errorf("%s: exit %d, want 2", lang, code)
+		}
+		lines := strings.Split(strings.TrimSpace(stderr), "\n")
+		if len(lines) != 2 || !strings.Contains(lines[0], "plan/tasks/chung.yaml") || !strings.Contains(lines[1], "-o tasks/chung-2.yaml") {
+			t.Errorf("%s: stderr\n%s", lang, stderr)
+		}
+		if stdout != "" {
+			t.Errorf("%s: stdout %q", lang, stdout)
+		}
+	}
+	if _, stderr, code := run(t, dir, nil, "import", "tasks", "phu-luc.xlsx", "--group", "chung", "-o", "tasks/dot-pha.yaml"); code != ExitUsage || !strings.Contains(stderr, "plan/tasks/dot-pha.yaml") {
+		t.Errorf("-o an existing file: exit %d\n%s", code, stderr)
+	}
+}
+
+// -o may name the task file from the working folder when it lands inside
+// the plan folder; anything outside tasks/ is refused.
+func TestImportTasksOutput(t *testing.T) {
+	dir := appendixPlan(t, realAppendix)
+	for _, c := range []struct {
+		o, file string
+	}{
+		{"plan/tasks/moi.yaml", "moi.yaml"},
+		{"tasks/moi-2.yaml", "moi-2.yaml"},
+		{"./plan/tasks/../tasks/moi-3.yaml", "moi-3.yaml"},
+	} {
+		prefix := "9" + strings.TrimSuffix(strings.TrimPrefix(c.file, "moi"), ".yaml") + "."
+		_, stderr, code := run(t, dir, nil, "import", "tasks", "phu-luc.xlsx", "--group", "chung", "--prefix", prefix, "-o", c.o)
+		if code != 0 {
+			t.Errorf("-o %s: exit %d\n%s", c.o, code, stderr)
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(dir, "plan", "tasks", c.file)); err != nil {
+			t.Errorf("-o %s: %v", c.o, err)
+		}
+	}
+	for _, o := range []string{"plan/moi.yaml", "moi.yaml", "../tasks/x.yaml", "plan/tasks/x.yml"} {
+		if _, stderr, code := run(t, dir, nil, "import", "tasks", "phu-luc.xlsx", "--group", "chung", "-o", o); code != ExitUsage {
+			t.Errorf("-o %s: exit %d, want 2\n%s", o, code, stderr)
+		}
+	}
+}
