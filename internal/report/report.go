@@ -63,6 +63,15 @@ func (c *Counts) add(o status.Outcome) {
 	c.Total++
 }
 
+// Assigned counts the tasks with a deadline: done and open, the standing
+// duties left out. It is the "Tổng số" of the Government Office's count
+// (SPEC §10: "Tổng số 18 nhiệm vụ: đã hoàn thành 3 …; chưa hoàn thành 15
+// …; 5 nhiệm vụ thường xuyên"), in the signed report and in the workbook's
+// outcome tables alike, so that the two never give two totals.
+func (c Counts) Assigned() int {
+	return c.Total - c.Of(status.Standing)
+}
+
 // plus adds d to c.
 func (c *Counts) plus(d Counts) {
 	for k := range c.By {

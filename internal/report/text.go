@@ -91,7 +91,7 @@ func (rep *Report) CountSentence() string {
 	c := rep.Total
 	done := c.Of(status.DoneOnTime) + c.Of(status.DoneLate)
 	open := c.Of(status.OpenInTime) + c.Of(status.OpenOverdue)
-	return rep.T("rpt.count-sentence", done+open,
+	return rep.T("rpt.count-sentence", c.Assigned(),
 		done, c.Of(status.DoneOnTime), c.Of(status.DoneLate),
 		open, c.Of(status.OpenInTime), c.Of(status.OpenOverdue),
 		c.Of(status.Standing))

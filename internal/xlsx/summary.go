@@ -219,7 +219,7 @@ func (wb *workbook) outcomeTable(sheet string, head int, prev bool) int {
 		row++
 		wb.merged(sheet, 1, countCol-1, row, wb.t("xlsx.row.change"), wb.st.totalLabel)
 		now, before := wb.rep.Total, wb.rep.Prev
-		wb.str(sheet, totalCol, row, report.Change(now.Total, before.Total), wb.st.totalLabel)
+		wb.str(sheet, totalCol, row, report.Change(now.Assigned(), before.Assigned()), wb.st.totalLabel)
 		for k := range status.Outcomes {
 			wb.str(sheet, outcomeCol+k, row, report.Change(now.By[k], before.By[k]), wb.st.totalLabel)
 		}
@@ -229,7 +229,9 @@ func (wb *workbook) outcomeTable(sheet string, head int, prev bool) int {
 
 // countRow writes a total and the five outcome counts.
 func (wb *workbook) countRow(sheet string, row int, c report.Counts, style int) {
-	wb.num(sheet, totalCol, row, c.Total, style)
+	// Tổng số counts the tasks with a deadline, as the signed report's
+	// count sentence does; standing duties have their own column.
+	wb.num(sheet, totalCol, row, c.Assigned(), style)
 	for k, n := range c.By {
 		wb.num(sheet, outcomeCol+k, row, n, style)
 	}
