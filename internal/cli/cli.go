@@ -118,7 +118,7 @@ func Main(args []string, io IO, env Env, now func() time.Time) int {
 	root.SetIn(io.In)
 	root.SetOut(io.Out)
 	root.SetErr(io.Err)
-	err := root.Execute()
+	cmd, err := root.ExecuteC()
 	if err == nil {
 		return ExitOK
 	}
@@ -141,7 +141,11 @@ func Main(args []string, io IO, env Env, now func() time.Time) int {
 	// cobra's own errors: unknown command or flag, wrong arguments.
 	msg, hint := cobraMessage(app.ui, err.Error())
 	if hint == "" {
-		hint = i18n.Say(app.ui, "run 'plan06 --help' for usage")
+		path := "plan06"
+		if cmd != nil {
+			path = cmd.CommandPath()
+		}
+		hint = i18n.Say(app.ui, "run '%s --help' for usage", path)
 	}
 	printErr(io.Err, msg, hint)
 	return ExitUsage

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/plan06/plan06/internal/i18n"
+	"github.com/spf13/cobra"
 )
 
 // cobra and pflag word their own errors in English (an unknown command or
@@ -55,7 +56,63 @@ func cobraMessage(lang i18n.Lang, msg string) (string, string) {
 		for i, s := range m[1:] {
 			args[i] = s
 		}
-		return i18n.Say(lang, e.format, args...), hint
+		format := e.format
+		// "1 argument", not "1 arguments": the count the command takes is
+		// the first number (Vietnamese has one form for both).
+		if len(m) > 1 && m[1] == "1" && strings.Contains(format, " arguments") {
+			format = strings.Replace(format, " arguments", " argument", 1)
+		}
+		return i18n.Say(lang, format, args...), hint
 	}
 	return msg, hint
+}
+
+// strictGroups makes a command that only groups others (new, and any such
+// command added later) refuse an argument that names none of them, with
+// cobra's suggestions, rather than print its help and exit 0; without an
+// argument it still prints its help. `help` refuses a topic that is no
+// command the same way.
+func (a *App) strictGroups(root *cobra.Command) {
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+		if c == root || !c.HasSubCommands() || c.Run != nil || c.RunE != nil {
+			return
+		}
+		c.Args = cobra.ArbitraryArgs
+		c.RunE = func(c *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return c.Help()
+			}
+			err := usageErr("run '%s --help' for usage", "%q is not a command of %s", args[0], c.CommandPath())
+			if c.SuggestionsMinimumDistance <= 0 {
+				c.SuggestionsMinimumDistance = 2 // as cobra does for the root
+			}
+			if s := c.SuggestionsFor(args[0]); len(s) > 0 {
+				err = withHintArgs(usageErr("did you mean %s?", "%q is not a command of %s", args[0], c.CommandPath()), strings.Join(s, ", "))
+			} else {
+				err = withHintArgs(err, c.CommandPath())
+			}
+			return err
+		}
+	}
+	walk(root)
+	for _, h := range root.Commands() {
+		if h.Name() != "help" || h.Run == nil {
+			continue
+		}
+		show := h.Run
+		h.Run = nil
+		h.RunE = func(c *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				if cmd, rest, err := root.Find(args); err != nil || cmd == nil || len(rest) > 0 || cmd == root {
+					return withHintArgs(usageErr("run '%s --help' for usage", "%q is not a command of %s", strings.Join(args, " "), root.Name()), root.Name())
+				}
+			}
+			show(c, args)
+			return nil
+		}
+	}
 }

@@ -64,6 +64,7 @@ func (a *App) localize(root *cobra.Command) {
 	root.InitDefaultHelpCmd()
 	root.InitDefaultCompletionCmd()
 	a.strictCompletion(root)
+	a.strictGroups(root)
 	root.InitDefaultVersionFlag()
 	if a.ui == i18n.VI {
 		root.SetUsageTemplate(viUsage(root.UsageTemplate()))
