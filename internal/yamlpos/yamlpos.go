@@ -141,3 +141,36 @@ func Describe(err error) (line int, msg string) {
 	}
 	return n, msg
 }
+
+// Syntax is Locate as both readers report a syntax error to the user, so
+// that validate and fmt say the same thing at the same place. When the
+// problem cannot be found in the text, the column is that of the first
+// character of the library's line that is not a blank (1 when the line is
+// past the end of src); line is 0 when the library names none. msg is the
+// first line of the library's message. tab says the problem is a tab
+// character: the library says so, or one stands at the position (a tab
+// that starts a line reads as "found character that cannot start any
+// token").
+func Syntax(src []byte, err error) (line, col int, msg string, tab bool) {
+	line, col, msg = Locate(src, err)
+	msg, _, _ = strings.Cut(msg, "\n")
+	if line < 1 {
+		return 0, 0, msg, strings.Contains(msg, "tab")
+	}
+	lines := bytes.Split(cleanLineEnds(src), []byte("\n"))
+	switch {
+	case col < 1 && line <= len(lines):
+		l := lines[line-1]
+		col = utf8.RuneCount(l[:len(l)-len(bytes.TrimLeft(l, " "))]) + 1
+	case col < 1:
+		col = 1
+	}
+	if strings.Contains(msg, "tab") {
+		return line, col, msg, true
+	}
+	if line <= len(lines) {
+		runes := []rune(string(lines[line-1]))
+		tab = col <= len(runes) && runes[col-1] == '\t'
+	}
+	return line, col, msg, tab
+}
