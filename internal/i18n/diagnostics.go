@@ -58,6 +58,7 @@ func init() {
 		"diag.bad-id":              {"%s %q không hợp lệ: chỉ dùng chữ thường ASCII, số và dấu gạch ngang [a-z0-9-]", "invalid %s %q: use lower-case ASCII letters, digits and hyphens [a-z0-9-]"},
 		"diag.bad-task-id":         {"mã nhiệm vụ %q không hợp lệ: chỉ dùng chữ, số, dấu chấm, gạch ngang", "invalid task id %q: use letters, digits, dots and hyphens"},
 		"diag.want-deadline":       {"%s phải là ngày, năm hoặc văn bản thời hạn, không phải %s", "%s must be a date, a year or a deadline text, not %s"},
+		"diag.want-date":           {"%s phải là một ngày (2024-03-14 hoặc 14/03/2024), không phải %s", "%s must be a day (2024-03-14 or 14/03/2024), not %s"},
 		"diag.want-integer":        {"%s phải là số nguyên, không phải %s", "%s must be a whole number, not %s"},
 		"diag.want-number":         {"%s phải là số, không phải %s", "%s must be a number, not %s"},
 		"diag.decimal-comma":       {"số liệu %s viết bằng dấu phẩy thập phân; trong tệp YAML phải viết dấu chấm: %s", "the figure %s has a decimal comma; YAML needs the point: write %s"},
