@@ -104,8 +104,8 @@ func (a *App) runFmt(o fmtOptions, paths []string) error {
 
 // fmtErr is the error line for a file fmt cannot format, shown as shown:
 // FILE:LINE:COL: error: MESSAGE (SPEC §2.2), the message in the run's
-// language and in the loader's words (diag.invalid-utf8, diag.yaml-tab,
-// diag.yaml-syntax), so that fmt and validate say the same thing about the
+// language and in the loader's words (diag.invalid-utf8, diag.control-byte,
+// diag.yaml-tab, diag.yaml-syntax), so that fmt and validate say the same thing about the
 // same file.
 func fmtErr(lang i18n.Lang, shown string, err error) string {
 	pos := diag.Pos{File: shown}
@@ -118,6 +118,8 @@ func fmtErr(lang i18n.Lang, shown string, err error) string {
 		switch se.Problem {
 		case yamlfmt.ProblemUTF8:
 			msg = i18n.T(lang, "diag.invalid-utf8")
+		case yamlfmt.ProblemControl:
+			msg = i18n.T(lang, "diag.control-byte", fmt.Sprintf("U+%04X", se.Rune))
 		case yamlfmt.ProblemTab:
 			msg = i18n.T(lang, "diag.yaml-tab")
 		default:

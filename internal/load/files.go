@@ -423,7 +423,7 @@ func parse(name string, b []byte, ds *diag.Diagnostics, a *arena) (root *yaml.No
 			return root // the common case: see fastParse
 		}
 	}
-	if line, col, r, ok := firstControl(b); ok {
+	if line, col, r, ok := yamlpos.FirstControl(b); ok {
 		// The library says "control characters are not allowed", nowhere.
 		ds.Errorf(diag.At(name, line, col), "control-byte", fmt.Sprintf("U+%04X", r))
 		return nil
@@ -523,29 +523,6 @@ func treeProblem(n *yaml.Node, depth int) (*yaml.Node, string) {
 		}
 	}
 	return nil, ""
-}
-
-// firstControl finds the first character YAML does not allow in a file
-// (C0 controls but tab and line ends, DEL, C1 controls but NEL, surrogates
-// and U+FFFE/U+FFFF), with its 1-based line and column; b is valid UTF-8.
-func firstControl(b []byte) (line, col int, r rune, ok bool) {
-	line, col = 1, 1
-	for i := 0; i < len(b); {
-		r, size := utf8.DecodeRune(b[i:])
-		switch {
-		case r == '\n':
-			line, col = line+1, 1
-			i += size
-			continue
-		case r == '\t' || r == '\r' || r >= 0x20 && r <= 0x7E || r == 0x85,
-			r >= 0xA0 && r <= 0xD7FF, r >= 0xE000 && r <= 0xFFFD, r >= 0x10000:
-		default:
-			return line, col, r, true
-		}
-		col++
-		i += size
-	}
-	return 0, 0, 0, false
 }
 
 // syntaxError records a parser error at the place fmt names too, with a

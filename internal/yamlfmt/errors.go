@@ -20,6 +20,8 @@ type SyntaxError struct {
 	// Problem says what kind of problem it is, for a message in the
 	// user's language (the loader's words for the same problem).
 	Problem Problem
+	// Rune is the character of a ProblemControl.
+	Rune rune
 }
 
 // Problem is the kind of a SyntaxError.
@@ -32,6 +34,9 @@ const (
 	ProblemTab
 	// ProblemUTF8 is text that is not UTF-8.
 	ProblemUTF8
+	// ProblemControl is a character YAML does not allow in a file (a
+	// control character), Rune.
+	ProblemControl
 )
 
 // Error renders the position the way the YAML library does, with the column
@@ -74,4 +79,14 @@ func invalidUTF8(src []byte) error {
 		i += size
 	}
 	return e
+}
+
+// controlChar points at the first character of src that YAML does not allow
+// in a file (yamlpos.FirstControl, as the loader does), or returns nil.
+func controlChar(src []byte) error {
+	line, col, r, ok := yamlpos.FirstControl(src)
+	if !ok {
+		return nil
+	}
+	return &SyntaxError{Line: line, Col: col, Msg: "control characters are not allowed", Problem: ProblemControl, Rune: r}
 }

@@ -174,3 +174,29 @@ func Syntax(src []byte, err error) (line, col int, msg string, tab bool) {
 	}
 	return line, col, msg, tab
 }
+
+// FirstControl finds the first character YAML does not allow in a file
+// (C0 controls but tab and line ends, DEL, C1 controls but NEL, surrogates
+// and U+FFFE/U+FFFF), with its 1-based line and column; b is valid UTF-8.
+// The loader and fmt both refuse such a file through it, naming the
+// character where the YAML library says only "control characters are not
+// allowed".
+func FirstControl(b []byte) (line, col int, r rune, ok bool) {
+	line, col = 1, 1
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		switch {
+		case r == '\n':
+			line, col = line+1, 1
+			i += size
+			continue
+		case r == '\t' || r == '\r' || r >= 0x20 && r <= 0x7E || r == 0x85,
+			r >= 0xA0 && r <= 0xD7FF, r >= 0xE000 && r <= 0xFFFD, r >= 0x10000:
+		default:
+			return line, col, r, true
+		}
+		col++
+		i += size
+	}
+	return 0, 0, 0, false
+}
