@@ -10,10 +10,12 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/plan06/plan06/internal/diag"
 	"github.com/plan06/plan06/internal/i18n"
 	"github.com/plan06/plan06/internal/planfs"
 	"github.com/plan06/plan06/internal/safetext"
 	"github.com/plan06/plan06/internal/safewrite"
+	"github.com/plan06/plan06/internal/yamlfmt"
 	"github.com/spf13/cobra"
 )
 
@@ -63,7 +65,7 @@ func (a *App) runFmt(o fmtOptions, paths []string) error {
 		}
 		out, err := r.out, r.err
 		if err != nil {
-			fmt.Fprintf(a.IO.Err, "%s: error: %s\n", safetext.Line(f.shown), safetext.Line(fmtErr(err)))
+			fmt.Fprintln(a.IO.Err, fmtErr(a.ui, f.shown, err))
 			failed++
 			continue
 		}
@@ -100,8 +102,32 @@ func (a *App) runFmt(o fmtOptions, paths []string) error {
 	return nil
 }
 
-// fmtErr turns a "yaml: line N: …" error into "line N: …".
-func fmtErr(err error) string { return strings.TrimPrefix(err.Error(), "yaml: ") }
+// fmtErr is the error line for a file fmt cannot format, shown as shown:
+// FILE:LINE:COL: error: MESSAGE (SPEC §2.2), the message in the run's
+// language and in the loader's words (diag.invalid-utf8, diag.control-byte,
+// diag.yaml-tab, diag.yaml-syntax), so that fmt and validate say the same thing about the
+// same file.
+func fmtErr(lang i18n.Lang, shown string, err error) string {
+	pos := diag.Pos{File: shown}
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	var se *yamlfmt.SyntaxError
+	if errors.As(err, &se) {
+		if se.Line > 0 {
+			pos = diag.At(shown, se.Line, se.Col)
+		}
+		switch se.Problem {
+		case yamlfmt.ProblemUTF8:
+			msg = i18n.T(lang, "diag.invalid-utf8")
+		case yamlfmt.ProblemControl:
+			msg = i18n.T(lang, "diag.control-byte", fmt.Sprintf("U+%04X", se.Rune))
+		case yamlfmt.ProblemTab:
+			msg = i18n.T(lang, "diag.yaml-tab")
+		default:
+			msg = i18n.T(lang, "diag.yaml-syntax", se.Msg)
+		}
+	}
+	return safetext.Line(pos.String()) + ": error: " + safetext.Line(msg)
+}
 
 // readErr says why a plan file could not be read.
 func readErr(lang i18n.Lang, err error) string {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -50,7 +51,7 @@ func TestFmtParallelKeepsOrder(t *testing.T) {
 		if got := strings.Fields(stdout); strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Fatalf("fmt -l listed\n%s\nwant\n%s", stdout, strings.Join(want, "\n"))
 		}
-		if !strings.Contains(stderr, "f99.yaml: error: line") {
+		if !regexp.MustCompile(`f99\.yaml:1:4: error: `).MatchString(stderr) {
 			t.Fatalf("the broken file is not reported:\n%s", stderr)
 		}
 	}

@@ -313,7 +313,9 @@ func (d *decoder) calendarFile(root *yaml.Node, c *model.Calendar) {
 			default:
 				d.diags.Errorf(h.Pos, "day-or-range", key)
 			}
-			if x, ok := hf.get("name"); ok {
+			// A null name (name: ~, or name: with nothing after it) is no
+			// name, as diff shows it: the day without a name.
+			if x, ok := hf.get("name"); ok && !(x.val.Kind == yaml.ScalarNode && x.val.ShortTag() == "!!null") {
 				h.Name = d.text(x.val, key+".name")
 			}
 			*dst = append(*dst, h)

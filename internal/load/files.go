@@ -423,7 +423,7 @@ func parse(name string, b []byte, ds *diag.Diagnostics, a *arena) (root *yaml.No
 			return root // the common case: see fastParse
 		}
 	}
-	if line, col, r, ok := firstControl(b); ok {
+	if line, col, r, ok := yamlpos.FirstControl(b); ok {
 		// The library says "control characters are not allowed", nowhere.
 		ds.Errorf(diag.At(name, line, col), "control-byte", fmt.Sprintf("U+%04X", r))
 		return nil
@@ -525,65 +525,18 @@ func treeProblem(n *yaml.Node, depth int) (*yaml.Node, string) {
 	return nil, ""
 }
 
-// firstControl finds the first character YAML does not allow in a file
-// (C0 controls but tab and line ends, DEL, C1 controls but NEL, surrogates
-// and U+FFFE/U+FFFF), with its 1-based line and column; b is valid UTF-8.
-func firstControl(b []byte) (line, col int, r rune, ok bool) {
-	line, col = 1, 1
-	for i := 0; i < len(b); {
-		r, size := utf8.DecodeRune(b[i:])
-		switch {
-		case r == '\n':
-			line, col = line+1, 1
-			i += size
-			continue
-		case r == '\t' || r == '\r' || r >= 0x20 && r <= 0x7E || r == 0x85,
-			r >= 0xA0 && r <= 0xD7FF, r >= 0xE000 && r <= 0xFFFD, r >= 0x10000:
-		default:
-			return line, col, r, true
-		}
-		col++
-		i += size
-	}
-	return 0, 0, 0, false
-}
-
-// syntaxError records a parser error at the place fmt names too
-// (yamlpos.Locate), with a plain hint for tabs, the commonest cause in files
-// edited by hand.
+// syntaxError records a parser error at the place fmt names too, with a
+// plain hint for tabs, the commonest cause in files edited by hand
+// (yamlpos.Syntax, which fmt reports through as well).
 func syntaxError(ds *diag.Diagnostics, name string, b []byte, err error) {
-	pos := syntaxPos(name, b, err)
-	msg := syntaxMessage(err)
-	if strings.Contains(msg, "tab") || tabAt(b, pos) {
+	line, col, msg, tab := yamlpos.Syntax(b, err)
+	pos := diag.Pos{File: name}
+	if line > 0 {
+		pos = diag.At(name, line, col)
+	}
+	if tab {
 		ds.Errorf(pos, "yaml-tab")
 		return
 	}
 	ds.Errorf(pos, "yaml-syntax", msg)
-}
-
-// syntaxPos finds the line and column of a parser error. When the problem
-// cannot be found in the text, it falls back on the parser's line.
-func syntaxPos(name string, b []byte, err error) diag.Pos {
-	line, col, _ := yamlpos.Locate(b, err)
-	lines := bytes.Split(b, []byte("\n"))
-	switch {
-	case line < 1:
-		return diag.Pos{File: name}
-	case col < 1 && line <= len(lines):
-		// Not found in the text: the parser's line, at its first
-		// character that is not a blank.
-		l := lines[line-1]
-		col = utf8.RuneCount(l[:len(l)-len(bytes.TrimLeft(l, " "))]) + 1
-	case col < 1:
-		col = 1
-	}
-	return diag.At(name, line, col)
-}
-
-// syntaxMessage is the parser's message without its "yaml: line N:"
-// prefix, on one line.
-func syntaxMessage(err error) string {
-	_, msg := yamlpos.Describe(err)
-	msg, _, _ = strings.Cut(msg, "\n")
-	return msg
 }

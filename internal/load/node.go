@@ -191,10 +191,13 @@ func numberLike(t string) bool {
 	return digits && strings.ContainsAny(t, "0123456789")
 }
 
-// scalar returns n when it is a scalar, reporting anything else.
-func (d *decoder) scalar(n *yaml.Node, what string) (*yaml.Node, bool) {
+// scalar returns n when it is a scalar, reporting anything else with want,
+// the diagnostic that names what the field holds ("want-text",
+// "want-integer"…), so that a list where a whole number goes says it must
+// be a whole number.
+func (d *decoder) scalar(n *yaml.Node, what, want string) (*yaml.Node, bool) {
 	if n.Kind != yaml.ScalarNode {
-		d.diags.Errorf(d.pos(n), "want-text", what, kindName(n))
+		d.diags.Errorf(d.pos(n), want, what, kindName(n))
 		return nil, false
 	}
 	return n, true
@@ -204,7 +207,7 @@ func (d *decoder) scalar(n *yaml.Node, what string) (*yaml.Node, bool) {
 // for a number, a boolean, a null or a date are refused with a hint to
 // quote them: in a compliance plan "0123" must never silently become 83.
 func (d *decoder) text(n *yaml.Node, what string) model.Text {
-	s, ok := d.scalar(n, what)
+	s, ok := d.scalar(n, what, "want-text")
 	if !ok {
 		return model.Text{Pos: d.pos(n)}
 	}
@@ -297,14 +300,20 @@ func validID(s string) bool {
 // loose reads a scalar that may be written as a date, a year or text (the
 // deadline grammar decides later). Quoted or not, its text is kept.
 func (d *decoder) loose(n *yaml.Node, what string) model.Text {
-	s, ok := d.scalar(n, what)
+	return d.looseWant(n, what, "want-deadline")
+}
+
+// looseWant is loose, with want the diagnostic for a value that is not a
+// scalar or whose type is not one of those.
+func (d *decoder) looseWant(n *yaml.Node, what, want string) model.Text {
+	s, ok := d.scalar(n, what, want)
 	if !ok {
 		return model.Text{Pos: d.pos(n)}
 	}
 	switch s.ShortTag() {
 	case "!!str", "!!int", "!!timestamp":
 	default:
-		d.diags.Errorf(d.pos(n), "want-deadline", what, kindName(s))
+		d.diags.Errorf(d.pos(n), want, what, kindName(s))
 	}
 	if !isNFC(s.Value) {
 		d.diags.Warnf(d.pos(n), "not-nfc", what)
@@ -315,7 +324,7 @@ func (d *decoder) loose(n *yaml.Node, what string) model.Text {
 
 // integer reads a whole number.
 func (d *decoder) integer(n *yaml.Node, what string) (int, bool) {
-	s, ok := d.scalar(n, what)
+	s, ok := d.scalar(n, what, "want-integer")
 	if !ok {
 		return 0, false
 	}
@@ -336,7 +345,7 @@ func (d *decoder) integer(n *yaml.Node, what string) (int, bool) {
 
 // number reads an integer or decimal number.
 func (d *decoder) number(n *yaml.Node, what string) (float64, bool) {
-	s, ok := d.scalar(n, what)
+	s, ok := d.scalar(n, what, "want-number")
 	if !ok {
 		return 0, false
 	}
@@ -377,7 +386,7 @@ func (d *decoder) leadingZero(s *yaml.Node, what string) bool {
 
 // day reads a date that names one day: a YAML date or 31/01/2024.
 func (d *decoder) day(n *yaml.Node, what string) model.Date {
-	t := d.loose(n, what)
+	t := d.looseWant(n, what, "want-date")
 	if t.Value == "" {
 		return model.Date{Text: t.Value, Pos: t.Pos}
 	}

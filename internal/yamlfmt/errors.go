@@ -17,7 +17,27 @@ type SyntaxError struct {
 	// Msg is the YAML library's description, e.g. "mapping values are not
 	// allowed in this context".
 	Msg string
+	// Problem says what kind of problem it is, for a message in the
+	// user's language (the loader's words for the same problem).
+	Problem Problem
+	// Rune is the character of a ProblemControl.
+	Rune rune
 }
+
+// Problem is the kind of a SyntaxError.
+type Problem int
+
+const (
+	// ProblemSyntax is malformed YAML, described by Msg.
+	ProblemSyntax Problem = iota
+	// ProblemTab is a tab character where YAML wants spaces.
+	ProblemTab
+	// ProblemUTF8 is text that is not UTF-8.
+	ProblemUTF8
+	// ProblemControl is a character YAML does not allow in a file (a
+	// control character), Rune.
+	ProblemControl
+)
 
 // Error renders the position the way the YAML library does, with the column
 // added.
@@ -32,16 +52,20 @@ func (e *SyntaxError) Error() string {
 }
 
 // locateError turns an error from reading src into a *SyntaxError with the
-// line and column of the problem (see yamlpos.Locate, which the loader
-// shares, so validate and fmt name the same place).
+// line and column of the problem (see yamlpos.Syntax, which the loader
+// shares, so validate and fmt name the same place and the same problem).
 func locateError(src []byte, err error) error {
-	line, col, msg := yamlpos.Locate(src, err)
-	return &SyntaxError{Line: line, Col: col, Msg: msg}
+	line, col, msg, tab := yamlpos.Syntax(src, err)
+	e := &SyntaxError{Line: line, Col: col, Msg: msg}
+	if tab {
+		e.Problem = ProblemTab
+	}
+	return e
 }
 
 // invalidUTF8 points at the first byte of src that is not UTF-8.
 func invalidUTF8(src []byte) error {
-	e := &SyntaxError{Line: 1, Col: 1, Msg: "invalid UTF-8"}
+	e := &SyntaxError{Line: 1, Col: 1, Msg: "invalid UTF-8", Problem: ProblemUTF8}
 	for i := 0; i < len(src); {
 		r, size := utf8.DecodeRune(src[i:])
 		if r == utf8.RuneError && size <= 1 {
@@ -55,4 +79,14 @@ func invalidUTF8(src []byte) error {
 		i += size
 	}
 	return e
+}
+
+// controlChar points at the first character of src that YAML does not allow
+// in a file (yamlpos.FirstControl, as the loader does), or returns nil.
+func controlChar(src []byte) error {
+	line, col, r, ok := yamlpos.FirstControl(src)
+	if !ok {
+		return nil
+	}
+	return &SyntaxError{Line: line, Col: col, Msg: "control characters are not allowed", Problem: ProblemControl, Rune: r}
 }

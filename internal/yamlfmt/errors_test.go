@@ -21,6 +21,7 @@ func TestSyntaxErrorPosition(t *testing.T) {
 		{"a: !!int abc\n", 1, 12, "cannot decode !!str `abc` as a !!int"},
 		{"a: 1\nb: x\xffy\n", 2, 5, "invalid UTF-8"},
 		{"\xfe\xff\x00a", 1, 1, "invalid UTF-8"}, // UTF-16
+		{"a: 1\nb: x\x07y\n", 2, 5, "control characters are not allowed"},
 		// A byte order mark and CRLF do not shift the position.
 		{"\uFEFFa: 1\r\nb: c: d\r\n", 2, 5, "mapping values are not allowed in this context"},
 	} {

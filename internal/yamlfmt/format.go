@@ -34,6 +34,9 @@ func Format(src []byte, kind Kind) (out []byte, err error) {
 		// yaml.v3 would read UTF-16 too, but a plan file is UTF-8 (SPEC §2.2).
 		return nil, invalidUTF8(src)
 	}
+	if err := controlChar(src); err != nil {
+		return nil, err
+	}
 	docs, err := parseRaw(src)
 	if err != nil {
 		return nil, locateError(src, err)

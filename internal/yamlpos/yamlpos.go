@@ -141,3 +141,62 @@ func Describe(err error) (line int, msg string) {
 	}
 	return n, msg
 }
+
+// Syntax is Locate as both readers report a syntax error to the user, so
+// that validate and fmt say the same thing at the same place. When the
+// problem cannot be found in the text, the column is that of the first
+// character of the library's line that is not a blank (1 when the line is
+// past the end of src); line is 0 when the library names none. msg is the
+// first line of the library's message. tab says the problem is a tab
+// character: the library says so, or one stands at the position (a tab
+// that starts a line reads as "found character that cannot start any
+// token").
+func Syntax(src []byte, err error) (line, col int, msg string, tab bool) {
+	line, col, msg = Locate(src, err)
+	msg, _, _ = strings.Cut(msg, "\n")
+	if line < 1 {
+		return 0, 0, msg, strings.Contains(msg, "tab")
+	}
+	lines := bytes.Split(cleanLineEnds(src), []byte("\n"))
+	switch {
+	case col < 1 && line <= len(lines):
+		l := lines[line-1]
+		col = utf8.RuneCount(l[:len(l)-len(bytes.TrimLeft(l, " "))]) + 1
+	case col < 1:
+		col = 1
+	}
+	if strings.Contains(msg, "tab") {
+		return line, col, msg, true
+	}
+	if line <= len(lines) {
+		runes := []rune(string(lines[line-1]))
+		tab = col <= len(runes) && runes[col-1] == '\t'
+	}
+	return line, col, msg, tab
+}
+
+// FirstControl finds the first character YAML does not allow in a file
+// (C0 controls but tab and line ends, DEL, C1 controls but NEL, surrogates
+// and U+FFFE/U+FFFF), with its 1-based line and column; b is valid UTF-8.
+// The loader and fmt both refuse such a file through it, naming the
+// character where the YAML library says only "control characters are not
+// allowed".
+func FirstControl(b []byte) (line, col int, r rune, ok bool) {
+	line, col = 1, 1
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		switch {
+		case r == '\n':
+			line, col = line+1, 1
+			i += size
+			continue
+		case r == '\t' || r == '\r' || r >= 0x20 && r <= 0x7E || r == 0x85,
+			r >= 0xA0 && r <= 0xD7FF, r >= 0xE000 && r <= 0xFFFD, r >= 0x10000:
+		default:
+			return line, col, r, true
+		}
+		col++
+		i += size
+	}
+	return 0, 0, 0, false
+}
