@@ -61,8 +61,7 @@ func reportDoc(t testing.TB, p *model.Plan, periodText string) []byte {
 	if period.Kind == dates.PeriodMonth {
 		title = strings.Replace(title, "%d", strconv.Itoa(n), 1)
 	}
-	b, err := Report(rep, Options{Title: title, Day: day, PeriodFrom: cy.PeriodFrom, PeriodTo: cy.PeriodTo,
-		NotesFile: "notes/" + cy.Month.String() + ".md"})
+	b, err := Report(rep, Options{Title: title, Day: day, PeriodFrom: cy.PeriodFrom, PeriodTo: cy.PeriodTo})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -341,5 +340,30 @@ func TestEnglish(t *testing.T) {
 	}
 	if !strings.Contains(part(t, b, "word/styles.xml"), `w:val="en-GB"`) {
 		t.Error("English report is not tagged en-GB")
+	}
+}
+
+// A cycle without notes/YYYY-MM.md leaves lines of dots to fill by hand
+// under 1. Công tác chỉ đạo, điều hành: a văn bản for signature names no
+// file and invents no text.
+func TestNotesMissing(t *testing.T) {
+	p := fixture(t)
+	p.CycleNotes = nil
+	doc := part(t, reportDoc(t, p, "2024-04"), "word/document.xml")
+	if strings.Contains(doc, "notes/") || strings.Contains(doc, ".md") {
+		t.Error("the report names the notes file")
+	}
+	at := strings.Index(doc, "1. Công tác chỉ đạo, điều hành")
+	end := strings.Index(doc, "2. Kết quả thực hiện nhiệm vụ")
+	if at < 0 || end < at || strings.Count(doc[at:end], blankLine) != blankLines {
+		t.Errorf("section 1 is not %d lines of dots", blankLines)
+	}
+	period, _ := dates.ParsePeriod("2024-04")
+	rep := report.ForPeriod(p, period, dates.MustNew(2024, 4, 16), i18n.VI)
+	if !NotesMissing(rep) {
+		t.Error("NotesMissing is false without notes")
+	}
+	if NotesMissing(report.ForPeriod(fixture(t), period, dates.MustNew(2024, 4, 16), i18n.VI)) {
+		t.Error("NotesMissing is true with notes")
 	}
 }

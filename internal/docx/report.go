@@ -19,10 +19,19 @@ type Options struct {
 	Day dates.Date
 	// PeriodFrom and PeriodTo bound the data the report covers.
 	PeriodFrom, PeriodTo dates.Date
-	// NotesFile names the notes file of the cycle ("notes/2024-04.md"),
-	// shown as where to write when the cycle has none.
-	NotesFile string
 }
+
+// NotesMissing says that the report of rep has no paragraphs under
+// 1. Công tác chỉ đạo, điều hành: the document leaves lines of dots there,
+// and the CLI tells the officer which notes file to write before printing.
+func NotesMissing(rep *report.Report) bool { return len(rep.Notes) == 0 }
+
+// blankLine is a line of dots to be filled by hand, a body line long
+// (after the 1 cm indent) in Times New Roman 14 pt; blankLines is how many
+// the missing section gets.
+var blankLine = strings.Repeat("…", 30)
+
+const blankLines = 3
 
 // The widths of the header's two columns and of the signature block's.
 const (
@@ -162,7 +171,12 @@ func Report(rep *report.Report, o Options) ([]byte, error) {
 	w.heading(w.t("docx.sec.results"))
 	w.heading(w.t("docx.sec.direction"))
 	if len(rep.Notes) == 0 {
-		w.italic(w.t("docx.notes.none", o.NotesFile))
+		// A văn bản for signature carries no note to its drafter: the
+		// section is left as lines of dots to fill by hand, as drafts do,
+		// and the CLI warns which notes file to write (NotesMissing).
+		for range blankLines {
+			w.d.P(Para{Runs: []Run{{Text: blankLine}}, Align: Left, Before: 6})
+		}
 	}
 	for _, n := range rep.Notes {
 		w.body(n)

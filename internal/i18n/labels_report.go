@@ -60,7 +60,6 @@ func init() {
 		"docx.sec.obstacles":     {"II. KHÓ KHĂN, VƯỚNG MẮC", "II. OBSTACLES"},
 		"docx.sec.next":          {"III. NHIỆM VỤ TRỌNG TÂM KỲ TỚI", "III. PRIORITIES FOR THE NEXT PERIOD"},
 		"docx.sec.proposals":     {"IV. ĐỀ XUẤT, KIẾN NGHỊ", "IV. PROPOSALS"},
-		"docx.notes.none":        {"(Chưa có nội dung; ghi tại %s trong thư mục kế hoạch.)", "(Nothing written yet; write it in %s in the plan folder.)"},
 		"docx.targets.none":      {"Kế hoạch không có chỉ tiêu định lượng.", "The plan sets no measurable targets."},
 		"docx.obstacles.none":    {"Các đơn vị không báo cáo khó khăn, vướng mắc.", "No unit reported obstacles."},
 		"docx.proposals.none":    {"Các đơn vị không có đề xuất, kiến nghị.", "No unit made proposals."},
