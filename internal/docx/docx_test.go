@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/plan06/plan06/internal/dates"
 	"github.com/plan06/plan06/internal/i18n"
@@ -365,5 +366,30 @@ func TestNotesMissing(t *testing.T) {
 	}
 	if NotesMissing(report.ForPeriod(fixture(t), period, dates.MustNew(2024, 4, 16), i18n.VI)) {
 		t.Error("NotesMissing is true with notes")
+	}
+}
+
+// Decree 30/2020's header draws a short line under the issuing body's name
+// (a centred, underlined run of no-break spaces) in the report and the
+// reminder alike, 40% or so of the name's length.
+func TestIssuerRule(t *testing.T) {
+	p := fixture(t)
+	issuer := "TỔ CÔNG TÁC ĐỀ ÁN 06"
+	rule := `<w:u w:val="single"/></w:rPr><w:t xml:space="preserve">` + RuleUnder(issuer) + `</w:t>`
+	for name, b := range map[string][]byte{"report": reportDoc(t, p, "2024-04"), "reminder": remindDoc(t, p)} {
+		doc := part(t, b, "word/document.xml")
+		at := strings.Index(doc, issuer+"</w:t>")
+		if at < 0 {
+			t.Fatalf("%s: no issuer", name)
+		}
+		next := doc[at:]
+		next = next[strings.Index(next, "<w:p>"):]
+		next = next[:strings.Index(next, "</w:p>")]
+		if !strings.Contains(next, `<w:jc w:val="center"/>`) || !strings.Contains(next, rule) {
+			t.Errorf("%s: the paragraph under the issuer is not the line: %s", name, next)
+		}
+	}
+	if n := utf8.RuneCountInString(RuleUnder(issuer)); n < 16 || n > 24 {
+		t.Errorf("the line is %d spaces under a name of 20 letters", n)
 	}
 }

@@ -3,6 +3,7 @@ package docx
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/plan06/plan06/internal/dates"
 	"github.com/plan06/plan06/internal/i18n"
@@ -73,7 +74,15 @@ func (w *writer) header(p *model.Plan, day dates.Date, vv string) {
 	if a := upper(h.Authority.Value); a != "" {
 		left = append(left, centred(a, false, false, 13))
 	}
-	left = append(left, centred(upper(h.Issuer.Value), true, false, 13))
+	issuer := upper(h.Issuer.Value)
+	left = append(left, centred(issuer, true, false, 13))
+	if issuer != "" {
+		// Decree 30/2020, Phụ lục I: a short solid line under the issuing
+		// body's name, a third to a half of its length, centred; an
+		// underlined run of no-break spaces draws it in Word and
+		// LibreOffice alike.
+		left = append(left, Para{Runs: []Run{{Text: RuleUnder(issuer), Underline: true, Size: 13}}, Align: Center, NoIndent: true})
+	}
 	symbol := w.t("xlsx.symbol.none")
 	s := strings.TrimSpace(h.Symbol.Value)
 	if vv != "" {
@@ -101,6 +110,15 @@ func (w *writer) header(p *model.Plan, day dates.Date, vv string) {
 		date,
 	}
 	w.d.Table(Table{Widths: []int{headLeft, TextWidth - headLeft}, Rows: [][]Cell{{{Paras: left}, {Paras: right}}}})
+}
+
+// RuleUnder is the no-break spaces whose underline is the line under
+// text, in the same bold capitals: a no-break space is a quarter of an em,
+// a capital about seven tenths, so one space a letter is some 40% of the
+// text's length (between 8 and 48 spaces, within the header's column).
+func RuleUnder(text string) string {
+	n := min(max(utf8.RuneCountInString(text), 8), 48)
+	return strings.Repeat("\u00a0", n)
 }
 
 // closing writes "Nơi nhận:" with the recipients on the left and the

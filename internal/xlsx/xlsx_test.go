@@ -192,6 +192,8 @@ func TestDecreeHeader(t *testing.T) {
 	for _, w := range []want{
 		{"A1", "UBND TỈNH BẮC GIANG", 13, false, false, "", "A1:C1"},
 		{"A2", "TỔ CÔNG TÁC ĐỀ ÁN 06", 13, true, false, "", "A2:C2"},
+		// The short line under the issuing body (Decree 30/2020).
+		{"A3", strings.Repeat("\u00a0", 35), ruleSize, false, false, "single", "A3:C3"},
 		{"D1", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, true, false, "", "D1:L1"},
 		{"D2", "Độc lập - Tự do - Hạnh phúc", 14, true, false, "single", "D2:L2"},
 		{"A4", "Số:      /BC-TCT", 13, false, false, "", "A4:C4"},
