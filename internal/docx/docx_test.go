@@ -393,3 +393,19 @@ func TestIssuerRule(t *testing.T) {
 		t.Errorf("the line is %d spaces under a name of 20 letters", n)
 	}
 }
+
+// The reminder's "Kính gửi:" list ends each line with ";" and the last
+// with "." (Decree 30/2020).
+func TestRemindRecipientsPunctuation(t *testing.T) {
+	doc := part(t, remindDoc(t, fixture(t)), "word/document.xml")
+	at, end := strings.Index(doc, "Kính gửi:"), strings.Index(doc, "Thực hiện")
+	if at < 0 || end < at {
+		t.Fatal("no Kính gửi: before the body")
+	}
+	doc = doc[at:end]
+	for _, want := range []string{"- Công an tỉnh;<", "- Sở Thông tin và Truyền thông;<", "- UBND huyện Đông Yên.<"} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("the reminder lacks %q", want)
+		}
+	}
+}
