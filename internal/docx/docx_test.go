@@ -409,3 +409,28 @@ func TestRemindRecipientsPunctuation(t *testing.T) {
 		}
 	}
 }
+
+// Before any unit has reported in the period, §II and §IV say so instead of
+// "no unit reported obstacles" (which reads as "no obstacles").
+func TestNoReportYet(t *testing.T) {
+	p := fixture(t)
+	p.Reports = nil
+	text := func(doc, from, to string) string {
+		at, end := strings.Index(doc, from), strings.Index(doc, to)
+		if at < 0 || end < at {
+			t.Fatalf("no %q before %q", from, to)
+		}
+		return doc[at:end]
+	}
+	const none = "Chưa có đơn vị nào gửi báo cáo trong kỳ."
+	doc := part(t, reportDoc(t, p, "2024-04"), "word/document.xml")
+	for _, s := range []string{text(doc, "II. KHÓ KHĂN", "III. NHIỆM VỤ"), text(doc, "IV. ĐỀ XUẤT", "Nơi nhận")} {
+		if !strings.Contains(s, none) || strings.Contains(s, "Các đơn vị không") {
+			t.Errorf("the section does not say that no unit has reported: %s", s)
+		}
+	}
+	doc = part(t, reportDoc(t, fixture(t), "2024-04"), "word/document.xml")
+	if strings.Contains(doc, none) {
+		t.Error("the report says no unit has reported when some have")
+	}
+}

@@ -214,7 +214,7 @@ func Report(rep *report.Report, o Options) ([]byte, error) {
 
 	// II. Obstacles.
 	w.heading(w.t("docx.sec.obstacles"))
-	w.unitTexts(rep.Obstacles, w.t("docx.obstacles.none"))
+	w.unitTexts(rep.Obstacles, w.noneText(rep, "docx.obstacles.none"))
 
 	// III. Next.
 	w.heading(w.t("docx.sec.next"))
@@ -245,7 +245,7 @@ func Report(rep *report.Report, o Options) ([]byte, error) {
 
 	// IV. Proposals.
 	w.heading(w.t("docx.sec.proposals"))
-	w.unitTexts(rep.Proposals, w.t("docx.proposals.none"))
+	w.unitTexts(rep.Proposals, w.noneText(rep, "docx.proposals.none"))
 
 	var recips []string
 	for _, t := range p.Header.Recipients {
@@ -264,6 +264,16 @@ func (w *writer) taskRef(t *status.Task) string {
 		return s
 	}
 	return w.t("docx.task-id", t.Task.ID.Value)
+}
+
+// noneText is what a section of the units' texts says when it has none:
+// key's sentence when some unit has reported in the period, else that no
+// unit has sent a report yet (no obstacle reported is not "no obstacle").
+func (w *writer) noneText(rep *report.Report, key string) string {
+	if !rep.Reported {
+		return w.t("docx.reports.none")
+	}
+	return w.t(key)
 }
 
 // unitTexts writes "- Unit (task): text" lines, or none when empty.

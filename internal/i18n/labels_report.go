@@ -62,6 +62,7 @@ func init() {
 		"docx.sec.proposals":     {"IV. ĐỀ XUẤT, KIẾN NGHỊ", "IV. PROPOSALS"},
 		"docx.targets.none":      {"Kế hoạch không có chỉ tiêu định lượng.", "The plan sets no measurable targets."},
 		"docx.obstacles.none":    {"Các đơn vị không báo cáo khó khăn, vướng mắc.", "No unit reported obstacles."},
+		"docx.reports.none":      {"Chưa có đơn vị nào gửi báo cáo trong kỳ.", "No unit has sent a report for the period yet."},
 		"docx.proposals.none":    {"Các đơn vị không có đề xuất, kiến nghị.", "No unit made proposals."},
 		"docx.none":              {"Không có.", "None."},
 		"docx.next.overdue":      {"a) Nhiệm vụ quá hạn, chưa hoàn thành:", "a) Overdue tasks not yet done:"},

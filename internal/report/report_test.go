@@ -294,3 +294,14 @@ func TestTaskNo(t *testing.T) {
 		}
 	}
 }
+
+// Reported says whether some unit sent a report of the period by D: the
+// fixture has reports from January to June 2024, none later.
+func TestReported(t *testing.T) {
+	p := fixture(t)
+	for text, want := range map[string]bool{"2024-04": true, "2024-H1": true, "2024-09": false, "2024-H2": false} {
+		if got := forPeriod(t, p, text).Reported; got != want {
+			t.Errorf("%s: Reported = %v, want %v", text, got, want)
+		}
+	}
+}
