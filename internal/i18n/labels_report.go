@@ -5,10 +5,16 @@ func init() {
 		// The count sentence of the signed report (SPEC §10): assigned
 		// tasks (done + open); done, on time, late; open, in time, overdue;
 		// then the standing duties, apart from the total.
+		// The total (%s) and the standing duties (%s) are the .one and
+		// .other phrases below, by their counts: English has a singular.
 		"rpt.count-sentence": {
-			"Tổng số %d nhiệm vụ: đã hoàn thành %d (đúng hạn %d, quá hạn %d); chưa hoàn thành %d (trong hạn %d, quá hạn %d); %d nhiệm vụ thường xuyên.",
-			"%d tasks in all: %d done (%d on time, %d late); %d open (%d in time, %d overdue); %d standing duties.",
+			"%s: đã hoàn thành %d (đúng hạn %d, quá hạn %d); chưa hoàn thành %d (trong hạn %d, quá hạn %d); %s.",
+			"%s: %d done (%d on time, %d late); %d open (%d in time, %d overdue); %s.",
 		},
+		"rpt.count-total.one":      {"Tổng số %d nhiệm vụ", "%d task in all"},
+		"rpt.count-total.other":    {"Tổng số %d nhiệm vụ", "%d tasks in all"},
+		"rpt.count-standing.one":   {"%d nhiệm vụ thường xuyên", "%d standing duty"},
+		"rpt.count-standing.other": {"%d nhiệm vụ thường xuyên", "%d standing duties"},
 		// The workbook's second edition (SPEC §8.5): the outcome table.
 		"xlsx.sec.previous":        {"Số liệu tại ngày tổng hợp kỳ trước (%s) và thay đổi", "At the previous compile day (%s), and the change"},
 		"xlsx.col.done":            {"Đã hoàn thành", "Done"},

@@ -305,3 +305,33 @@ func TestReported(t *testing.T) {
 		}
 	}
 }
+
+// The English count sentence says "1 task", "1 standing duty" in the
+// singular and the plural otherwise; Vietnamese has no plural.
+func TestCountSentenceEnglish(t *testing.T) {
+	counts := func(outcomes ...status.Outcome) Counts {
+		var c Counts
+		for _, o := range outcomes {
+			c.add(o)
+		}
+		return c
+	}
+	for _, tc := range []struct {
+		lang i18n.Lang
+		c    Counts
+		want string
+	}{
+		{i18n.EN, counts(status.DoneOnTime, status.Standing),
+			"1 task in all: 1 done (1 on time, 0 late); 0 open (0 in time, 0 overdue); 1 standing duty."},
+		{i18n.EN, counts(status.DoneOnTime, status.OpenOverdue, status.Standing, status.Standing),
+			"2 tasks in all: 1 done (1 on time, 0 late); 1 open (0 in time, 1 overdue); 2 standing duties."},
+		{i18n.EN, counts(), "0 tasks in all: 0 done (0 on time, 0 late); 0 open (0 in time, 0 overdue); 0 standing duties."},
+		{i18n.VI, counts(status.DoneOnTime, status.Standing),
+			"Tổng số 1 nhiệm vụ: đã hoàn thành 1 (đúng hạn 1, quá hạn 0); chưa hoàn thành 0 (trong hạn 0, quá hạn 0); 1 nhiệm vụ thường xuyên."},
+	} {
+		rep := &Report{Lang: tc.lang, Total: tc.c}
+		if got := rep.CountSentence(); got != tc.want {
+			t.Errorf("got  %s\nwant %s", got, tc.want)
+		}
+	}
+}

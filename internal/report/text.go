@@ -91,10 +91,19 @@ func (rep *Report) CountSentence() string {
 	c := rep.Total
 	done := c.Of(status.DoneOnTime) + c.Of(status.DoneLate)
 	open := c.Of(status.OpenInTime) + c.Of(status.OpenOverdue)
-	return rep.T("rpt.count-sentence", c.Assigned(),
+	return rep.T("rpt.count-sentence", rep.counted("rpt.count-total", c.Assigned()),
 		done, c.Of(status.DoneOnTime), c.Of(status.DoneLate),
 		open, c.Of(status.OpenInTime), c.Of(status.OpenOverdue),
-		c.Of(status.Standing))
+		rep.counted("rpt.count-standing", c.Of(status.Standing)))
+}
+
+// counted is the phrase key.one or key.other of n: "1 standing duty",
+// "2 standing duties" (Vietnamese says both alike).
+func (rep *Report) counted(key string, n int) string {
+	if n == 1 {
+		return rep.T(key+".one", n)
+	}
+	return rep.T(key+".other", n)
 }
 
 // RecordText is a record cell: "Đ" on time, "C 18/4" late with the day,
