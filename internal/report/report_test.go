@@ -285,9 +285,14 @@ func TestTaskNo(t *testing.T) {
 		"II.1, 1.10":            "1.10",
 		"II.3.2":                "II.3.2",
 		"II.3.1, Nhiệm vụ 2":    "2",
-		"IV.1, gạch đầu dòng 3": "IV.1, gạch đầu dòng 3",
+		"II.1, 1.1.":            "1.1",
+		"II.1, (3)":             "3",
+		"IV.1, gạch đầu dòng 1": "IV.1",
+		"IV.1, gạch đầu dòng 3": "IV.1",
 		"":                      "7",
-		"Mục 3, điểm a":         "Mục 3, điểm a",
+		"Mục 3, điểm a":         "7",
+		"Mục 3":                 "7",
+		"II.2, (a)":             "II.2",
 	} {
 		if got := TaskNo(task(ref), 7); got != want {
 			t.Errorf("TaskNo(%q) = %q, want %q", ref, got, want)
