@@ -272,9 +272,6 @@ func TestFormatting(t *testing.T) {
 	if got := MonthShort(i18n.VI, dates.Month{Year: 2024, Month: 3}); got != "T3/2024" {
 		t.Errorf("MonthShort = %q", got)
 	}
-	if got := Roman(14); got != "XIV" {
-		t.Errorf("Roman(14) = %q", got)
-	}
 }
 
 func TestTaskNo(t *testing.T) {
@@ -338,5 +335,33 @@ func TestCountSentenceEnglish(t *testing.T) {
 		if got := rep.CountSentence(); got != tc.want {
 			t.Errorf("got  %s\nwant %s", got, tc.want)
 		}
+	}
+}
+
+// A group without a ref is labelled by its position among its siblings
+// alone, not a dotted number built on its parent's ref that the plan does
+// not have (the seed's bullet groups under II.2.2 are 1 … 7, not
+// II.2.2.1 … II.2.2.7); a top-level group without a ref is its position
+// too, not a Roman numeral that would pass for a section of the plan.
+func TestGroupLabelsWithoutRef(t *testing.T) {
+	p := fixture(t)
+	p.Groups = append(p.Groups,
+		model.Group{ID: model.Text{Value: "x"}, Ref: model.Text{Value: "II.2.2"}, Title: model.Text{Value: "X"}},
+		model.Group{ID: model.Text{Value: "x1"}, Title: model.Text{Value: "X1"}, Parent: model.Text{Value: "x"}},
+		model.Group{ID: model.Text{Value: "x2"}, Title: model.Text{Value: "X2"}, Parent: model.Text{Value: "x"}},
+		model.Group{ID: model.Text{Value: "y"}, Title: model.Text{Value: "Y"}},
+	)
+	rep := forPeriod(t, p, "2024-04")
+	got := map[string]string{}
+	for _, g := range rep.Groups {
+		got[g.ID] = g.Label
+	}
+	for id, want := range map[string]string{"x": "II.2.2", "x1": "1", "x2": "2"} {
+		if got[id] != want {
+			t.Errorf("group %s: label %q, want %q", id, got[id], want)
+		}
+	}
+	if got["y"] == "" || strings.ContainsAny(got["y"], "IVX.") {
+		t.Errorf("top-level group without a ref: label %q, want its position", got["y"])
 	}
 }
