@@ -137,13 +137,17 @@ func (a *App) runReport(periodText, output string, ifCompileDay, docxOut bool) e
 	if ext == ".docx" {
 		b, err := docx.Report(rep, docx.Options{
 			Title: opt.Title, Day: day, PeriodFrom: cy.PeriodFrom, PeriodTo: cy.PeriodTo,
-			NotesFile: "notes/" + cy.Month.String() + ".md",
 		})
 		if err == nil {
 			err = safewrite.WriteFile(output, b, 0o644)
 		}
 		if err != nil {
 			return codeErr(ExitUsage, "check that the folder exists and is writable", "cannot write %s: %v", output, err)
+		}
+		if docx.NotesMissing(rep) {
+			// The document leaves dotted lines under 1. Công tác chỉ
+			// đạo, điều hành; the officer writes the notes before printing.
+			fmt.Fprintln(a.IO.Err, "plan06: "+i18n.T(l.lang, "cli.notes-missing", "notes/"+cy.Month.String()+".md"))
 		}
 		fmt.Fprintln(a.IO.Out, filepath.ToSlash(output))
 		return nil

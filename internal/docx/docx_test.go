@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/plan06/plan06/internal/dates"
 	"github.com/plan06/plan06/internal/i18n"
@@ -61,8 +62,7 @@ func reportDoc(t testing.TB, p *model.Plan, periodText string) []byte {
 	if period.Kind == dates.PeriodMonth {
 		title = strings.Replace(title, "%d", strconv.Itoa(n), 1)
 	}
-	b, err := Report(rep, Options{Title: title, Day: day, PeriodFrom: cy.PeriodFrom, PeriodTo: cy.PeriodTo,
-		NotesFile: "notes/" + cy.Month.String() + ".md"})
+	b, err := Report(rep, Options{Title: title, Day: day, PeriodFrom: cy.PeriodFrom, PeriodTo: cy.PeriodTo})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -341,5 +341,96 @@ func TestEnglish(t *testing.T) {
 	}
 	if !strings.Contains(part(t, b, "word/styles.xml"), `w:val="en-GB"`) {
 		t.Error("English report is not tagged en-GB")
+	}
+}
+
+// A cycle without notes/YYYY-MM.md leaves lines of dots to fill by hand
+// under 1. Công tác chỉ đạo, điều hành: a văn bản for signature names no
+// file and invents no text.
+func TestNotesMissing(t *testing.T) {
+	p := fixture(t)
+	p.CycleNotes = nil
+	doc := part(t, reportDoc(t, p, "2024-04"), "word/document.xml")
+	if strings.Contains(doc, "notes/") || strings.Contains(doc, ".md") {
+		t.Error("the report names the notes file")
+	}
+	at := strings.Index(doc, "1. Công tác chỉ đạo, điều hành")
+	end := strings.Index(doc, "2. Kết quả thực hiện nhiệm vụ")
+	if at < 0 || end < at || strings.Count(doc[at:end], blankLine) != blankLines {
+		t.Errorf("section 1 is not %d lines of dots", blankLines)
+	}
+	period, _ := dates.ParsePeriod("2024-04")
+	rep := report.ForPeriod(p, period, dates.MustNew(2024, 4, 16), i18n.VI)
+	if !NotesMissing(rep) {
+		t.Error("NotesMissing is false without notes")
+	}
+	if NotesMissing(report.ForPeriod(fixture(t), period, dates.MustNew(2024, 4, 16), i18n.VI)) {
+		t.Error("NotesMissing is true with notes")
+	}
+}
+
+// Decree 30/2020's header draws a short line under the issuing body's name
+// (a centred, underlined run of no-break spaces) in the report and the
+// reminder alike, 40% or so of the name's length.
+func TestIssuerRule(t *testing.T) {
+	p := fixture(t)
+	issuer := "TỔ CÔNG TÁC ĐỀ ÁN 06"
+	rule := `<w:u w:val="single"/></w:rPr><w:t xml:space="preserve">` + RuleUnder(issuer) + `</w:t>`
+	for name, b := range map[string][]byte{"report": reportDoc(t, p, "2024-04"), "reminder": remindDoc(t, p)} {
+		doc := part(t, b, "word/document.xml")
+		at := strings.Index(doc, issuer+"</w:t>")
+		if at < 0 {
+			t.Fatalf("%s: no issuer", name)
+		}
+		next := doc[at:]
+		next = next[strings.Index(next, "<w:p>"):]
+		next = next[:strings.Index(next, "</w:p>")]
+		if !strings.Contains(next, `<w:jc w:val="center"/>`) || !strings.Contains(next, rule) {
+			t.Errorf("%s: the paragraph under the issuer is not the line: %s", name, next)
+		}
+	}
+	if n := utf8.RuneCountInString(RuleUnder(issuer)); n < 16 || n > 24 {
+		t.Errorf("the line is %d spaces under a name of 20 letters", n)
+	}
+}
+
+// The reminder's "Kính gửi:" list ends each line with ";" and the last
+// with "." (Decree 30/2020).
+func TestRemindRecipientsPunctuation(t *testing.T) {
+	doc := part(t, remindDoc(t, fixture(t)), "word/document.xml")
+	at, end := strings.Index(doc, "Kính gửi:"), strings.Index(doc, "Thực hiện")
+	if at < 0 || end < at {
+		t.Fatal("no Kính gửi: before the body")
+	}
+	doc = doc[at:end]
+	for _, want := range []string{"- Công an tỉnh;<", "- Sở Thông tin và Truyền thông;<", "- UBND huyện Đông Yên.<"} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("the reminder lacks %q", want)
+		}
+	}
+}
+
+// Before any unit has reported in the period, §II and §IV say so instead of
+// "no unit reported obstacles" (which reads as "no obstacles").
+func TestNoReportYet(t *testing.T) {
+	p := fixture(t)
+	p.Reports = nil
+	text := func(doc, from, to string) string {
+		at, end := strings.Index(doc, from), strings.Index(doc, to)
+		if at < 0 || end < at {
+			t.Fatalf("no %q before %q", from, to)
+		}
+		return doc[at:end]
+	}
+	const none = "Chưa có đơn vị nào gửi báo cáo trong kỳ."
+	doc := part(t, reportDoc(t, p, "2024-04"), "word/document.xml")
+	for _, s := range []string{text(doc, "II. KHÓ KHĂN", "III. NHIỆM VỤ"), text(doc, "IV. ĐỀ XUẤT", "Nơi nhận")} {
+		if !strings.Contains(s, none) || strings.Contains(s, "Các đơn vị không") {
+			t.Errorf("the section does not say that no unit has reported: %s", s)
+		}
+	}
+	doc = part(t, reportDoc(t, fixture(t), "2024-04"), "word/document.xml")
+	if strings.Contains(doc, none) {
+		t.Error("the report says no unit has reported when some have")
 	}
 }

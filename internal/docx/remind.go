@@ -18,8 +18,13 @@ func Remind(rm *report.Reminder, day dates.Date) ([]byte, error) {
 
 	var to []Para
 	to = append(to, Para{Runs: []Run{{Text: w.t("remind.to")}}, Align: Left, NoIndent: true, Before: 12})
-	for _, u := range rm.Recipients {
-		to = append(to, Para{Runs: []Run{{Text: "- " + report.UnitName(u) + ";"}}, Align: Left, NoIndent: true})
+	// Decree 30/2020 ends each line of a list with ";" and the last with ".".
+	for i, u := range rm.Recipients {
+		end := ";"
+		if i == len(rm.Recipients)-1 {
+			end = "."
+		}
+		to = append(to, Para{Runs: []Run{{Text: "- " + report.UnitName(u) + end}}, Align: Left, NoIndent: true})
 	}
 	if len(rm.Recipients) == 0 {
 		to = append(to, Para{Runs: []Run{{Text: w.t("remind.nobody")}}, Align: Left, NoIndent: true})

@@ -3,6 +3,7 @@ package docx
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/plan06/plan06/internal/dates"
 	"github.com/plan06/plan06/internal/i18n"
@@ -19,10 +20,19 @@ type Options struct {
 	Day dates.Date
 	// PeriodFrom and PeriodTo bound the data the report covers.
 	PeriodFrom, PeriodTo dates.Date
-	// NotesFile names the notes file of the cycle ("notes/2024-04.md"),
-	// shown as where to write when the cycle has none.
-	NotesFile string
 }
+
+// NotesMissing says that the report of rep has no paragraphs under
+// 1. Công tác chỉ đạo, điều hành: the document leaves lines of dots there,
+// and the CLI tells the officer which notes file to write before printing.
+func NotesMissing(rep *report.Report) bool { return len(rep.Notes) == 0 }
+
+// blankLine is a line of dots to be filled by hand, a body line long
+// (after the 1 cm indent) in Times New Roman 14 pt; blankLines is how many
+// the missing section gets.
+var blankLine = strings.Repeat("…", 30)
+
+const blankLines = 3
 
 // The widths of the header's two columns and of the signature block's.
 const (
@@ -64,7 +74,15 @@ func (w *writer) header(p *model.Plan, day dates.Date, vv string) {
 	if a := upper(h.Authority.Value); a != "" {
 		left = append(left, centred(a, false, false, 13))
 	}
-	left = append(left, centred(upper(h.Issuer.Value), true, false, 13))
+	issuer := upper(h.Issuer.Value)
+	left = append(left, centred(issuer, true, false, 13))
+	if issuer != "" {
+		// Decree 30/2020, Phụ lục I: a short solid line under the issuing
+		// body's name, a third to a half of its length, centred; an
+		// underlined run of no-break spaces draws it in Word and
+		// LibreOffice alike.
+		left = append(left, Para{Runs: []Run{{Text: RuleUnder(issuer), Underline: true, Size: 13}}, Align: Center, NoIndent: true})
+	}
 	symbol := w.t("xlsx.symbol.none")
 	s := strings.TrimSpace(h.Symbol.Value)
 	if vv != "" {
@@ -92,6 +110,15 @@ func (w *writer) header(p *model.Plan, day dates.Date, vv string) {
 		date,
 	}
 	w.d.Table(Table{Widths: []int{headLeft, TextWidth - headLeft}, Rows: [][]Cell{{{Paras: left}, {Paras: right}}}})
+}
+
+// RuleUnder is the no-break spaces whose underline is the line under
+// text, in the same bold capitals: a no-break space is a quarter of an em,
+// a capital about seven tenths, so one space a letter is some 40% of the
+// text's length (between 8 and 48 spaces, within the header's column).
+func RuleUnder(text string) string {
+	n := min(max(utf8.RuneCountInString(text), 8), 48)
+	return strings.Repeat("\u00a0", n)
 }
 
 // closing writes "Nơi nhận:" with the recipients on the left and the
@@ -162,7 +189,12 @@ func Report(rep *report.Report, o Options) ([]byte, error) {
 	w.heading(w.t("docx.sec.results"))
 	w.heading(w.t("docx.sec.direction"))
 	if len(rep.Notes) == 0 {
-		w.italic(w.t("docx.notes.none", o.NotesFile))
+		// A văn bản for signature carries no note to its drafter: the
+		// section is left as lines of dots to fill by hand, as drafts do,
+		// and the CLI warns which notes file to write (NotesMissing).
+		for range blankLines {
+			w.d.P(Para{Runs: []Run{{Text: blankLine}}, Align: Left, Before: 6})
+		}
 	}
 	for _, n := range rep.Notes {
 		w.body(n)
@@ -182,7 +214,7 @@ func Report(rep *report.Report, o Options) ([]byte, error) {
 
 	// II. Obstacles.
 	w.heading(w.t("docx.sec.obstacles"))
-	w.unitTexts(rep.Obstacles, w.t("docx.obstacles.none"))
+	w.unitTexts(rep.Obstacles, w.noneText(rep, "docx.obstacles.none"))
 
 	// III. Next.
 	w.heading(w.t("docx.sec.next"))
@@ -213,7 +245,7 @@ func Report(rep *report.Report, o Options) ([]byte, error) {
 
 	// IV. Proposals.
 	w.heading(w.t("docx.sec.proposals"))
-	w.unitTexts(rep.Proposals, w.t("docx.proposals.none"))
+	w.unitTexts(rep.Proposals, w.noneText(rep, "docx.proposals.none"))
 
 	var recips []string
 	for _, t := range p.Header.Recipients {
@@ -232,6 +264,16 @@ func (w *writer) taskRef(t *status.Task) string {
 		return s
 	}
 	return w.t("docx.task-id", t.Task.ID.Value)
+}
+
+// noneText is what a section of the units' texts says when it has none:
+// key's sentence when some unit has reported in the period, else that no
+// unit has sent a report yet (no obstacle reported is not "no obstacle").
+func (w *writer) noneText(rep *report.Report, key string) string {
+	if !rep.Reported {
+		return w.t("docx.reports.none")
+	}
+	return w.t(key)
 }
 
 // unitTexts writes "- Unit (task): text" lines, or none when empty.

@@ -28,6 +28,9 @@ func init() {
 		// SPEC §8.3: the compile day.
 		"cli.provisional": {"cảnh báo: số liệu tạm thời: ngày tổng hợp %s còn sau hôm nay (%s), các đơn vị vẫn có thể gửi báo cáo",
 			"warning: provisional figures: the compile day %s is after today (%s); units may still report"},
+		// SPEC §10: the signed report without notes/YYYY-MM.md.
+		"cli.notes-missing": {"cảnh báo: chưa có %s trong thư mục kế hoạch: mục 1. Công tác chỉ đạo, điều hành của văn bản để trống (dòng chấm); hãy viết tệp này rồi chạy lại lệnh trước khi in",
+			"warning: %s is missing from the plan folder: section 1. Direction and management is left blank (dotted lines); write that file and run the command again before printing"},
 		"cli.not-compile-day": {"hôm nay (%s) không phải ngày tổng hợp; báo cáo %s được tổng hợp ngày %s; không ghi tệp nào",
 			"today (%s) is not a compile day; the report for %s is compiled on %s; nothing written"},
 	})

@@ -5,10 +5,16 @@ func init() {
 		// The count sentence of the signed report (SPEC §10): assigned
 		// tasks (done + open); done, on time, late; open, in time, overdue;
 		// then the standing duties, apart from the total.
+		// The total (%s) and the standing duties (%s) are the .one and
+		// .other phrases below, by their counts: English has a singular.
 		"rpt.count-sentence": {
-			"Tổng số %d nhiệm vụ: đã hoàn thành %d (đúng hạn %d, quá hạn %d); chưa hoàn thành %d (trong hạn %d, quá hạn %d); %d nhiệm vụ thường xuyên.",
-			"%d tasks in all: %d done (%d on time, %d late); %d open (%d in time, %d overdue); %d standing duties.",
+			"%s: đã hoàn thành %d (đúng hạn %d, quá hạn %d); chưa hoàn thành %d (trong hạn %d, quá hạn %d); %s.",
+			"%s: %d done (%d on time, %d late); %d open (%d in time, %d overdue); %s.",
 		},
+		"rpt.count-total.one":      {"Tổng số %d nhiệm vụ", "%d task in all"},
+		"rpt.count-total.other":    {"Tổng số %d nhiệm vụ", "%d tasks in all"},
+		"rpt.count-standing.one":   {"%d nhiệm vụ thường xuyên", "%d standing duty"},
+		"rpt.count-standing.other": {"%d nhiệm vụ thường xuyên", "%d standing duties"},
 		// The workbook's second edition (SPEC §8.5): the outcome table.
 		"xlsx.sec.previous":        {"Số liệu tại ngày tổng hợp kỳ trước (%s) và thay đổi", "At the previous compile day (%s), and the change"},
 		"xlsx.col.done":            {"Đã hoàn thành", "Done"},
@@ -60,9 +66,9 @@ func init() {
 		"docx.sec.obstacles":     {"II. KHÓ KHĂN, VƯỚNG MẮC", "II. OBSTACLES"},
 		"docx.sec.next":          {"III. NHIỆM VỤ TRỌNG TÂM KỲ TỚI", "III. PRIORITIES FOR THE NEXT PERIOD"},
 		"docx.sec.proposals":     {"IV. ĐỀ XUẤT, KIẾN NGHỊ", "IV. PROPOSALS"},
-		"docx.notes.none":        {"(Chưa có nội dung; ghi tại %s trong thư mục kế hoạch.)", "(Nothing written yet; write it in %s in the plan folder.)"},
 		"docx.targets.none":      {"Kế hoạch không có chỉ tiêu định lượng.", "The plan sets no measurable targets."},
 		"docx.obstacles.none":    {"Các đơn vị không báo cáo khó khăn, vướng mắc.", "No unit reported obstacles."},
+		"docx.reports.none":      {"Chưa có đơn vị nào gửi báo cáo trong kỳ.", "No unit has sent a report for the period yet."},
 		"docx.proposals.none":    {"Các đơn vị không có đề xuất, kiến nghị.", "No unit made proposals."},
 		"docx.none":              {"Không có.", "None."},
 		"docx.next.overdue":      {"a) Nhiệm vụ quá hạn, chưa hoàn thành:", "a) Overdue tasks not yet done:"},

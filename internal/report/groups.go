@@ -72,10 +72,17 @@ func (rep *Report) groups(prev *status.TaskOutcomes) {
 	}
 
 	visited := make([]bool, len(p.Groups))
-	var walk func(gi, depth int, label string) (Counts, Counts)
-	walk = func(gi, depth int, label string) (Counts, Counts) {
+	// A group is labelled by its ref (SPEC §8.5: "STT prints group and
+	// task refs, position only where a ref is absent"); without one, by
+	// its position among its siblings alone (1, 2, 3): a dotted number
+	// built from the parent's ref ("II.2.2.1") or a Roman numeral ("III")
+	// would look like the plan's own numbering and name a part it does
+	// not have.
+	var walk func(gi, depth, pos int) (Counts, Counts)
+	walk = func(gi, depth, pos int) (Counts, Counts) {
 		visited[gi] = true
 		g := p.Groups[gi]
+		label := strconv.Itoa(pos)
 		if ref := strings.TrimSpace(g.Ref.Value); ref != "" {
 			label = ref
 		}
@@ -92,7 +99,7 @@ func (rep *Report) groups(prev *status.TaskOutcomes) {
 			}
 			n++
 			leaf = false
-			a, b := walk(ci, depth+1, label+"."+strconv.Itoa(n))
+			a, b := walk(ci, depth+1, n)
 			now.plus(a)
 			before.plus(b)
 		}
@@ -102,38 +109,20 @@ func (rep *Report) groups(prev *status.TaskOutcomes) {
 	top := 0
 	for _, gi := range roots {
 		top++
-		walk(gi, 0, Roman(top))
+		walk(gi, 0, top)
 	}
 	for gi := range p.Groups {
 		if !visited[gi] && index[p.Groups[gi].ID.Value] == gi {
 			top++
-			walk(gi, 0, Roman(top))
+			walk(gi, 0, top)
 		}
 	}
 	if len(orphans) > 0 {
 		top++
 		now, before := count(orphans)
 		rep.Groups = append(rep.Groups, Group{
-			Label: Roman(top), Title: i18n.T(rep.Lang, "xlsx.no-group"), Tasks: orphans,
+			Label: strconv.Itoa(top), Title: i18n.T(rep.Lang, "xlsx.no-group"), Tasks: orphans,
 			Leaf: true, Now: now, Prev: before, Own: now,
 		})
 	}
-}
-
-// Roman writes n (1–3999) in Roman numerals, as Vietnamese documents number
-// their parts.
-func Roman(n int) string {
-	if n <= 0 || n >= 4000 {
-		return strconv.Itoa(n)
-	}
-	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
-	syms := []string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
-	var b strings.Builder
-	for i, v := range vals {
-		for n >= v {
-			b.WriteString(syms[i])
-			n -= v
-		}
-	}
-	return b.String()
 }

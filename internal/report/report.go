@@ -252,6 +252,10 @@ type Report struct {
 	Obstacles []UnitText
 	Proposals []UnitText
 	Notes     []string
+	// Reported says that some unit has sent a report of the period
+	// (visible at D): without one, no obstacle reported does not mean
+	// none.
+	Reported bool
 }
 
 // Build computes the report's content.
@@ -283,6 +287,7 @@ func Build(in Input) *Report {
 	// result and the groups.
 	rep.names = planNames(r.Plan)
 	texts := beside(func() { rep.texts(in) })
+	rep.Reported = rep.anyReport()
 	rep.targets()
 	rep.countTargets()
 	rep.record(in)
@@ -565,6 +570,19 @@ func (rep *Report) texts(in Input) {
 	byUnit := func(t *UnitText) *model.Unit { return t.Unit }
 	sortByNameIn(rep.names, rep.Obstacles, byUnit)
 	sortByNameIn(rep.names, rep.Proposals, byUnit)
+}
+
+// anyReport says whether a report of one of the period's cycles was
+// submitted by D (a report is visible from its submitted day, as status
+// counts it).
+func (rep *Report) anyReport() bool {
+	for i := range rep.Result.Plan.Reports {
+		r := &rep.Result.Plan.Reports[i]
+		if !r.Submitted.Date.IsZero() && !r.Submitted.Date.After(rep.Result.AsOf) && rep.InPeriod(r.Month) {
+			return true
+		}
+	}
+	return false
 }
 
 // clean trims a text from the files.

@@ -272,9 +272,6 @@ func TestFormatting(t *testing.T) {
 	if got := MonthShort(i18n.VI, dates.Month{Year: 2024, Month: 3}); got != "T3/2024" {
 		t.Errorf("MonthShort = %q", got)
 	}
-	if got := Roman(14); got != "XIV" {
-		t.Errorf("Roman(14) = %q", got)
-	}
 }
 
 func TestTaskNo(t *testing.T) {
@@ -285,12 +282,86 @@ func TestTaskNo(t *testing.T) {
 		"II.1, 1.10":            "1.10",
 		"II.3.2":                "II.3.2",
 		"II.3.1, Nhiệm vụ 2":    "2",
-		"IV.1, gạch đầu dòng 3": "IV.1, gạch đầu dòng 3",
+		"II.1, 1.1.":            "1.1",
+		"II.1, (3)":             "3",
+		"IV.1, gạch đầu dòng 1": "IV.1",
+		"IV.1, gạch đầu dòng 3": "IV.1",
 		"":                      "7",
-		"Mục 3, điểm a":         "Mục 3, điểm a",
+		"Mục 3, điểm a":         "7",
+		"Mục 3":                 "7",
+		"II.2, (a)":             "II.2",
 	} {
 		if got := TaskNo(task(ref), 7); got != want {
 			t.Errorf("TaskNo(%q) = %q, want %q", ref, got, want)
 		}
+	}
+}
+
+// Reported says whether some unit sent a report of the period by D: the
+// fixture has reports from January to June 2024, none later.
+func TestReported(t *testing.T) {
+	p := fixture(t)
+	for text, want := range map[string]bool{"2024-04": true, "2024-H1": true, "2024-09": false, "2024-H2": false} {
+		if got := forPeriod(t, p, text).Reported; got != want {
+			t.Errorf("%s: Reported = %v, want %v", text, got, want)
+		}
+	}
+}
+
+// The English count sentence says "1 task", "1 standing duty" in the
+// singular and the plural otherwise; Vietnamese has no plural.
+func TestCountSentenceEnglish(t *testing.T) {
+	counts := func(outcomes ...status.Outcome) Counts {
+		var c Counts
+		for _, o := range outcomes {
+			c.add(o)
+		}
+		return c
+	}
+	for _, tc := range []struct {
+		lang i18n.Lang
+		c    Counts
+		want string
+	}{
+		{i18n.EN, counts(status.DoneOnTime, status.Standing),
+			"1 task in all: 1 done (1 on time, 0 late); 0 open (0 in time, 0 overdue); 1 standing duty."},
+		{i18n.EN, counts(status.DoneOnTime, status.OpenOverdue, status.Standing, status.Standing),
+			"2 tasks in all: 1 done (1 on time, 0 late); 1 open (0 in time, 1 overdue); 2 standing duties."},
+		{i18n.EN, counts(), "0 tasks in all: 0 done (0 on time, 0 late); 0 open (0 in time, 0 overdue); 0 standing duties."},
+		{i18n.VI, counts(status.DoneOnTime, status.Standing),
+			"Tổng số 1 nhiệm vụ: đã hoàn thành 1 (đúng hạn 1, quá hạn 0); chưa hoàn thành 0 (trong hạn 0, quá hạn 0); 1 nhiệm vụ thường xuyên."},
+	} {
+		rep := &Report{Lang: tc.lang, Total: tc.c}
+		if got := rep.CountSentence(); got != tc.want {
+			t.Errorf("got  %s\nwant %s", got, tc.want)
+		}
+	}
+}
+
+// A group without a ref is labelled by its position among its siblings
+// alone, not a dotted number built on its parent's ref that the plan does
+// not have (the seed's bullet groups under II.2.2 are 1 … 7, not
+// II.2.2.1 … II.2.2.7); a top-level group without a ref is its position
+// too, not a Roman numeral that would pass for a section of the plan.
+func TestGroupLabelsWithoutRef(t *testing.T) {
+	p := fixture(t)
+	p.Groups = append(p.Groups,
+		model.Group{ID: model.Text{Value: "x"}, Ref: model.Text{Value: "II.2.2"}, Title: model.Text{Value: "X"}},
+		model.Group{ID: model.Text{Value: "x1"}, Title: model.Text{Value: "X1"}, Parent: model.Text{Value: "x"}},
+		model.Group{ID: model.Text{Value: "x2"}, Title: model.Text{Value: "X2"}, Parent: model.Text{Value: "x"}},
+		model.Group{ID: model.Text{Value: "y"}, Title: model.Text{Value: "Y"}},
+	)
+	rep := forPeriod(t, p, "2024-04")
+	got := map[string]string{}
+	for _, g := range rep.Groups {
+		got[g.ID] = g.Label
+	}
+	for id, want := range map[string]string{"x": "II.2.2", "x1": "1", "x2": "2"} {
+		if got[id] != want {
+			t.Errorf("group %s: label %q, want %q", id, got[id], want)
+		}
+	}
+	if got["y"] == "" || strings.ContainsAny(got["y"], "IVX.") {
+		t.Errorf("top-level group without a ref: label %q, want its position", got["y"])
 	}
 }

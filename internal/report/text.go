@@ -91,10 +91,19 @@ func (rep *Report) CountSentence() string {
 	c := rep.Total
 	done := c.Of(status.DoneOnTime) + c.Of(status.DoneLate)
 	open := c.Of(status.OpenInTime) + c.Of(status.OpenOverdue)
-	return rep.T("rpt.count-sentence", c.Assigned(),
+	return rep.T("rpt.count-sentence", rep.counted("rpt.count-total", c.Assigned()),
 		done, c.Of(status.DoneOnTime), c.Of(status.DoneLate),
 		open, c.Of(status.OpenInTime), c.Of(status.OpenOverdue),
-		c.Of(status.Standing))
+		rep.counted("rpt.count-standing", c.Of(status.Standing)))
+}
+
+// counted is the phrase key.one or key.other of n: "1 standing duty",
+// "2 standing duties" (Vietnamese says both alike).
+func (rep *Report) counted(key string, n int) string {
+	if n == 1 {
+		return rep.T(key+".one", n)
+	}
+	return rep.T(key+".other", n)
 }
 
 // RecordText is a record cell: "Đ" on time, "C 18/4" late with the day,
@@ -168,32 +177,36 @@ func TaskName(t *status.Task) string {
 	return t.Task.ID.Value
 }
 
-// TaskNo is what a task prints under STT (SPEC §8.5: "STT prints group and
-// task refs, position only where a ref is absent"): the number its ref ends
-// in ("II.1, 1.10" prints 1.10, "II.3.2" prints II.3.2, "II.3.1, Nhiệm vụ
-// 2" prints 2), the whole ref when it ends in words ("IV.1, gạch đầu dòng
-// 3": a position, 2 for the second task of group IV, would name an item
-// the plan does not have), and pos, its place in its group, only for a task
-// without a ref.
+// TaskNo is what STT shows for task t (SPEC §8.5: "STT prints group and
+// task refs, position only where a ref is absent"): the number its ref
+// ends in, a trailing "." and surrounding "( )" removed ("II.1, 1.10"
+// prints 1.10, "II.1, 1.1." 1.1, "II.1, (3)" 3, "II.3.2" II.3.2, "II.3.1,
+// Nhiệm vụ 2" 2); when the ref ends in words, its first part if that is a
+// number of the plan's kind ("IV.1, gạch đầu dòng 1" prints IV.1: the
+// whole ref, printed under the title already, would wrap over four lines
+// in the narrow STT column); else pos, its place in its group, as for a
+// task without a ref.
 func TaskNo(t *status.Task, pos int) string {
 	ref := ""
 	if t != nil && t.Task != nil {
 		ref = strings.TrimSpace(t.Task.Ref.Value)
 	}
-	if ref == "" {
-		return strconv.Itoa(pos)
+	parts := strings.Split(ref, ",")
+	last := strings.TrimSpace(parts[len(parts)-1])
+	last = strings.TrimSpace(strings.TrimSuffix(last, "."))
+	if strings.HasPrefix(last, "(") && strings.HasSuffix(last, ")") {
+		last = strings.TrimSpace(last[1 : len(last)-1])
 	}
-	last := ref
-	if i := strings.LastIndex(ref, ","); i >= 0 {
-		last = strings.TrimSpace(ref[i+1:])
-		if w := strings.Fields(last); len(w) == 3 && i18n.Fold(w[0]+" "+w[1]) == "nhiem vu" {
-			last = w[2]
-		}
+	if w := strings.Fields(last); len(w) == 3 && i18n.Fold(w[0]+" "+w[1]) == "nhiem vu" {
+		last = w[2]
 	}
 	if isNumber(last) {
 		return last
 	}
-	return ref
+	if first := strings.TrimSpace(parts[0]); len(parts) > 1 && isNumber(first) {
+		return first
+	}
+	return strconv.Itoa(pos)
 }
 
 // isNumber reports whether s is a dotted number of the plan's kind: parts

@@ -140,3 +140,19 @@ func TestDatedValueIsNumber(t *testing.T) {
 		t.Errorf("column G %v wide (%v), narrower than 97,5 (T3/2024)", w, err)
 	}
 }
+
+// The reporting record's cycle columns hold a bold "T12/2024" on one line
+// (at width 8 LibreOffice wrapped it as "T12/202⏎4").
+func TestRecordCycleWidth(t *testing.T) {
+	f := open(t, periodWorkbook(t, "2024-H1"))
+	for _, col := range []string{"C", "D", "E", "F", "G", "H"} {
+		w, err := f.GetColWidth("Đơn vị", col)
+		if err != nil {
+			t.Fatal(err)
+		}
+		px := w*7 + 5 - 6
+		if need := emWidth("T12/2024") * sizeTable * 96 / 72 * 1.08; need > px {
+			t.Errorf("column %s is %v wide (%v px), a bold T12/2024 needs %.0f px", col, w, px, need)
+		}
+	}
+}

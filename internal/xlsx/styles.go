@@ -14,6 +14,9 @@ const (
 	sizeHeader = 13
 	sizeTitle  = 14
 	sizeTable  = 11
+	// ruleSize is the font of the line under the issuing body (an
+	// underlined run of no-break spaces in the 8 pt spacer row).
+	ruleSize = 7
 )
 
 // styles holds the ids of every cell style of the workbook. They are all
@@ -22,7 +25,9 @@ const (
 type styles struct {
 	// Decree 30 header of the summary sheet.
 	authority, issuer, nation, motto, symbol, placeDate int
-	doctype, docTitle, period, section, note            int
+	// rule draws the short line under the issuing body's name.
+	rule                                     int
+	doctype, docTitle, period, section, note int
 	// Headings above a table sheet's table.
 	sheetHeading, sheetSub int
 
@@ -110,6 +115,9 @@ func (wb *workbook) newStyles() *styles {
 	st.authority = plain(sizeHeader, false, false, centred)
 	st.issuer = plain(sizeHeader, true, false, centred)
 	st.nation = plain(sizeHeader, true, false, centred)
+	rule := font(ruleSize, false, false)
+	rule.Underline = "single"
+	st.rule = mk(&excelize.Style{Font: rule, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}})
 	motto := font(sizeTitle, true, false)
 	motto.Underline = "single"
 	st.motto = mk(&excelize.Style{Font: motto, Alignment: centred})

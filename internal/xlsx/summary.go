@@ -122,6 +122,18 @@ func (wb *workbook) decreeHeader(sheet string) int {
 		wb.merged(sheet, rightFrom, rightTo, row, right[i].text, right[i].style)
 	}
 	wb.height(sheet, 3, 8)
+	// Decree 30/2020, Phụ lục I: a short solid line under the issuing
+	// body's name, a third to a half of its length, centred: an underlined
+	// run of no-break spaces in the small font of the spacer row (or of the
+	// empty second row when the issuing body stands alone).
+	if issuer := upper(h.Issuer.Value); issuer != "" {
+		ruleRow := 3
+		if left[1].text == "" {
+			ruleRow = 2
+		}
+		n := min(max(utf8.RuneCountInString(issuer)*7/4, 14), 84)
+		wb.merged(sheet, leftFrom, leftTo, ruleRow, strings.Repeat("\u00a0", n), wb.st.rule)
+	}
 
 	symbol := wb.t("xlsx.symbol.none")
 	if s := strings.TrimSpace(h.Symbol.Value); s != "" {

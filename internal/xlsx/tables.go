@@ -318,6 +318,9 @@ func (wb *workbook) units(sheet string) {
 	}
 }
 
+// recordCycleWidth is the width of a cycle's column in the reporting record.
+const recordCycleWidth = 10
+
 // record writes the reporting record of a 6-month or year report: one row
 // per unit, one column per cycle (Đ on time, C late with the day, ✗
 // missing, blank when not owed), the unit's totals, and under the table
@@ -327,7 +330,9 @@ func (wb *workbook) record(sheet string) {
 	n := len(rec.Months)
 	ws := []float64{6, 36}
 	for range n {
-		ws = append(ws, 8)
+		// A bold "T12/2024" in the header needs 10 (at 8 it wraps
+		// as "T12/202⏎4" in LibreOffice).
+		ws = append(ws, recordCycleWidth)
 	}
 	ws = append(ws, 10, 10, 10)
 	cols := len(ws)

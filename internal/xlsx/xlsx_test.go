@@ -192,6 +192,8 @@ func TestDecreeHeader(t *testing.T) {
 	for _, w := range []want{
 		{"A1", "UBND TỈNH BẮC GIANG", 13, false, false, "", "A1:C1"},
 		{"A2", "TỔ CÔNG TÁC ĐỀ ÁN 06", 13, true, false, "", "A2:C2"},
+		// The short line under the issuing body (Decree 30/2020).
+		{"A3", strings.Repeat("\u00a0", 35), ruleSize, false, false, "single", "A3:C3"},
 		{"D1", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, true, false, "", "D1:L1"},
 		{"D2", "Độc lập - Tự do - Hạnh phúc", 14, true, false, "single", "D2:L2"},
 		{"A4", "Số:      /BC-TCT", 13, false, false, "", "A4:C4"},
@@ -232,7 +234,7 @@ func TestSummaryTables(t *testing.T) {
 			t.Errorf("%s is not merged", rng)
 		}
 	}
-	for ref, want := range map[string]string{"A13": "II.1", "A14": "II.3", "A15": "II.3.1", "A16": "III",
+	for ref, want := range map[string]string{"A13": "II.1", "A14": "II.3", "A15": "II.3.1", "A16": "3",
 		"F11": "Đã hoàn thành", "H11": "Chưa hoàn thành", "J11": "Thường xuyên", "I12": "Quá hạn",
 		// Tổng số: the 5 tasks with a deadline, the 1 standing duty apart
 		// (as the signed report's count sentence says it).
@@ -623,7 +625,7 @@ func TestChart(t *testing.T) {
 			}
 		}
 	}
-	for ref, want := range map[string]string{"A31": "II.1", "A32": "II.3", "A33": "II.3.1", "A34": "IV", "E32": "1"} {
+	for ref, want := range map[string]string{"A31": "II.1", "A32": "II.3", "A33": "II.3.1", "A34": "4", "E32": "1"} {
 		if got := cellValue(t, f, "Tổng hợp", ref); got != want {
 			t.Errorf("chart data %s = %q, want %q", ref, got, want)
 		}
