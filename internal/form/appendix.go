@@ -59,37 +59,77 @@ func headerText(v string) string {
 
 // headerColumn says which column a header cell names and how well: 2 when
 // the cell starts with (or is) a key word, 1 when it holds one, 0 when it
-// names none.
+// names none. A cell that speaks of the start ("Thời gian bắt đầu") never
+// names the deadline; a deadline cell that speaks of the end ("Thời gian
+// hoàn thành", "Thời hạn") ranks 2 above the others, so that of "Thời
+// gian bắt đầu | Thời gian hoàn thành" or "Thời gian thực hiện | Thời hạn
+// hoàn thành" the second is the deadline.
 func headerColumn(v string) (string, int) {
 	f := headerText(v)
 	if f == "" || strings.Count(f, " ") >= maxHeaderWords {
 		return "", 0
 	}
 	padded := " " + f + " "
+	holds := func(words ...string) bool {
+		for _, w := range words {
+			if strings.Contains(padded, " "+w+" ") {
+				return true
+			}
+		}
+		return false
+	}
 	for _, h := range headerWords {
+		if h.col == "due" && holds(startWords...) {
+			continue
+		}
+		bonus := 0
+		if h.col == "due" && holds(endWords...) {
+			bonus = 2
+		}
 		for _, w := range h.words {
 			switch {
 			case f == w || !h.whole && strings.HasPrefix(padded, " "+w+" "):
-				return h.col, 2
+				return h.col, 2 + bonus
 			case !h.whole && strings.Contains(padded, " "+w+" "):
-				return h.col, 1
+				return h.col, 1 + bonus
 			}
 		}
 	}
 	return "", 0
 }
 
+// startWords mark a time column as the start, never the deadline;
+// endWords mark it as the deadline (folded).
+var (
+	startWords = []string{"bat dau"}
+	endWords   = []string{"hoan thanh", "thoi han", "ket thuc"}
+)
+
 // findHeader returns the columns of row when it is an appendix header:
 // every column named, each by its best cell (the leftmost of the best).
-func findHeader(row []string) (map[string]int, bool) {
+// tied lists the deadline cells (0-based columns) when two or more rank
+// best alike: which one is the deadline cannot be told.
+func findHeader(row []string) (cols map[string]int, tied []int, ok bool) {
 	cols, score := map[string]int{}, map[string]int{}
 	for c, v := range row {
 		col, sc := headerColumn(v)
-		if sc > score[col] && col != "" {
+		if col == "" {
+			continue
+		}
+		switch {
+		case sc > score[col]:
 			cols[col], score[col] = c, sc
+			if col == "due" {
+				tied = []int{c}
+			}
+		case sc == score[col] && col == "due":
+			tied = append(tied, c)
 		}
 	}
-	return cols, len(cols) == len(headerWords)
+	if len(tied) < 2 {
+		tied = nil
+	}
+	return cols, tied, len(cols) == len(headerWords)
 }
 
 var noPattern = regexp.MustCompile(`^[0-9]+(\.[0-9]+)*$`)
@@ -124,13 +164,22 @@ func ReadAppendix(name string, data []byte, p *model.Plan) (*Appendix, diag.Diag
 		return nil, ds
 	}
 	cols, head := map[string]int{}, -1
+	var tied []int
 	for r := 0; r < len(rows) && r < maxHeaderSearch && head < 0; r++ {
-		if found, ok := findHeader(rows[r]); ok {
-			cols, head = found, r
+		if found, t, ok := findHeader(rows[r]); ok {
+			cols, tied, head = found, t, r
 		}
 	}
 	if head < 0 {
 		ds.Errorf(diag.Pos{File: name + ":" + sheet}, "appendix-no-header", maxHeaderSearch)
+		return nil, ds
+	}
+	if tied != nil {
+		var list []string
+		for _, c := range tied {
+			list = append(list, fmt.Sprintf("%s %q", cell(c+1, head+1), strings.TrimSpace(rows[head][c])))
+		}
+		ds.Errorf(pos(tied[0]+1, head+1), "appendix-due-ambiguous", strings.Join(list, ", "))
 		return nil, ds
 	}
 	get := func(r int, col string) string {

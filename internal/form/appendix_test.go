@@ -150,3 +150,35 @@ func TestAppendixSupportConcerned(t *testing.T) {
 		}
 	}
 }
+
+// A start column is never the deadline, whatever its place: of two time
+// columns the one that speaks of the end ("hoàn thành", "thời hạn") is;
+// two equally good ones are an error naming both cells.
+func TestAppendixDueColumn(t *testing.T) {
+	p, _, _ := basic(t, april20)
+	for _, c := range []struct {
+		head []string
+		due  string
+	}{
+		{[]string{"TT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian bắt đầu", "Thời gian hoàn thành"}, "Quý II năm 2024"},
+		{[]string{"TT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành", "Thời gian bắt đầu"}, "Quý I năm 2024"},
+		{[]string{"TT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện", "Thời hạn hoàn thành"}, "Quý II năm 2024"},
+		{[]string{"TT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Ngày bắt đầu", "Thời gian"}, "Quý II năm 2024"},
+	} {
+		data := makeAppendix(t, [][]string{c.head, {"1", "A", "Công an tỉnh", "", "Quý I năm 2024", "Quý II năm 2024"}})
+		a, ds := ReadAppendix("pl.xlsx", data, p)
+		if ds.HasErrors() || len(a.Tasks) != 1 || a.Tasks[0].Due != c.due {
+			t.Errorf("header %q: %s %+v, want due %q", c.head, lines(ds), a, c.due)
+		}
+	}
+	data := makeAppendix(t, [][]string{
+		{"TT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện", "Thời gian"},
+		{"1", "A", "Công an tỉnh", "", "Quý I năm 2024", "Quý II năm 2024"},
+	})
+	_, ds := ReadAppendix("pl.xlsx", data, p)
+	want := `pl.xlsx:Sheet1!E1: error: không rõ cột nào là thời hạn: E1 "Thời gian thực hiện", F1 "Thời gian"; ghi "hoàn thành" hoặc "thời hạn" vào tiêu đề cột thời hạn ("Thời gian hoàn thành"), "bắt đầu" vào cột ngày bắt đầu
+`
+	if got := lines(ds); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}

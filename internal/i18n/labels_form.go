@@ -89,6 +89,8 @@ func init() {
 		// Reading an appendix table (import tasks).
 		"diag.appendix-no-header": {"không tìm thấy dòng tiêu đề (STT | Nội dung/Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian/Thời hạn) trong %d dòng đầu",
 			"no header row (STT | Nội dung/Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian/Thời hạn) in the first %d rows"},
+		"diag.appendix-due-ambiguous": {"không rõ cột nào là thời hạn: %s; ghi \"hoàn thành\" hoặc \"thời hạn\" vào tiêu đề cột thời hạn (\"Thời gian hoàn thành\"), \"bắt đầu\" vào cột ngày bắt đầu",
+			"cannot tell which column is the deadline: %s; put \"hoàn thành\" or \"thời hạn\" in the deadline column's header (\"Thời gian hoàn thành\"), \"bắt đầu\" in a start column's"},
 		"diag.appendix-unit-unknown":   {"không có đơn vị nào khớp với %q; sửa tên hoặc thêm đơn vị vào units.yaml", "no unit matches %q; correct the name or add the unit to units.yaml"},
 		"diag.appendix-unit-ambiguous": {"%q khớp với nhiều đơn vị: %s; ghi tên đầy đủ", "%q matches several units: %s; write the full name"},
 		"diag.appendix-no-lead":        {"nhiệm vụ chưa có cơ quan chủ trì; điền cơ quan chủ trì", "the task has no lead; fill in the lead"},
