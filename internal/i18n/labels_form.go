@@ -111,7 +111,12 @@ func init() {
 		"import.would": {"sẽ ghi %s từ %s (%d nhiệm vụ)", "would write %s from %s (%d tasks)"},
 		"import.wrote": {"đã ghi %s từ %s (%d nhiệm vụ)", "wrote %s from %s (%d tasks)"},
 		// The task ids of the replaced report kept because the form has no row for them.
-		"import.kept":         {"  giữ nguyên từ báo cáo cũ (phiếu không có dòng cho): %s", "  kept from the existing report (the form has no row for them): %s"},
+		"import.kept": {"  giữ nguyên từ báo cáo cũ (phiếu không có dòng cho): %s", "  kept from the existing report (the form has no row for them): %s"},
+		// A finding on a kept entry: task, form file, the finding's message.
+		"import.kept.finding": {"nhiệm vụ %s giữ nguyên từ báo cáo cũ (phiếu %s không có dòng cho nhiệm vụ này): %s",
+			"task %s, kept from the existing report (the form %s has no row for it): %s"},
+		"import.failed.hint.kept": {"lỗi ở nhiệm vụ giữ nguyên từ báo cáo cũ không nằm trong phiếu: ghi --submitted đúng ngày gửi, hoặc sửa báo cáo cũ, rồi chạy lại plan06 import",
+			"a finding on a task kept from the existing report is not in the form: give --submitted the day it was sent, or correct the existing report, then run plan06 import again"},
 		"import.failed.one":   {"không ghi tệp nào: %d lỗi", "nothing written: %d error"},
 		"import.failed.other": {"không ghi tệp nào: %d lỗi", "nothing written: %d errors"},
 		"import.failed.hint":  {"sửa các ô được nêu trong phiếu (hoặc hỏi lại đơn vị) rồi chạy lại plan06 import", "correct the cells named above in the forms (or ask the unit), then run plan06 import again"},
