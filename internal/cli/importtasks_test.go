@@ -101,8 +101,11 @@ func TestImportTasksOutput(t *testing.T) {
 		{"plan/tasks/moi.yaml", "moi.yaml"},
 		{"tasks/moi-2.yaml", "moi-2.yaml"},
 		{"./plan/tasks/../tasks/moi-3.yaml", "moi-3.yaml"},
+		// SPEC §2: .yml is accepted.
+		{"tasks/moi-4.yml", "moi-4.yml"},
+		{"plan/tasks/moi-5.yml", "moi-5.yml"},
 	} {
-		prefix := "9" + strings.TrimSuffix(strings.TrimPrefix(c.file, "moi"), ".yaml") + "."
+		prefix := "9" + strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(c.file, "moi"), ".yaml"), ".yml") + "."
 		_, stderr, code := run(t, dir, nil, "import", "tasks", "phu-luc.xlsx", "--group", "chung", "--prefix", prefix, "-o", c.o)
 		if code != 0 {
 			t.Errorf("-o %s: exit %d\n%s", c.o, code, stderr)
@@ -112,7 +115,11 @@ func TestImportTasksOutput(t *testing.T) {
 			t.Errorf("-o %s: %v", c.o, err)
 		}
 	}
-	for _, o := range []string{"plan/moi.yaml", "moi.yaml", "../tasks/x.yaml", "plan/tasks/x.yml"} {
+	// An existing .yml is refused as a .yaml is, with a free .yml name.
+	if _, stderr, code := run(t, dir, nil, "import", "tasks", "phu-luc.xlsx", "--group", "chung", "-o", "tasks/moi-4.yml"); code != ExitUsage || !strings.Contains(stderr, "-o tasks/moi-4-2.yml") {
+		t.Errorf("-o an existing .yml: exit %d\n%s", code, stderr)
+	}
+	for _, o := range []string{"plan/moi.yaml", "moi.yaml", "../tasks/x.yaml", "plan/tasks/x.yml.txt", "tasks/.yml", "tasks/x.json"} {
 		if _, stderr, code := run(t, dir, nil, "import", "tasks", "phu-luc.xlsx", "--group", "chung", "-o", o); code != ExitUsage {
 			t.Errorf("-o %s: exit %d, want 2\n%s", o, code, stderr)
 		}
