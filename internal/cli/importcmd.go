@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -218,13 +219,13 @@ func readForm(name string) (*form.Filled, diag.Diagnostics, error) {
 // it is read, as a finding at the file.
 func readInput(name string) ([]byte, diag.Diagnostics, error) {
 	var ds diag.Diagnostics
-	ioErr := func(err error) error {
-		return usageErr("check the file name and that you may read it", "cannot read %s: %s", name, unwrapPathErr(err).Error())
-	}
+	ioErr := func(err error) error { return inputErr(name, err) }
 	info, err := os.Stat(name)
 	switch {
 	case err != nil:
 		return nil, nil, ioErr(err)
+	case info.IsDir():
+		return nil, nil, usageErr("name the .xlsx file itself", "cannot read %s: it is a folder", name)
 	case !info.Mode().IsRegular():
 		return nil, nil, usageErr("name the .xlsx file itself", "cannot read %s: not a regular file", name)
 	case info.Size() > form.MaxFileSize:
@@ -241,6 +242,19 @@ func readInput(name string) ([]byte, diag.Diagnostics, error) {
 		return nil, nil, ioErr(err)
 	}
 	return data, nil, nil
+}
+
+// inputErr is the error for a file named on the command line that cannot
+// be read: the common causes in the run's language (no such file, no
+// permission), any other as the system words it.
+func inputErr(name string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return usageErr("check the file name and the folder plan06 runs in", "cannot read %s: no such file", name)
+	case errors.Is(err, fs.ErrPermission):
+		return usageErr("ask for permission to read the file, or copy it somewhere you may read it", "cannot read %s: permission denied", name)
+	}
+	return usageErr("check the file name and that you may read it", "cannot read %s: %s", name, unwrapPathErr(err).Error())
 }
 
 func unwrapPathErr(err error) error {
