@@ -132,6 +132,31 @@ func findHeader(row []string) (cols map[string]int, tied []int, ok bool) {
 	return cols, tied, len(cols) == len(headerWords)
 }
 
+// subDue is the deadline column when the header's time cell spans columns
+// named in the row below, as a merged "Thời gian thực hiện" over "Bắt đầu |
+// Hoàn thành" does: the column below it that speaks of the end, not the
+// first one (which holds the start). Otherwise it is the time cell's own.
+func subDue(rows [][]string, head int, cols map[string]int) int {
+	c := cols["due"]
+	if head+1 >= len(rows) {
+		return c
+	}
+	row, sub := rows[head], rows[head+1]
+	if n := cols["no"]; n < len(sub) && strings.TrimSpace(sub[n]) != "" {
+		return c // a task row, not the header's second line
+	}
+	// The merged cell's other columns are blank in the header row.
+	for x := c; x < len(sub) && (x == c || x >= len(row) || strings.TrimSpace(row[x]) == ""); x++ {
+		f := " " + headerText(sub[x]) + " "
+		for _, w := range endWords {
+			if strings.Contains(f, " "+w+" ") {
+				return x
+			}
+		}
+	}
+	return c
+}
+
 var noPattern = regexp.MustCompile(`^[0-9]+(\.[0-9]+)*$`)
 
 // maxHeaderSearch bounds the rows searched for the header row.
@@ -182,6 +207,7 @@ func ReadAppendix(name string, data []byte, p *model.Plan) (*Appendix, diag.Diag
 		ds.Errorf(pos(tied[0]+1, head+1), "appendix-due-ambiguous", strings.Join(list, ", "))
 		return nil, ds
 	}
+	cols["due"] = subDue(rows, head, cols)
 	get := func(r int, col string) string {
 		c := cols[col]
 		if c < len(rows[r]) {

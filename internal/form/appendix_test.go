@@ -180,6 +180,18 @@ func TestAppendixDueColumn(t *testing.T) {
 			t.Errorf("header %q: %s %+v, want due %q", c.head, lines(ds), a, c.due)
 		}
 	}
+	// A merged time cell over the two columns its second line names.
+	for _, sub := range [][]string{{"", "", "", "", "Bắt đầu", "Hoàn thành"}, {"", "", "", "", "Từ", "Đến (kết thúc)"}} {
+		data := makeAppendix(t, [][]string{
+			{"TT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"},
+			sub,
+			{"1", "A", "Công an tỉnh", "", "Quý I năm 2024", "Quý II năm 2024"},
+		})
+		a, ds := ReadAppendix("pl.xlsx", data, p)
+		if ds.HasErrors() || len(a.Tasks) != 1 || a.Tasks[0].Due != "Quý II năm 2024" {
+			t.Errorf("merged time header over %q: %s %+v", sub, lines(ds), a)
+		}
+	}
 	data := makeAppendix(t, [][]string{
 		{"TT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện", "Thời gian"},
 		{"1", "A", "Công an tỉnh", "", "Quý I năm 2024", "Quý II năm 2024"},
