@@ -25,8 +25,9 @@ func (a *App) importTasksCmd() *cobra.Command {
 		Short: "Turn an appendix table of tasks (xlsx) into a task file",
 		Long: "import tasks reads the first sheet of FILE.xlsx, finds the header row by its key words, accents, case and\n" +
 			"punctuation aside (STT or TT | nội dung or nhiệm vụ | chủ trì | phối hợp | thời gian or thời hạn: \"Cơ quan,\n" +
-			"đơn vị chủ trì\" is the lead), resolves unit names the way --unit does (in the support column, a closing\n" +
-			"\"các cơ quan … có liên quan\" becomes support_note), keeps each deadline as written and writes a task file\n" +
+			"đơn vị chủ trì\" is the lead; a \"bắt đầu\" column is never the deadline, a \"hoàn thành\" one is preferred),\n" +
+			"resolves unit names the way --unit does (in the support column, a \"các cơ quan … có liên quan\" or \"Sở,\n" +
+			"ban, ngành liên quan\" phrase becomes support_note), keeps each deadline as written and writes a task file\n" +
 			"that validates. Each task's id is the prefix (default: the group's ref, else its id, and a dot) and the\n" +
 			"row's STT. -o is relative to the plan folder (default tasks/GROUP.yaml), or to the working folder when it\n" +
 			"points inside the plan folder (-o plan/tasks/x.yaml); an existing file is never replaced.",
