@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -218,13 +219,13 @@ func readForm(name string) (*form.Filled, diag.Diagnostics, error) {
 // it is read, as a finding at the file.
 func readInput(name string) ([]byte, diag.Diagnostics, error) {
 	var ds diag.Diagnostics
-	ioErr := func(err error) error {
-		return usageErr("check the file name and that you may read it", "cannot read %s: %s", name, unwrapPathErr(err).Error())
-	}
+	ioErr := func(err error) error { return inputErr(name, err) }
 	info, err := os.Stat(name)
 	switch {
 	case err != nil:
 		return nil, nil, ioErr(err)
+	case info.IsDir():
+		return nil, nil, usageErr("name the .xlsx file itself", "cannot read %s: it is a folder", name)
 	case !info.Mode().IsRegular():
 		return nil, nil, usageErr("name the .xlsx file itself", "cannot read %s: not a regular file", name)
 	case info.Size() > form.MaxFileSize:
@@ -241,6 +242,19 @@ func readInput(name string) ([]byte, diag.Diagnostics, error) {
 		return nil, nil, ioErr(err)
 	}
 	return data, nil, nil
+}
+
+// inputErr is the error for a file named on the command line that cannot
+// be read: the common causes in the run's language (no such file, no
+// permission), any other as the system words it.
+func inputErr(name string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return usageErr("check the file name and the folder plan06 runs in", "cannot read %s: no such file", name)
+	case errors.Is(err, fs.ErrPermission):
+		return usageErr("ask for permission to read the file, or copy it somewhere you may read it", "cannot read %s: permission denied", name)
+	}
+	return usageErr("check the file name and that you may read it", "cannot read %s: %s", name, unwrapPathErr(err).Error())
 }
 
 func unwrapPathErr(err error) error {
@@ -275,6 +289,7 @@ func (a *App) validateWith(forms []*imported, ds diag.Diagnostics) (*model.Plan,
 	lds = append(lds, check.Plan(head)...)
 	lds.Sort()
 	cells := map[*imported]map[int]string{}
+	kept := map[*imported]map[int]form.Kept{}
 	for _, d := range lds {
 		f, ok := byFile[d.Pos.File]
 		if !ok {
@@ -282,6 +297,18 @@ func (a *App) validateWith(forms []*imported, ds diag.Diagnostics) (*model.Plan,
 				ds = append(ds, d)
 			}
 			continue
+		}
+		if len(f.kept) > 0 {
+			if kept[f] == nil {
+				kept[f] = form.KeptLines(f.yaml, f.form)
+			}
+			// An entry carried over from the report replaced: the form
+			// has no cell for it, the old report and --submitted do.
+			if k, ok := kept[f][int(d.Pos.Line)]; ok {
+				ds = append(ds, diag.Diagnostic{Pos: k.Pos, Severity: d.Severity, Key: keptKey,
+					Args: []any{keptFinding{task: k.Task, form: f.form.File, finding: d}}})
+				continue
+			}
 		}
 		if cells[f] == nil {
 			cells[f] = form.YAMLCells(f.yaml, f.form)
@@ -317,15 +344,39 @@ func writeReport(f *imported, force bool) error {
 	return nil
 }
 
+// keptKey marks a finding on an entry carried over from the report
+// replaced; its one argument is a keptFinding.
+const keptKey = "import-kept-finding"
+
+// keptFinding is a finding of the plan's checks on an entry that import
+// --force carried over from the report it replaces (the form has no row
+// for the task): it names the task and the form, and is placed in the old
+// report, for the form's cells are not what to correct.
+type keptFinding struct {
+	task, form string
+	finding    diag.Diagnostic
+}
+
+func keptOf(d diag.Diagnostic) (keptFinding, bool) {
+	if d.Key != keptKey || len(d.Args) != 1 {
+		return keptFinding{}, false
+	}
+	k, ok := d.Args[0].(keptFinding)
+	return k, ok
+}
+
 // printImportDiags prints every diagnostic of an import on stderr and, when
 // any is an error, returns the findings exit that says nothing was written.
 func (a *App) printImportDiags(ds diag.Diagnostics, lang i18n.Lang) error {
 	sortImportDiags(ds)
-	errs := 0
+	errs, keptErrs := 0, 0
 	for _, d := range ds {
 		fmt.Fprintln(a.IO.Err, importDiagLine(d, lang))
 		if d.Severity == diag.Error {
 			errs++
+			if _, ok := keptOf(d); ok {
+				keptErrs++
+			}
 		}
 	}
 	if errs > 0 {
@@ -333,8 +384,14 @@ func (a *App) printImportDiags(ds diag.Diagnostics, lang i18n.Lang) error {
 		if errs == 1 {
 			key = "import.failed.one"
 		}
-		return &exitError{code: ExitFindings, err: errors.New(i18n.T(lang, key, errs)),
-			hint: i18n.T(lang, "import.failed.hint")}
+		hint := i18n.T(lang, "import.failed.hint")
+		switch {
+		case keptErrs == errs:
+			hint = i18n.T(lang, "import.failed.hint.kept")
+		case keptErrs > 0:
+			hint += "; " + i18n.T(lang, "import.failed.hint.kept")
+		}
+		return &exitError{code: ExitFindings, err: errors.New(i18n.T(lang, key, errs)), hint: hint}
 	}
 	return nil
 }
@@ -343,10 +400,16 @@ func (a *App) printImportDiags(ds diag.Diagnostics, lang i18n.Lang) error {
 // "phieu.xlsx:Phiếu báo cáo!G9: message" for an error (no severity word:
 // every error stops the import), "…: warning: message" for a warning.
 func importDiagLine(d diag.Diagnostic, lang i18n.Lang) string {
-	if d.Severity == diag.Warning {
-		return formatDiag(d, lang)
+	msg := ""
+	if k, ok := keptOf(d); ok {
+		msg = i18n.T(lang, "import.kept.finding", k.task, k.form, render.Message(k.finding, lang))
+	} else {
+		msg = render.Message(d, lang)
 	}
-	return safetext.Line(fmt.Sprintf("%s: %s", d.Pos, render.Message(d, lang)))
+	if d.Severity == diag.Warning {
+		return safetext.Line(fmt.Sprintf("%s: %s: %s", d.Pos, d.Severity, msg))
+	}
+	return safetext.Line(fmt.Sprintf("%s: %s", d.Pos, msg))
 }
 
 // sortImportDiags orders an import's findings file by file, in the order

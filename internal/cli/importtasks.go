@@ -25,8 +25,9 @@ func (a *App) importTasksCmd() *cobra.Command {
 		Short: "Turn an appendix table of tasks (xlsx) into a task file",
 		Long: "import tasks reads the first sheet of FILE.xlsx, finds the header row by its key words, accents, case and\n" +
 			"punctuation aside (STT or TT | nội dung or nhiệm vụ | chủ trì | phối hợp | thời gian or thời hạn: \"Cơ quan,\n" +
-			"đơn vị chủ trì\" is the lead), resolves unit names the way --unit does (in the support column, a closing\n" +
-			"\"các cơ quan … có liên quan\" becomes support_note), keeps each deadline as written and writes a task file\n" +
+			"đơn vị chủ trì\" is the lead; a \"bắt đầu\" column is never the deadline, a \"hoàn thành\" one is preferred),\n" +
+			"resolves unit names the way --unit does (in the support column, a \"các cơ quan … có liên quan\" or \"Sở,\n" +
+			"ban, ngành liên quan\" phrase becomes support_note), keeps each deadline as written and writes a task file\n" +
 			"that validates. Each task's id is the prefix (default: the group's ref, else its id, and a dot) and the\n" +
 			"row's STT. -o is relative to the plan folder (default tasks/GROUP.yaml), or to the working folder when it\n" +
 			"points inside the plan folder (-o plan/tasks/x.yaml); an existing file is never replaced.",
@@ -113,13 +114,17 @@ func (a *App) runImportTasks(file, groupQuery, prefix, output string, dryRun boo
 }
 
 // taskFileRel returns the task file -o names, relative to the plan folder
-// dir ("tasks/x.yaml"): output is read relative to the plan folder, else,
+// dir ("tasks/x.yaml", or "tasks/x.yml"): output is read relative to the plan folder, else,
 // when that is not a task file, relative to the working folder (or as an
 // absolute path) provided it lands inside dir ("plan/tasks/x.yaml" when
 // the plan is ./plan).
 func taskFileRel(dir, output string) (string, bool) {
 	isTaskFile := func(rel string) bool {
-		return strings.HasPrefix(rel, "tasks/") && strings.Count(rel, "/") == 1 && strings.HasSuffix(rel, ".yaml") && rel != "tasks/.yaml"
+		stem, ok := strings.CutSuffix(rel, ".yaml")
+		if !ok {
+			stem, ok = strings.CutSuffix(rel, ".yml") // SPEC §2: .yml is accepted
+		}
+		return ok && strings.HasPrefix(stem, "tasks/") && strings.Count(stem, "/") == 1 && stem != "tasks/"
 	}
 	if !filepath.IsAbs(output) {
 		if rel := filepath.ToSlash(filepath.Clean(output)); isTaskFile(rel) {
@@ -140,11 +145,12 @@ func taskFileRel(dir, output string) (string, bool) {
 }
 
 // freeTaskFile is a task file name beside rel that does not exist yet
-// (tasks/dot-pha-2.yaml), for the hint of a refusal.
+// (tasks/dot-pha-2.yaml, or .yml after a .yml), for the hint of a refusal.
 func freeTaskFile(dir, rel string) string {
-	stem := strings.TrimSuffix(rel, ".yaml")
+	ext := filepath.Ext(rel)
+	stem := strings.TrimSuffix(rel, ext)
 	for n := 2; n < 100; n++ {
-		name := fmt.Sprintf("%s-%d.yaml", stem, n)
+		name := fmt.Sprintf("%s-%d%s", stem, n, ext)
 		if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(name))); err != nil {
 			return name
 		}

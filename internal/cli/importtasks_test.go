@@ -1,10 +1,15 @@
 package cli
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+
+	"github.com/plan06/plan06/internal/i18n"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -101,8 +106,11 @@ func TestImportTasksOutput(t *testing.T) {
 		{"plan/tasks/moi.yaml", "moi.yaml"},
 		{"tasks/moi-2.yaml", "moi-2.yaml"},
 		{"./plan/tasks/../tasks/moi-3.yaml", "moi-3.yaml"},
+		// SPEC §2: .yml is accepted.
+		{"tasks/moi-4.yml", "moi-4.yml"},
+		{"plan/tasks/moi-5.yml", "moi-5.yml"},
 	} {
-		prefix := "9" + strings.TrimSuffix(strings.TrimPrefix(c.file, "moi"), ".yaml") + "."
+		prefix := "9" + strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(c.file, "moi"), ".yaml"), ".yml") + "."
 		_, stderr, code := run(t, dir, nil, "import", "tasks", "phu-luc.xlsx", "--group", "chung", "--prefix", prefix, "-o", c.o)
 		if code != 0 {
 			t.Errorf("-o %s: exit %d\n%s", c.o, code, stderr)
@@ -112,9 +120,41 @@ func TestImportTasksOutput(t *testing.T) {
 			t.Errorf("-o %s: %v", c.o, err)
 		}
 	}
-	for _, o := range []string{"plan/moi.yaml", "moi.yaml", "../tasks/x.yaml", "plan/tasks/x.yml"} {
+	// An existing .yml is refused as a .yaml is, with a free .yml name.
+	if _, stderr, code := run(t, dir, nil, "import", "tasks", "phu-luc.xlsx", "--group", "chung", "-o", "tasks/moi-4.yml"); code != ExitUsage || !strings.Contains(stderr, "-o tasks/moi-4-2.yml") {
+		t.Errorf("-o an existing .yml: exit %d\n%s", code, stderr)
+	}
+	for _, o := range []string{"plan/moi.yaml", "moi.yaml", "../tasks/x.yaml", "plan/tasks/x.yml.txt", "tasks/.yml", "tasks/x.json"} {
 		if _, stderr, code := run(t, dir, nil, "import", "tasks", "phu-luc.xlsx", "--group", "chung", "-o", o); code != ExitUsage {
 			t.Errorf("-o %s: exit %d, want 2\n%s", o, code, stderr)
+		}
+	}
+}
+
+// A form that cannot be read says why in the run's language for the
+// common causes (the tests may run as root, where no file is unreadable:
+// the errors are made here), and as the system words it otherwise.
+func TestInputErr(t *testing.T) {
+	for _, c := range []struct {
+		err    error
+		vi, en string
+	}{
+		{&fs.PathError{Op: "stat", Path: "x.xlsx", Err: fs.ErrNotExist}, "không đọc được x.xlsx: không có tệp này", "cannot read x.xlsx: no such file"},
+		{&fs.PathError{Op: "open", Path: "x.xlsx", Err: syscall.EACCES}, "không đọc được x.xlsx: không có quyền đọc tệp", "cannot read x.xlsx: permission denied"},
+		{&fs.PathError{Op: "read", Path: "x.xlsx", Err: errors.New("input/output error")}, "không đọc được x.xlsx: input/output error", "cannot read x.xlsx: input/output error"},
+	} {
+		var ee *exitError
+		if !errors.As(inputErr("x.xlsx", c.err), &ee) || ee.code != ExitUsage {
+			t.Fatalf("%v: not a usage error", c.err)
+		}
+		if got := i18n.Say(i18n.VI, ee.format, ee.args...); got != c.vi {
+			t.Errorf("vi: got %q, want %q", got, c.vi)
+		}
+		if got := i18n.Say(i18n.EN, ee.format, ee.args...); got != c.en {
+			t.Errorf("en: got %q, want %q", got, c.en)
+		}
+		if i18n.Text(i18n.VI, ee.hint) == ee.hint {
+			t.Errorf("%v: hint %q has no Vietnamese", c.err, ee.hint)
 		}
 	}
 }

@@ -124,6 +124,11 @@ func (p Pos) IsZero() bool { return p == Pos{} }
 // one way months print in prose ("tháng 3/2024", "March 2024").
 type Month struct{ Year, Month int }
 
+// Number is a message argument that is a number as a user wrote it,
+// which renderers print the way the language writes numbers: the decimal
+// comma in Vietnamese (50,5), the point in English (50.5).
+type Number float64
+
 // Word is a message argument that is itself a word to translate ("list",
 // "mapping"); renderers look it up as "word.<w>" in the catalogue.
 type Word string

@@ -59,37 +59,102 @@ func headerText(v string) string {
 
 // headerColumn says which column a header cell names and how well: 2 when
 // the cell starts with (or is) a key word, 1 when it holds one, 0 when it
-// names none.
+// names none. A cell that speaks of the start ("Thời gian bắt đầu") never
+// names the deadline; a deadline cell that speaks of the end ("Thời gian
+// hoàn thành", "Thời hạn") ranks 2 above the others, so that of "Thời
+// gian bắt đầu | Thời gian hoàn thành" or "Thời gian thực hiện | Thời hạn
+// hoàn thành" the second is the deadline.
 func headerColumn(v string) (string, int) {
 	f := headerText(v)
 	if f == "" || strings.Count(f, " ") >= maxHeaderWords {
 		return "", 0
 	}
 	padded := " " + f + " "
+	holds := func(words ...string) bool {
+		for _, w := range words {
+			if strings.Contains(padded, " "+w+" ") {
+				return true
+			}
+		}
+		return false
+	}
 	for _, h := range headerWords {
+		if h.col == "due" && holds(startWords...) {
+			continue
+		}
+		bonus := 0
+		if h.col == "due" && holds(endWords...) {
+			bonus = 2
+		}
 		for _, w := range h.words {
 			switch {
 			case f == w || !h.whole && strings.HasPrefix(padded, " "+w+" "):
-				return h.col, 2
+				return h.col, 2 + bonus
 			case !h.whole && strings.Contains(padded, " "+w+" "):
-				return h.col, 1
+				return h.col, 1 + bonus
 			}
 		}
 	}
 	return "", 0
 }
 
+// startWords mark a time column as the start, never the deadline;
+// endWords mark it as the deadline (folded).
+var (
+	startWords = []string{"bat dau"}
+	endWords   = []string{"hoan thanh", "thoi han", "ket thuc"}
+)
+
 // findHeader returns the columns of row when it is an appendix header:
 // every column named, each by its best cell (the leftmost of the best).
-func findHeader(row []string) (map[string]int, bool) {
+// tied lists the deadline cells (0-based columns) when two or more rank
+// best alike: which one is the deadline cannot be told.
+func findHeader(row []string) (cols map[string]int, tied []int, ok bool) {
 	cols, score := map[string]int{}, map[string]int{}
 	for c, v := range row {
 		col, sc := headerColumn(v)
-		if sc > score[col] && col != "" {
+		if col == "" {
+			continue
+		}
+		switch {
+		case sc > score[col]:
 			cols[col], score[col] = c, sc
+			if col == "due" {
+				tied = []int{c}
+			}
+		case sc == score[col] && col == "due":
+			tied = append(tied, c)
 		}
 	}
-	return cols, len(cols) == len(headerWords)
+	if len(tied) < 2 {
+		tied = nil
+	}
+	return cols, tied, len(cols) == len(headerWords)
+}
+
+// subDue is the deadline column when the header's time cell spans columns
+// named in the row below, as a merged "Thời gian thực hiện" over "Bắt đầu |
+// Hoàn thành" does: the column below it that speaks of the end, not the
+// first one (which holds the start). Otherwise it is the time cell's own.
+func subDue(rows [][]string, head int, cols map[string]int) int {
+	c := cols["due"]
+	if head+1 >= len(rows) {
+		return c
+	}
+	row, sub := rows[head], rows[head+1]
+	if n := cols["no"]; n < len(sub) && strings.TrimSpace(sub[n]) != "" {
+		return c // a task row, not the header's second line
+	}
+	// The merged cell's other columns are blank in the header row.
+	for x := c; x < len(sub) && (x == c || x >= len(row) || strings.TrimSpace(row[x]) == ""); x++ {
+		f := " " + headerText(sub[x]) + " "
+		for _, w := range endWords {
+			if strings.Contains(f, " "+w+" ") {
+				return x
+			}
+		}
+	}
+	return c
 }
 
 var noPattern = regexp.MustCompile(`^[0-9]+(\.[0-9]+)*$`)
@@ -124,15 +189,25 @@ func ReadAppendix(name string, data []byte, p *model.Plan) (*Appendix, diag.Diag
 		return nil, ds
 	}
 	cols, head := map[string]int{}, -1
+	var tied []int
 	for r := 0; r < len(rows) && r < maxHeaderSearch && head < 0; r++ {
-		if found, ok := findHeader(rows[r]); ok {
-			cols, head = found, r
+		if found, t, ok := findHeader(rows[r]); ok {
+			cols, tied, head = found, t, r
 		}
 	}
 	if head < 0 {
 		ds.Errorf(diag.Pos{File: name + ":" + sheet}, "appendix-no-header", maxHeaderSearch)
 		return nil, ds
 	}
+	if tied != nil {
+		var list []string
+		for _, c := range tied {
+			list = append(list, fmt.Sprintf("%s %q", cell(c+1, head+1), strings.TrimSpace(rows[head][c])))
+		}
+		ds.Errorf(pos(tied[0]+1, head+1), "appendix-due-ambiguous", strings.Join(list, ", "))
+		return nil, ds
+	}
+	cols["due"] = subDue(rows, head, cols)
 	get := func(r int, col string) string {
 		c := cols[col]
 		if c < len(rows[r]) {
@@ -252,9 +327,11 @@ func (r *resolver) contains(q string) []candidate {
 
 // resolveCell splits a cell into unit names (lines, semicolons, then
 // commas, joining pieces again where a name holds a comma: "Sở Văn hóa,
-// Thể thao và Du lịch") and resolves each. In a support cell, text that
-// speaks of "liên quan" (the units concerned) goes to the support note
-// instead.
+// Thể thao và Du lịch") and resolves each. In a support cell, a phrase
+// that speaks of "liên quan" (the units concerned, see splitConcerned)
+// goes to the support note and the names around it are resolved. A name
+// that is only a kind of body ("Sở", "các sở, ngành") is never resolved
+// to a unit, though one unit be the only "Sở" of the plan.
 func (r *resolver) resolveCell(text string, pos diag.Pos, support bool, ds *diag.Diagnostics, note *string) []string {
 	var ids []string
 	addID := func(id string) {
@@ -262,22 +339,7 @@ func (r *resolver) resolveCell(text string, pos diag.Pos, support bool, ds *diag
 			ids = append(ids, id)
 		}
 	}
-	for _, part := range strings.FieldsFunc(text, func(c rune) bool { return c == '\n' || c == ';' }) {
-		part = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(part), "-"))
-		if part == "" {
-			continue
-		}
-		if support && note != nil {
-			if units, phrase, ok := splitConcerned(part); ok {
-				if *note != "" {
-					*note += "; "
-				}
-				*note += phrase
-				if part = units; part == "" {
-					continue
-				}
-			}
-		}
+	resolve := func(part string) {
 		pieces := strings.Split(part, ",")
 		for i := 0; i < len(pieces); {
 			matched := false
@@ -297,6 +359,16 @@ func (r *resolver) resolveCell(text string, pos diag.Pos, support bool, ds *diag
 			if name == "" {
 				continue
 			}
+			if isGeneric(name) {
+				// One finding for a run of them: "các sở, ngành".
+				j := i
+				for j < len(pieces) && isGeneric(pieces[j]) {
+					j++
+				}
+				ds.Errorf(pos, "appendix-unit-generic", strings.TrimSpace(strings.Join(pieces[i-1:j], ",")))
+				i = j
+				continue
+			}
 			found := r.contains(name)
 			switch {
 			case len(found) == 1:
@@ -313,56 +385,179 @@ func (r *resolver) resolveCell(text string, pos diag.Pos, support bool, ds *diag
 			}
 		}
 	}
+	for _, part := range strings.FieldsFunc(text, func(c rune) bool { return c == '\n' || c == ';' }) {
+		part = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(part), "-"))
+		for support && note != nil && part != "" {
+			before, phrase, after, ok := splitConcerned(part)
+			if !ok {
+				break
+			}
+			resolve(before)
+			if *note != "" {
+				*note += "; "
+			}
+			*note += phrase
+			part = after
+		}
+		resolve(part)
+	}
 	return ids
 }
 
-// splitConcerned splits a support cell's part that speaks of "liên quan"
-// (the units concerned) into the units named before that phrase and the
-// phrase itself: "Sở Thông tin và Truyền thông, các cơ quan, đơn vị có
-// liên quan" names a unit, then "các cơ quan, đơn vị có liên quan". The
-// phrase starts at the last "các" before "liên quan" (a "và" or "cùng"
-// just before it joins the units to it and belongs to neither); without a
-// "các" it is the comma piece that holds "liên quan" and what follows.
-func splitConcerned(part string) (units, phrase string, ok bool) {
-	words := strings.Fields(part)
-	folded := make([]string, len(words))
-	for i, w := range words {
-		folded[i] = strings.Trim(i18n.Fold(w), ",;:.()-")
+// genericTerms name a kind of body, not a body (folded); genericJoins
+// join them ("các sở và ngành", "các cấp, các ngành khác").
+var (
+	genericTerms = [][]string{
+		{"co", "quan"}, {"don", "vi"}, {"dia", "phuong"}, {"to", "chuc"}, {"doanh", "nghiep"},
+		{"doan", "the"}, {"ca", "nhan"}, {"so"}, {"ban"}, {"nganh"}, {"cap"}, {"phong"}, {"hoi"},
 	}
-	at := -1
-	for i := 0; i+1 < len(folded); i++ {
-		if folded[i] == "lien" && folded[i+1] == "quan" {
-			at = i
-			break
-		}
-	}
-	if at < 0 {
-		return "", "", false
-	}
-	start, cut := -1, -1
-	for i := at - 1; i >= 0; i-- {
-		if folded[i] == "cac" {
-			start, cut = i, i
-			if i > 0 && (folded[i-1] == "va" || folded[i-1] == "cung") {
-				cut = i - 1
+	genericJoins = []string{"cac", "va", "cung", "hoac", "khac"}
+)
+
+// foldedWords are the words of s, folded, without punctuation.
+func foldedWords(s string) []string {
+	return strings.FieldsFunc(i18n.Fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// isGeneric reports whether s names only kinds of bodies: "Sở", "ban,
+// ngành", "Các cơ quan, đơn vị", never a unit.
+func isGeneric(s string) bool {
+	words := foldedWords(s)
+	terms := 0
+	for i := 0; i < len(words); {
+		n := 0
+		for _, t := range genericTerms {
+			if len(t) > n && i+len(t) <= len(words) && slices.Equal(words[i:i+len(t)], t) {
+				n = len(t)
 			}
-			break
+		}
+		switch {
+		case n > 0:
+			terms++
+			i += n
+		case slices.Contains(genericJoins, words[i]):
+			i++
+		default:
+			return false
 		}
 	}
-	if start < 0 {
-		// No "các": the phrase is the comma piece holding "liên quan".
-		start = 0
-		for i := at - 1; i >= 0; i-- {
-			if strings.HasSuffix(words[i], ",") {
-				start = i + 1
+	return terms > 0
+}
+
+// span is a part of a cell's text by byte offsets.
+type span struct{ start, end int }
+
+// wordSpans are the words of s[sp.start:sp.end], folded, and where each
+// stands in s.
+func wordSpans(s string, sp span) ([]string, []span) {
+	var words []string
+	var spans []span
+	start := -1
+	for i, r := range s[sp.start:sp.end] + " " {
+		in := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+		switch {
+		case in && start < 0:
+			start = i
+		case !in && start >= 0:
+			words = append(words, i18n.Fold(s[sp.start+start:sp.start+i]))
+			spans = append(spans, span{sp.start + start, sp.start + i})
+			start = -1
+		}
+	}
+	return words, spans
+}
+
+// lastCac is the index of the last "các" among words, -1 when none.
+func lastCac(words []string) int {
+	for i := len(words) - 1; i >= 0; i-- {
+		if words[i] == "cac" {
+			return i
+		}
+	}
+	return -1
+}
+
+// trimJoin trims the punctuation and a joining "và" or "cùng" off the end
+// of s: "Công an tỉnh và " is "Công an tỉnh".
+func trimJoin(s string) string {
+	for {
+		s = strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == ';' })
+		i := strings.LastIndexFunc(s, unicode.IsSpace) + 1
+		if f := i18n.Fold(s[i:]); f != "va" && f != "cung" {
+			return s
+		}
+		s = s[:i]
+	}
+}
+
+// splitConcerned splits a support cell's part that speaks of "liên quan"
+// (the units concerned) into the units named before the phrase, the
+// phrase and what follows it. The phrase is the comma pieces from where it
+// starts through the piece holding "liên quan". It starts at that piece,
+// or at the last "các" inside it when units come first ("UBND cấp huyện
+// và các đơn vị liên quan"); a piece before it that only names kinds of
+// bodies (sở, ban, ngành, cơ quan, đơn vị…, with các, và, cùng) belongs to
+// it, as does such a tail "các sở" of a piece ("Sở Thông tin và Truyền
+// thông cùng các sở, ngành có liên quan"). So "Sở, ban, ngành liên quan"
+// is one phrase, and "Các đơn vị liên quan, Sở Thông tin và Truyền thông"
+// a phrase followed by a unit. A "và" or "cùng" that joins units to the
+// phrase belongs to neither.
+func splitConcerned(part string) (before, phrase, after string, ok bool) {
+	var pieces []span
+	for start := 0; ; {
+		i := strings.IndexByte(part[start:], ',')
+		if i < 0 {
+			pieces = append(pieces, span{start, len(part)})
+			break
+		}
+		pieces = append(pieces, span{start, start + i})
+		start += i + 1
+	}
+	k, at := -1, -1
+	var words []string
+	var spans []span
+	for i, p := range pieces {
+		words, spans = wordSpans(part, p)
+		for w := 0; w+1 < len(words); w++ {
+			if words[w] == "lien" && words[w+1] == "quan" {
+				k, at = i, w
 				break
 			}
 		}
-		cut = start
+		if k >= 0 {
+			break
+		}
 	}
-	units = strings.TrimRight(strings.Join(words[:cut], " "), " ,;")
-	phrase = strings.Join(words[start:], " ")
-	return units, phrase, true
+	if k < 0 {
+		return "", "", "", false
+	}
+	text := func(sp span) string { return part[sp.start:sp.end] }
+	start, unitsEnd := pieces[k].start, -1
+	if c := lastCac(words[:at]); c >= 0 {
+		head := trimJoin(part[pieces[k].start:spans[c].start])
+		if strings.TrimSpace(head) != "" && !isGeneric(head) {
+			start, unitsEnd = spans[c].start, pieces[k].start+len(head)
+		}
+	}
+	for j := k - 1; j >= 0 && unitsEnd < 0; j-- {
+		if isGeneric(text(pieces[j])) {
+			start = pieces[j].start
+			continue
+		}
+		unitsEnd = pieces[j].end
+		pw, ps := wordSpans(part, pieces[j])
+		if c := lastCac(pw); c >= 0 && isGeneric(part[ps[c].start:pieces[j].end]) {
+			start = ps[c].start
+			unitsEnd = pieces[j].start + len(trimJoin(part[pieces[j].start:ps[c].start]))
+		}
+	}
+	if unitsEnd > 0 {
+		before = trimJoin(part[:unitsEnd])
+	}
+	if pieces[k].end < len(part) {
+		after = strings.TrimSpace(part[pieces[k].end+1:])
+	}
+	return strings.TrimSpace(before), strings.TrimSpace(text(span{start, pieces[k].end})), after, true
 }
 
 // TasksYAML returns the tasks as a canonical task file: ids are prefix and

@@ -133,6 +133,15 @@ func TestAppendixSupportConcerned(t *testing.T) {
 		{"Các cơ quan, đơn vị có liên quan", "Các cơ quan, đơn vị có liên quan", nil},
 		{"Công an tỉnh, đơn vị liên quan", "đơn vị liên quan", []string{"cong-an-tinh"}},
 		{"Công an tỉnh;\nCác cơ quan có liên quan", "Các cơ quan có liên quan", []string{"cong-an-tinh"}},
+		// A generic word before the phrase is the phrase's, never a unit.
+		{"Sở, ngành liên quan", "Sở, ngành liên quan", nil},
+		{"Sở, ban, ngành liên quan", "Sở, ban, ngành liên quan", nil},
+		{"Sở, ban, ngành và các đơn vị liên quan", "Sở, ban, ngành và các đơn vị liên quan", nil},
+		{"Công an tỉnh, các sở, ngành liên quan", "các sở, ngành liên quan", []string{"cong-an-tinh"}},
+		// Units after the phrase are resolved too.
+		{"Các đơn vị liên quan, Sở Thông tin và Truyền thông", "Các đơn vị liên quan", []string{"so-tttt"}},
+		{"Công an tỉnh, các đơn vị liên quan, Sở Thông tin và Truyền thông", "các đơn vị liên quan", []string{"cong-an-tinh", "so-tttt"}},
+		{"Các sở liên quan, UBND cấp huyện, các địa phương liên quan", "Các sở liên quan; các địa phương liên quan", []string{"ubnd-cap-huyen"}},
 	}
 	for _, c := range cases {
 		data := makeAppendix(t, [][]string{
@@ -148,5 +157,66 @@ func TestAppendixSupportConcerned(t *testing.T) {
 		if got.SupportNote != c.note || !slices.Equal(got.Support, c.support) {
 			t.Errorf("%q: support %v note %q, want %v %q", c.cell, got.Support, got.SupportNote, c.support, c.note)
 		}
+	}
+}
+
+// A start column is never the deadline, whatever its place: of two time
+// columns the one that speaks of the end ("hoàn thành", "thời hạn") is;
+// two equally good ones are an error naming both cells.
+func TestAppendixDueColumn(t *testing.T) {
+	p, _, _ := basic(t, april20)
+	for _, c := range []struct {
+		head []string
+		due  string
+	}{
+		{[]string{"TT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian bắt đầu", "Thời gian hoàn thành"}, "Quý II năm 2024"},
+		{[]string{"TT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành", "Thời gian bắt đầu"}, "Quý I năm 2024"},
+		{[]string{"TT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện", "Thời hạn hoàn thành"}, "Quý II năm 2024"},
+		{[]string{"TT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Ngày bắt đầu", "Thời gian"}, "Quý II năm 2024"},
+	} {
+		data := makeAppendix(t, [][]string{c.head, {"1", "A", "Công an tỉnh", "", "Quý I năm 2024", "Quý II năm 2024"}})
+		a, ds := ReadAppendix("pl.xlsx", data, p)
+		if ds.HasErrors() || len(a.Tasks) != 1 || a.Tasks[0].Due != c.due {
+			t.Errorf("header %q: %s %+v, want due %q", c.head, lines(ds), a, c.due)
+		}
+	}
+	// A merged time cell over the two columns its second line names.
+	for _, sub := range [][]string{{"", "", "", "", "Bắt đầu", "Hoàn thành"}, {"", "", "", "", "Từ", "Đến (kết thúc)"}} {
+		data := makeAppendix(t, [][]string{
+			{"TT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"},
+			sub,
+			{"1", "A", "Công an tỉnh", "", "Quý I năm 2024", "Quý II năm 2024"},
+		})
+		a, ds := ReadAppendix("pl.xlsx", data, p)
+		if ds.HasErrors() || len(a.Tasks) != 1 || a.Tasks[0].Due != "Quý II năm 2024" {
+			t.Errorf("merged time header over %q: %s %+v", sub, lines(ds), a)
+		}
+	}
+	data := makeAppendix(t, [][]string{
+		{"TT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện", "Thời gian"},
+		{"1", "A", "Công an tỉnh", "", "Quý I năm 2024", "Quý II năm 2024"},
+	})
+	_, ds := ReadAppendix("pl.xlsx", data, p)
+	want := `pl.xlsx:Sheet1!E1: error: không rõ cột nào là thời hạn: E1 "Thời gian thực hiện", F1 "Thời gian"; ghi "hoàn thành" hoặc "thời hạn" vào tiêu đề cột thời hạn ("Thời gian hoàn thành"), "bắt đầu" vào cột ngày bắt đầu
+`
+	if got := lines(ds); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// A name that is only a kind of body is never taken for the one unit of
+// that kind, in a lead or a support cell.
+func TestAppendixGenericName(t *testing.T) {
+	p, _, _ := basic(t, april20)
+	data := makeAppendix(t, [][]string{
+		{"STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn"},
+		{"1", "A", "Sở", "Các sở, ngành", "2024"},
+	})
+	_, ds := ReadAppendix("pl.xlsx", data, p)
+	want := `pl.xlsx:Sheet1!C2: error: "Sở" là tên chung, không chỉ một đơn vị; ghi tên đầy đủ của đơn vị (ở cột phối hợp, "các sở, ngành có liên quan" được ghi thành support_note)
+pl.xlsx:Sheet1!D2: error: "Các sở, ngành" là tên chung, không chỉ một đơn vị; ghi tên đầy đủ của đơn vị (ở cột phối hợp, "các sở, ngành có liên quan" được ghi thành support_note)
+`
+	if got := lines(ds); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }

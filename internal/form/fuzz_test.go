@@ -1,6 +1,7 @@
 package form
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/plan06/plan06/internal/i18n"
@@ -54,6 +55,29 @@ func FuzzReadAppendix(f *testing.F) {
 		if a != nil && !ds.HasErrors() {
 			if _, err := TasksYAML(a.Tasks, "chung", "1.", "chung"); err != nil {
 				t.Fatalf("a table read without error does not make a task file: %v", err)
+			}
+		}
+	})
+}
+
+// splitConcerned never panics, its phrase holds "liên quan" and its three
+// parts are the cell's own text.
+func FuzzSplitConcerned(f *testing.F) {
+	for _, s := range []string{"Sở, ban, ngành liên quan", "Các đơn vị liên quan, Sở Thông tin và Truyền thông",
+		"Sở Thông tin và Truyền thông cùng các sở, ngành có liên quan", "và các liên quan", ",,liên quan,", "các, liên  quan"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		before, phrase, after, ok := splitConcerned(s)
+		if !ok {
+			return
+		}
+		if !strings.Contains(strings.Join(foldedWords(phrase), " "), "lien quan") {
+			t.Fatalf("%q: phrase %q", s, phrase)
+		}
+		for _, p := range []string{before, phrase, after} {
+			if !strings.Contains(s, p) {
+				t.Fatalf("%q: %q is not its text", s, p)
 			}
 		}
 	})

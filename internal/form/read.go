@@ -282,9 +282,9 @@ func (fl *Filled) readSheet(xf *excelize.File, ds *diag.Diagnostics) {
 			case !ok:
 				ds.Errorf(fl.pos(colProgress, row), "form-progress-nan", progText)
 			case v < 0 || v > 100:
-				ds.Errorf(fl.pos(colProgress, row), "form-progress-range", progText)
+				ds.Errorf(fl.pos(colProgress, row), "form-progress-range", diag.Number(v))
 			case v != math.Trunc(v):
-				ds.Errorf(fl.pos(colProgress, row), "form-progress-whole", progText)
+				ds.Errorf(fl.pos(colProgress, row), "form-progress-whole", diag.Number(v))
 			default:
 				n := int(v)
 				e.Progress = &n

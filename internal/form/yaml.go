@@ -7,6 +7,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/plan06/plan06/internal/diag"
 	"github.com/plan06/plan06/internal/model"
 	"github.com/plan06/plan06/internal/yamlfmt"
 )
@@ -143,4 +144,71 @@ func YAMLCells(out []byte, fl *Filled) map[int]string {
 		}
 	}
 	return cells
+}
+
+// Kept is where a line of a report file written from a form comes from
+// when it belongs to an entry carried over from the report replaced (see
+// CarryOver): the entry's task and the place of the field in that report.
+type Kept struct {
+	Task string
+	Pos  diag.Pos
+}
+
+// KeptLines maps the lines of out, the report file written from fl, that
+// belong to entries carried over from the report replaced, to those
+// entries' tasks and places in it: a message about them is not about the
+// form's cells.
+func KeptLines(out []byte, fl *Filled) map[int]Kept {
+	kept := map[int]Kept{}
+	var doc yaml.Node
+	if yaml.Unmarshal(out, &doc) != nil || len(doc.Content) == 0 {
+		return kept
+	}
+	root := doc.Content[0]
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value != "tasks" {
+			continue
+		}
+		for j, item := range root.Content[i+1].Content {
+			if j < len(fl.EntryRows) || j >= len(fl.Report.Entries) {
+				continue
+			}
+			e := &fl.Report.Entries[j]
+			at := func(p diag.Pos) Kept {
+				if p.IsZero() {
+					p = e.Task.Pos
+				}
+				return Kept{Task: e.Task.Value, Pos: p}
+			}
+			kept[item.Line] = at(e.Task.Pos)
+			for n := 0; n+1 < len(item.Content); n += 2 {
+				k, v := item.Content[n], item.Content[n+1]
+				var p diag.Pos
+				switch k.Value {
+				case "state":
+					p = e.StatePos
+				case "done":
+					p = e.Done.Pos
+				case "result":
+					p = e.Result.Pos
+				case "obstacles":
+					p = e.Obstacles.Pos
+				case "proposals":
+					p = e.Proposals.Pos
+				case "values":
+					for m := 0; m+1 < len(v.Content); m += 2 {
+						for _, val := range e.Values {
+							if val.Target.Value == v.Content[m].Value {
+								kept[v.Content[m].Line] = at(val.Target.Pos)
+							}
+						}
+					}
+				}
+				if _, ok := kept[k.Line]; !ok {
+					kept[k.Line] = at(p)
+				}
+			}
+		}
+	}
+	return kept
 }

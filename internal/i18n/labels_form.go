@@ -89,7 +89,11 @@ func init() {
 		// Reading an appendix table (import tasks).
 		"diag.appendix-no-header": {"không tìm thấy dòng tiêu đề (STT | Nội dung/Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian/Thời hạn) trong %d dòng đầu",
 			"no header row (STT | Nội dung/Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian/Thời hạn) in the first %d rows"},
-		"diag.appendix-unit-unknown":   {"không có đơn vị nào khớp với %q; sửa tên hoặc thêm đơn vị vào units.yaml", "no unit matches %q; correct the name or add the unit to units.yaml"},
+		"diag.appendix-due-ambiguous": {"không rõ cột nào là thời hạn: %s; ghi \"hoàn thành\" hoặc \"thời hạn\" vào tiêu đề cột thời hạn (\"Thời gian hoàn thành\"), \"bắt đầu\" vào cột ngày bắt đầu",
+			"cannot tell which column is the deadline: %s; put \"hoàn thành\" or \"thời hạn\" in the deadline column's header (\"Thời gian hoàn thành\"), \"bắt đầu\" in a start column's"},
+		"diag.appendix-unit-unknown": {"không có đơn vị nào khớp với %q; sửa tên hoặc thêm đơn vị vào units.yaml", "no unit matches %q; correct the name or add the unit to units.yaml"},
+		"diag.appendix-unit-generic": {"%q là tên chung, không chỉ một đơn vị; ghi tên đầy đủ của đơn vị (ở cột phối hợp, \"các sở, ngành có liên quan\" được ghi thành support_note)",
+			"%q names a kind of body, not a unit; write the unit's full name (in the support column, \"các sở, ngành có liên quan\" becomes support_note)"},
 		"diag.appendix-unit-ambiguous": {"%q khớp với nhiều đơn vị: %s; ghi tên đầy đủ", "%q matches several units: %s; write the full name"},
 		"diag.appendix-no-lead":        {"nhiệm vụ chưa có cơ quan chủ trì; điền cơ quan chủ trì", "the task has no lead; fill in the lead"},
 		"diag.appendix-no-title":       {"nhiệm vụ STT %s chưa có nội dung", "task %s has no title"},
@@ -107,7 +111,12 @@ func init() {
 		"import.would": {"sẽ ghi %s từ %s (%d nhiệm vụ)", "would write %s from %s (%d tasks)"},
 		"import.wrote": {"đã ghi %s từ %s (%d nhiệm vụ)", "wrote %s from %s (%d tasks)"},
 		// The task ids of the replaced report kept because the form has no row for them.
-		"import.kept":         {"  giữ nguyên từ báo cáo cũ (phiếu không có dòng cho): %s", "  kept from the existing report (the form has no row for them): %s"},
+		"import.kept": {"  giữ nguyên từ báo cáo cũ (phiếu không có dòng cho): %s", "  kept from the existing report (the form has no row for them): %s"},
+		// A finding on a kept entry: task, form file, the finding's message.
+		"import.kept.finding": {"nhiệm vụ %s giữ nguyên từ báo cáo cũ (phiếu %s không có dòng cho nhiệm vụ này): %s",
+			"task %s, kept from the existing report (the form %s has no row for it): %s"},
+		"import.failed.hint.kept": {"lỗi ở nhiệm vụ giữ nguyên từ báo cáo cũ không nằm trong phiếu: ghi --submitted đúng ngày gửi, hoặc sửa báo cáo cũ, rồi chạy lại plan06 import",
+			"a finding on a task kept from the existing report is not in the form: give --submitted the day it was sent, or correct the existing report, then run plan06 import again"},
 		"import.failed.one":   {"không ghi tệp nào: %d lỗi", "nothing written: %d error"},
 		"import.failed.other": {"không ghi tệp nào: %d lỗi", "nothing written: %d errors"},
 		"import.failed.hint":  {"sửa các ô được nêu trong phiếu (hoặc hỏi lại đơn vị) rồi chạy lại plan06 import", "correct the cells named above in the forms (or ask the unit), then run plan06 import again"},

@@ -23,6 +23,8 @@ func Message(d diag.Diagnostic, lang i18n.Lang) string {
 			args[i] = i18n.T(lang, "word."+string(a))
 		case diag.Month:
 			args[i] = i18n.Month(lang, a.Year, a.Month)
+		case diag.Number:
+			args[i] = Options{Lang: lang}.number(float64(a))
 		default:
 			args[i] = a
 		}
