@@ -370,38 +370,10 @@ func (c *checker) reports() {
 		return cy
 	}
 	// A report's month folder names a cycle of the plan (SPEC §2.2, a
-	// report path whose month is unknown): one of the months of the period,
-	// from the month of period.from to that of period.to, or a month whose
-	// cycle's data period overlaps the period. For a plan of 2024 due on
-	// the 15th, 2025-01 (data 15/12/2024–14/01/2025) is the plan's last
-	// cycle: status, form and report count it, so its reports belong.
+	// report path whose month is unknown): see Plan.ReportMonths.
 	from, to := c.p.PeriodFrom.Date, c.p.PeriodTo.Date
-	inPeriod := func(dates.Month) bool { return true }
-	var lo, hi dates.Month
-	if !from.IsZero() && !to.IsZero() && !to.Before(from) {
-		first, last := dates.MonthOf(from), dates.MonthOf(to)
-		inPeriod = func(m dates.Month) bool {
-			if m.Compare(first) >= 0 && m.Compare(last) <= 0 {
-				return true
-			}
-			if c.p.Reporting.Day <= 0 {
-				return false
-			}
-			cy := cycle(m)
-			return !cy.PeriodFrom.IsZero() && !cy.PeriodTo.IsZero() &&
-				!cy.PeriodFrom.After(to) && !cy.PeriodTo.Before(from)
-		}
-		// The accepted months are contiguous; a cycle's data period lies
-		// in the month before it and its own, so at most one month on each
-		// side of the period's months is accepted.
-		lo, hi = first, last
-		if inPeriod(first.Add(-1)) {
-			lo = first.Add(-1)
-		}
-		if inPeriod(last.Add(1)) {
-			hi = last.Add(1)
-		}
-	}
+	lo, hi, bounded := c.p.ReportMonths()
+	inPeriod := func(m dates.Month) bool { return !bounded || m.Compare(lo) >= 0 && m.Compare(hi) <= 0 }
 	seen := map[string]diag.Pos{}
 	for i := range c.p.Reports {
 		r := &c.p.Reports[i]

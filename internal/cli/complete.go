@@ -133,9 +133,13 @@ func (a *App) months(p *model.Plan) []dates.Month {
 	if p == nil || p.PeriodFrom.Date.IsZero() || p.PeriodTo.Date.IsZero() {
 		return nil
 	}
+	// The months a report may be for (a 2024 plan's last cycle is 2025-01).
+	first, last, ok := p.ReportMonths()
+	if !ok {
+		return nil
+	}
 	var out []dates.Month
-	last := dates.MonthOf(p.PeriodTo.Date)
-	for m := dates.MonthOf(p.PeriodFrom.Date); m.Compare(last) <= 0 && len(out) < 60; m = m.Add(1) {
+	for m := first; m.Compare(last) <= 0 && len(out) < 60; m = m.Add(1) {
 		out = append(out, m)
 	}
 	return out
@@ -157,6 +161,9 @@ func (a *App) periodValues() []string {
 	out := a.monthValues()
 	seen := map[int]bool{}
 	for _, m := range a.months(p) {
+		if m.Compare(dates.MonthOf(p.PeriodFrom.Date)) < 0 || m.Compare(dates.MonthOf(p.PeriodTo.Date)) > 0 {
+			continue // the last cycle's month is after the period: no half or year of it
+		}
 		if seen[m.Year] {
 			continue
 		}

@@ -73,6 +73,39 @@ type CycleNote struct {
 	Paragraphs []string
 }
 
+// ReportMonths returns the first and last months whose reports belong to
+// the plan (SPEC §2.2, a report path whose month is unknown): the months
+// of the period, from the month of period.from to that of period.to, and
+// a month on either side whose cycle's data period overlaps the period.
+// For a plan of 2024 due on the 15th, 2025-01 (data 15/12/2024–14/01/2025)
+// is the last: status, form and report count it. ok is false when the
+// period is not known (a validation error), when any month goes.
+func (p *Plan) ReportMonths() (first, last dates.Month, ok bool) {
+	from, to := p.PeriodFrom.Date, p.PeriodTo.Date
+	if from.IsZero() || to.IsZero() || to.Before(from) || p.Cal == nil {
+		return dates.Month{}, dates.Month{}, false
+	}
+	first, last = dates.MonthOf(from), dates.MonthOf(to)
+	if p.Reporting.Day <= 0 {
+		return first, last, true
+	}
+	rollover := p.Reporting.Rollover == RolloverNextWorkingDay
+	overlaps := func(m dates.Month) bool {
+		cy := p.Cal.Cycle(m, p.Reporting.Day, rollover)
+		return !cy.PeriodFrom.IsZero() && !cy.PeriodTo.IsZero() &&
+			!cy.PeriodFrom.After(to) && !cy.PeriodTo.Before(from)
+	}
+	// A cycle's data period lies in its month and the one before, so at
+	// most one month on each side of the period's months overlaps it.
+	if overlaps(first.Add(-1)) {
+		first = first.Add(-1)
+	}
+	if overlaps(last.Add(1)) {
+		last = last.Add(1)
+	}
+	return first, last, true
+}
+
 // NotesOf returns the paragraphs of month m's notes, nil when there are none.
 func (p *Plan) NotesOf(m dates.Month) []string {
 	for _, n := range p.CycleNotes {

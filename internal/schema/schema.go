@@ -237,7 +237,9 @@ var (
 		"working_days": list(ref("dayOff")),
 		"named_days":   map[string]any{"type": "object", "additionalProperties": day()},
 	}
-	dayOffTypes = map[string]any{"date": day(), "from": day(), "to": day(), "name": str()}
+	// A day's name may be left empty or null (`name: ~`): validate takes it
+	// for no name.
+	dayOffTypes = map[string]any{"date": day(), "from": day(), "to": day(), "name": map[string]any{"type": []any{"string", "null"}}}
 	tasksTypes  = map[string]any{"tasks": list(ref("task"))}
 	taskTypes   = map[string]any{
 		"id":           describe(str(), "quote it: \"3.1\""),
