@@ -139,7 +139,7 @@ func Main(args []string, io IO, env Env, now func() time.Time) int {
 		return ee.code
 	}
 	// cobra's own errors: unknown command or flag, wrong arguments.
-	msg, hint := cobraMessage(app.ui, err.Error())
+	msg, hint := cobraMessage(app.ui, err.Error(), cmd != nil && !cmd.HasSubCommands())
 	if hint == "" {
 		path := "plan06"
 		if cmd != nil {
@@ -172,7 +172,7 @@ func (a *App) rootCmd() *cobra.Command {
 		Version:       Version,
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		msg, _ := cobraMessage(a.ui, err.Error())
+		msg, _ := cobraMessage(a.ui, err.Error(), false)
 		return withHintArgs(usageErr("run '%s --help' for usage", "%s", msg), c.CommandPath())
 	})
 	f := root.PersistentFlags()

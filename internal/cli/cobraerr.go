@@ -30,10 +30,18 @@ var cobraErrors = []struct {
 	{regexp.MustCompile(`^invalid argument "(.*)" for "(.*)"$`), "%q is not a valid argument of %s"},
 }
 
+// leafArgs is cobra.NoArgs's error, which names an argument given to a
+// command that takes none as an "unknown command".
+var leafArgs = regexp.MustCompile(`^unknown command "(.*)" for "(.*)"$`)
+
 // cobraMessage returns cobra's error msg in lang, with cobra's suggestions
-// ("Did you mean this?") as a hint.
-func cobraMessage(lang i18n.Lang, msg string) (string, string) {
+// ("Did you mean this?") as a hint. leaf says the command that failed has
+// no subcommands: an "unknown command" there is an argument too many.
+func cobraMessage(lang i18n.Lang, msg string, leaf bool) (string, string) {
 	msg = strings.TrimSpace(msg)
+	if m := leafArgs.FindStringSubmatch(msg); leaf && m != nil {
+		return i18n.Say(lang, "%s takes no arguments (%q is one too many)", m[2], m[1]), ""
+	}
 	var suggest []string
 	if head, rest, ok := strings.Cut(msg, "\n\nDid you mean this?\n"); ok {
 		msg = head

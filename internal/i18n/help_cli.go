@@ -99,6 +99,7 @@ func init() {
 		"takes %s to %s arguments, got %s":            "cần từ %s đến %s đối số, nhận được %s",
 		"%q is not a command of %s":                   "%q không phải là lệnh của %s",
 		"%q is not a valid argument of %s":            "%q không phải đối số hợp lệ của %s",
+		"%s takes no arguments (%q is one too many)":  "%s không nhận đối số (thừa %q)",
 		"did you mean %s?":                            "ý bạn là %s?",
 		"name a shell: bash, zsh, fish or powershell": "nêu một shell: bash, zsh, fish hoặc powershell",
 		"%q is not a shell plan06 completes":          "plan06 không có gợi ý lệnh cho shell %q",

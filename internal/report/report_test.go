@@ -284,11 +284,12 @@ func TestTaskNo(t *testing.T) {
 		"II.3.1, Nhiệm vụ 2":    "2",
 		"II.1, 1.1.":            "1.1",
 		"II.1, (3)":             "3",
-		"IV.1, gạch đầu dòng 1": "IV.1",
-		"IV.1, gạch đầu dòng 3": "IV.1",
+		"IV.1, gạch đầu dòng 1": "1",
+		"IV.1, gạch đầu dòng 3": "3",
+		"IV.1, điểm a":          "IV.1",
 		"":                      "7",
 		"Mục 3, điểm a":         "7",
-		"Mục 3":                 "7",
+		"Mục 3":                 "3",
 		"II.2, (a)":             "II.2",
 	} {
 		if got := TaskNo(task(ref), 7); got != want {

@@ -181,11 +181,11 @@ func TaskName(t *status.Task) string {
 // task refs, position only where a ref is absent"): the number its ref
 // ends in, a trailing "." and surrounding "( )" removed ("II.1, 1.10"
 // prints 1.10, "II.1, 1.1." 1.1, "II.1, (3)" 3, "II.3.2" II.3.2, "II.3.1,
-// Nhiệm vụ 2" 2); when the ref ends in words, its first part if that is a
-// number of the plan's kind ("IV.1, gạch đầu dòng 1" prints IV.1: the
-// whole ref, printed under the title already, would wrap over four lines
-// in the narrow STT column); else pos, its place in its group, as for a
-// task without a ref.
+// Nhiệm vụ 2" 2, "IV.1, gạch đầu dòng 3" 3); when the ref ends in words
+// alone, its first part if that is a number of the plan's kind ("IV.1,
+// điểm a" prints IV.1: the whole ref, printed under the title already,
+// would wrap over four lines in the narrow STT column); else pos, its place
+// in its group, as for a task without a ref.
 func TaskNo(t *status.Task, pos int) string {
 	ref := ""
 	if t != nil && t.Task != nil {
@@ -197,8 +197,10 @@ func TaskNo(t *status.Task, pos int) string {
 	if strings.HasPrefix(last, "(") && strings.HasSuffix(last, ")") {
 		last = strings.TrimSpace(last[1 : len(last)-1])
 	}
-	if w := strings.Fields(last); len(w) == 3 && i18n.Fold(w[0]+" "+w[1]) == "nhiem vu" {
-		last = w[2]
+	// Words ending in the item's number name it: "Nhiệm vụ 2", "gạch đầu
+	// dòng 3" print 2 and 3, as the plan numbers them.
+	if w := strings.Fields(last); len(w) > 1 && isNumber(w[len(w)-1]) {
+		last = w[len(w)-1]
 	}
 	if isNumber(last) {
 		return last
