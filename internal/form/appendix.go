@@ -388,7 +388,7 @@ func (r *resolver) resolveCell(text string, pos diag.Pos, support bool, ds *diag
 	for _, part := range strings.FieldsFunc(text, func(c rune) bool { return c == '\n' || c == ';' }) {
 		part = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(part), "-"))
 		for support && note != nil && part != "" {
-			before, phrase, after, ok := splitConcerned(part)
+			before, phrase, after, ok := r.splitConcerned(part)
 			if !ok {
 				break
 			}
@@ -502,7 +502,11 @@ func trimJoin(s string) string {
 // is one phrase, and "Các đơn vị liên quan, Sở Thông tin và Truyền thông"
 // a phrase followed by a unit. A "và" or "cùng" that joins units to the
 // phrase belongs to neither.
-func splitConcerned(part string) (before, phrase, after string, ok bool) {
+//
+// The phrase ends with its piece, except that a "và" or "cùng" after "liên
+// quan" followed by a unit or set ("Các sở, ban, ngành liên quan và UBND
+// cấp huyện") ends it: what follows is resolved (see namesUnit).
+func (r *resolver) splitConcerned(part string) (before, phrase, after string, ok bool) {
 	var pieces []span
 	for start := 0; ; {
 		i := strings.IndexByte(part[start:], ',')
@@ -554,10 +558,48 @@ func splitConcerned(part string) (before, phrase, after string, ok bool) {
 	if unitsEnd > 0 {
 		before = trimJoin(part[:unitsEnd])
 	}
+	for w := at + 2; w+1 < len(words); w++ {
+		if (words[w] == "va" || words[w] == "cung") && r.namesUnit(part[spans[w+1].start:]) {
+			after = strings.TrimSpace(part[spans[w+1].start:])
+			return strings.TrimSpace(before), strings.TrimSpace(text(span{start, spans[w-1].end})), after, true
+		}
+	}
 	if pieces[k].end < len(part) {
 		after = strings.TrimSpace(part[pieces[k].end+1:])
 	}
 	return strings.TrimSpace(before), strings.TrimSpace(text(span{start, pieces[k].end})), after, true
+}
+
+// namesUnit reports whether s, the text after a "và" or "cùng" that
+// follows a "liên quan" phrase, names units rather than qualifying the
+// phrase: its first comma pieces are the name, short name or id of a unit
+// or set (the longest run first), or the one unit or set whose name holds
+// them; or its first piece is a capitalised name that is not a kind of
+// body ("Sở Nội vụ": resolved, so an unknown name is an error, not a
+// note). "các địa phương" and "thực hiện" qualify the phrase.
+func (r *resolver) namesUnit(s string) bool {
+	pieces := strings.Split(s, ",")
+	upper := startsUpper(s)
+	for j := len(pieces); j > 0; j-- {
+		name := strings.TrimSpace(strings.Join(pieces[:j], ","))
+		if _, ok := r.exact(name); ok {
+			return true
+		}
+		if upper && len(r.contains(name)) == 1 {
+			return true
+		}
+	}
+	return upper && !isGeneric(pieces[0])
+}
+
+// startsUpper reports whether s's first letter is a capital.
+func startsUpper(s string) bool {
+	for _, c := range s {
+		if unicode.IsLetter(c) {
+			return unicode.IsUpper(c)
+		}
+	}
+	return false
 }
 
 // TasksYAML returns the tasks as a canonical task file: ids are prefix and

@@ -142,6 +142,11 @@ func TestAppendixSupportConcerned(t *testing.T) {
 		{"Các đơn vị liên quan, Sở Thông tin và Truyền thông", "Các đơn vị liên quan", []string{"so-tttt"}},
 		{"Công an tỉnh, các đơn vị liên quan, Sở Thông tin và Truyền thông", "các đơn vị liên quan", []string{"cong-an-tinh", "so-tttt"}},
 		{"Các sở liên quan, UBND cấp huyện, các địa phương liên quan", "Các sở liên quan; các địa phương liên quan", []string{"ubnd-cap-huyen"}},
+		// A unit joined after the phrase by "và" or "cùng" is resolved.
+		{"Các sở, ban, ngành liên quan và UBND cấp huyện", "Các sở, ban, ngành liên quan", []string{"ubnd-cap-huyen"}},
+		{"Các sở, ban, ngành liên quan và Sở Thông tin và Truyền thông", "Các sở, ban, ngành liên quan", []string{"so-tttt"}},
+		{"Các đơn vị có liên quan cùng Công an tỉnh, UBND cấp huyện", "Các đơn vị có liên quan", []string{"cong-an-tinh", "ubnd-cap-huyen"}},
+		{"Các sở, ngành liên quan và các địa phương", "Các sở, ngành liên quan và các địa phương", nil},
 	}
 	for _, c := range cases {
 		data := makeAppendix(t, [][]string{
