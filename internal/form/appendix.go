@@ -289,15 +289,18 @@ type resolver struct {
 	names []candidate
 }
 
-type candidate struct{ id, name, short, fold, foldShort string }
+type candidate struct {
+	id, name, short, fold, foldShort string
+	set                              bool
+}
 
 func newResolver(p *model.Plan) *resolver {
 	r := &resolver{}
 	for _, u := range p.Units {
-		r.names = append(r.names, candidate{u.ID.Value, u.Name.Value, u.Short.Value, i18n.Fold(u.Name.Value), i18n.Fold(u.Short.Value)})
+		r.names = append(r.names, candidate{id: u.ID.Value, name: u.Name.Value, short: u.Short.Value, fold: i18n.Fold(u.Name.Value), foldShort: i18n.Fold(u.Short.Value)})
 	}
 	for _, s := range p.Sets {
-		r.names = append(r.names, candidate{s.ID.Value, s.Name.Value, "", i18n.Fold(s.Name.Value), ""})
+		r.names = append(r.names, candidate{id: s.ID.Value, name: s.Name.Value, fold: i18n.Fold(s.Name.Value), set: true})
 	}
 	return r
 }
@@ -327,7 +330,8 @@ func (r *resolver) contains(q string) []candidate {
 
 // resolveCell splits a cell into unit names (lines, semicolons, then
 // commas, joining pieces again where a name holds a comma: "Sở Văn hóa,
-// Thể thao và Du lịch") and resolves each. In a support cell, a phrase
+// Thể thao và Du lịch", "Các sở, ban, ngành") and resolves each. A plural
+// name ("UBND các huyện, thành phố") that no set bears is one error. In a support cell, a phrase
 // that speaks of "liên quan" (the units concerned, see splitConcerned)
 // goes to the support note and the names around it are resolved. A name
 // that is only a kind of body ("Sở", "các sở, ngành") is never resolved
@@ -343,9 +347,18 @@ func (r *resolver) resolveCell(text string, pos diag.Pos, support bool, ds *diag
 		pieces := strings.Split(part, ",")
 		for i := 0; i < len(pieces); {
 			matched := false
+			// The longest run of pieces that names a unit or set: its
+			// name, short name or id, or, for two pieces or more, the one
+			// name that holds them ("Sở Văn hóa, Thể thao và Du lịch").
 			for j := len(pieces); j > i; j-- {
 				name := strings.TrimSpace(strings.Join(pieces[i:j], ","))
-				if id, ok := r.exact(name); ok {
+				id, ok := r.exact(name)
+				if !ok && j-i >= 2 {
+					if found := r.contains(name); len(found) == 1 {
+						id, ok = found[0].id, true
+					}
+				}
+				if ok {
 					addID(id)
 					i, matched = j, true
 					break
@@ -367,6 +380,22 @@ func (r *resolver) resolveCell(text string, pos diag.Pos, support bool, ds *diag
 				}
 				ds.Errorf(pos, "appendix-unit-generic", strings.TrimSpace(strings.Join(pieces[i-1:j], ",")))
 				i = j
+				continue
+			}
+			if isPlural(name) {
+				// "UBND các huyện, thành phố": one name of several units,
+				// which no set of the plan bears.
+				j := i
+				for j < len(pieces) && isDivisions(pieces[j]) {
+					j++
+				}
+				name = strings.TrimSpace(strings.Join(pieces[i-1:j], ","))
+				i = j
+				if sets := r.sets(); sets != "" {
+					ds.Errorf(pos, "appendix-unit-plural", name, sets)
+				} else {
+					ds.Errorf(pos, "appendix-unit-unknown", name)
+				}
 				continue
 			}
 			found := r.contains(name)
@@ -402,6 +431,49 @@ func (r *resolver) resolveCell(text string, pos diag.Pos, support bool, ds *diag
 		resolve(part)
 	}
 	return ids
+}
+
+// divisionWords name kinds of administrative divisions (folded):
+// huyện, thị xã, thành phố, quận, xã, phường, thị trấn.
+var divisionWords = []string{"huyen", "thi", "xa", "thanh", "pho", "quan", "phuong", "tran"}
+
+// isPlural reports whether name speaks of several divisions' units ("UBND
+// các huyện", "UBND các xã, phường"): "các" before a division word.
+func isPlural(name string) bool {
+	words := foldedWords(name)
+	for i := 0; i+1 < len(words); i++ {
+		if words[i] == "cac" && slices.Contains(divisionWords, words[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// isDivisions reports whether a comma piece only names kinds of divisions,
+// in small letters ("thành phố", "thị xã và thành phố"): the rest of a
+// plural name ("UBND các huyện, thành phố").
+func isDivisions(piece string) bool {
+	words := foldedWords(piece)
+	if len(words) == 0 || startsUpper(piece) {
+		return false
+	}
+	for _, w := range words {
+		if !slices.Contains(divisionWords, w) && w != "va" && w != "cac" {
+			return false
+		}
+	}
+	return true
+}
+
+// sets lists the plan's sets as "id (name)", for a plural name no set bears.
+func (r *resolver) sets() string {
+	var list []string
+	for _, c := range r.names {
+		if c.set {
+			list = append(list, fmt.Sprintf("%s (%s)", c.id, c.name))
+		}
+	}
+	return strings.Join(list, ", ")
 }
 
 // genericTerms name a kind of body, not a body (folded); genericJoins
@@ -501,7 +573,8 @@ func trimJoin(s string) string {
 // thông cùng các sở, ngành có liên quan"). So "Sở, ban, ngành liên quan"
 // is one phrase, and "Các đơn vị liên quan, Sở Thông tin và Truyền thông"
 // a phrase followed by a unit. A "và" or "cùng" that joins units to the
-// phrase belongs to neither.
+// phrase belongs to neither. A qualifier after "liên quan" belongs to the
+// phrase, past its commas ("… liên quan theo chức năng, nhiệm vụ").
 //
 // The phrase ends with its piece, except that a "và" or "cùng" after "liên
 // quan" followed by a unit or set ("Các sở, ban, ngành liên quan và UBND
@@ -564,10 +637,38 @@ func (r *resolver) splitConcerned(part string) (before, phrase, after string, ok
 			return strings.TrimSpace(before), strings.TrimSpace(text(span{start, spans[w-1].end})), after, true
 		}
 	}
-	if pieces[k].end < len(part) {
-		after = strings.TrimSpace(part[pieces[k].end+1:])
+	end := k
+	if at+2 < len(words) {
+		// A qualifier follows "liên quan" ("theo chức năng, nhiệm vụ"):
+		// the phrase runs on through the pieces that continue it.
+		for end+1 < len(pieces) && isQualifier(text(pieces[end+1])) {
+			end++
+		}
 	}
-	return strings.TrimSpace(before), strings.TrimSpace(text(span{start, pieces[k].end})), after, true
+	if pieces[end].end < len(part) {
+		after = strings.TrimSpace(part[pieces[end].end+1:])
+	}
+	return strings.TrimSpace(before), strings.TrimSpace(text(span{start, pieces[end].end})), after, true
+}
+
+// qualifierWords are the words (folded) of what qualifies a "liên quan"
+// phrase past a comma: "theo chức năng, nhiệm vụ, quyền hạn được giao".
+var qualifierWords = []string{"chuc", "nang", "nhiem", "vu", "quyen", "han", "tham", "duoc", "giao",
+	"linh", "vuc", "pham", "vi", "quan", "ly", "phu", "trach", "theo", "va", "cua", "minh", "dia", "ban"}
+
+// isQualifier reports whether a comma piece continues a "liên quan"
+// phrase's qualifier: small letters, and only qualifierWords.
+func isQualifier(piece string) bool {
+	words := foldedWords(piece)
+	if len(words) == 0 || startsUpper(piece) {
+		return false
+	}
+	for _, w := range words {
+		if !slices.Contains(qualifierWords, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // namesUnit reports whether s, the text after a "và" or "cùng" that

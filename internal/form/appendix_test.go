@@ -2,10 +2,14 @@ package form
 
 import (
 	"bytes"
+	"os"
 	"slices"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/plan06/plan06/internal/load"
+	"github.com/plan06/plan06/internal/model"
 )
 
 // makeAppendix writes rows to the first sheet of a new workbook.
@@ -223,5 +227,62 @@ pl.xlsx:Sheet1!D2: error: "Các sở, ngành" là tên chung, không chỉ một
 `
 	if got := lines(ds); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// A name that holds a comma is found as one name before the cell is split
+// at its commas; a plural name no set bears is one error naming it whole;
+// a "liên quan" phrase keeps its qualifier past a comma.
+func TestAppendixCommaNames(t *testing.T) {
+	p, _, _ := basic(t, april20)
+	text := func(s string) model.Text { return model.Text{Value: s} }
+	p.Sets = append(p.Sets, model.Set{ID: text("cac-so-nganh"), Name: text("Các sở, ban, ngành")})
+	p.Units = append(p.Units, model.Unit{ID: text("so-vhttdl"), Name: text("Sở Văn hóa, Thể thao và Du lịch tỉnh An Lạc")})
+	for _, c := range []struct {
+		lead, support, note string
+		leads, supports     []string
+	}{
+		{"Các sở, ban, ngành, UBND cấp huyện", "", "", []string{"cac-so-nganh", "ubnd-cap-huyen"}, nil},
+		{"Sở Văn hóa, Thể thao và Du lịch", "Các cơ quan, đơn vị liên quan theo chức năng, nhiệm vụ", "Các cơ quan, đơn vị liên quan theo chức năng, nhiệm vụ", []string{"so-vhttdl"}, nil},
+		{"Công an tỉnh", "Công an tỉnh, các đơn vị liên quan theo chức năng, nhiệm vụ, quyền hạn được giao, Sở Thông tin và Truyền thông",
+			"các đơn vị liên quan theo chức năng, nhiệm vụ, quyền hạn được giao", []string{"cong-an-tinh"}, []string{"cong-an-tinh", "so-tttt"}},
+	} {
+		data := makeAppendix(t, [][]string{
+			{"STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn"},
+			{"1", "A", c.lead, c.support, "2024"},
+		})
+		a, ds := ReadAppendix("pl.xlsx", data, p)
+		if ds.HasErrors() || len(a.Tasks) != 1 {
+			t.Errorf("%q | %q: %s", c.lead, c.support, lines(ds))
+			continue
+		}
+		got := a.Tasks[0]
+		if !slices.Equal(got.Lead, c.leads) || !slices.Equal(got.Support, c.supports) || got.SupportNote != c.note {
+			t.Errorf("%q | %q: lead %v support %v note %q, want %v %v %q", c.lead, c.support, got.Lead, got.Support, got.SupportNote, c.leads, c.supports, c.note)
+		}
+	}
+
+	// The seed names the district UBNDs "UBND các huyện, thành phố"; no
+	// set of the real plan bears that name, and "thành phố" is not UBND
+	// thành phố Bắc Giang.
+	seed, lds, err := load.Load(os.DirFS("../../plan"), "plan")
+	if err != nil || lds.HasErrors() {
+		t.Fatal(err, lines(lds))
+	}
+	data := makeAppendix(t, [][]string{
+		{"STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn"},
+		{"1", "A", "UBND các huyện, thành phố", "Các sở, ban, ngành, UBND các huyện, thành phố", "2024"},
+	})
+	_, ds := ReadAppendix("pl.xlsx", data, seed)
+	want := `pl.xlsx:Sheet1!C2: error: "UBND các huyện, thành phố" chỉ nhiều đơn vị nhưng không tập hợp nào trong units.yaml mang tên này; ghi tên một tập hợp (ubnd-cap-huyen (UBND cấp huyện), ubnd-cap-xa (UBND cấp xã), cac-so-nganh (Các sở, ban, ngành)) hoặc thêm tập hợp có tên này vào units.yaml
+pl.xlsx:Sheet1!D2: error: "UBND các huyện, thành phố" chỉ nhiều đơn vị nhưng không tập hợp nào trong units.yaml mang tên này; ghi tên một tập hợp (ubnd-cap-huyen (UBND cấp huyện), ubnd-cap-xa (UBND cấp xã), cac-so-nganh (Các sở, ban, ngành)) hoặc thêm tập hợp có tên này vào units.yaml
+`
+	if got := lines(ds); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	seed.Sets = append(seed.Sets, model.Set{ID: text("ubnd-huyen-tp"), Name: text("UBND các huyện, thành phố")})
+	a, ds := ReadAppendix("pl.xlsx", data, seed)
+	if ds.HasErrors() || !slices.Equal(a.Tasks[0].Lead, []string{"ubnd-huyen-tp"}) || !slices.Equal(a.Tasks[0].Support, []string{"cac-so-nganh", "ubnd-huyen-tp"}) {
+		t.Errorf("with the set: %s %+v", lines(ds), a)
 	}
 }

@@ -94,6 +94,8 @@ func init() {
 		"diag.appendix-unit-unknown": {"không có đơn vị nào khớp với %q; sửa tên hoặc thêm đơn vị vào units.yaml", "no unit matches %q; correct the name or add the unit to units.yaml"},
 		"diag.appendix-unit-generic": {"%q là tên chung, không chỉ một đơn vị; ghi tên đầy đủ của đơn vị (ở cột phối hợp, \"các sở, ngành có liên quan\" được ghi thành support_note)",
 			"%q names a kind of body, not a unit; write the unit's full name (in the support column, \"các sở, ngành có liên quan\" becomes support_note)"},
+		"diag.appendix-unit-plural": {"%q chỉ nhiều đơn vị nhưng không tập hợp nào trong units.yaml mang tên này; ghi tên một tập hợp (%s) hoặc thêm tập hợp có tên này vào units.yaml",
+			"%q names several units but no set of units.yaml bears that name; write a set's name (%s) or add a set of that name to units.yaml"},
 		"diag.appendix-unit-ambiguous": {"%q khớp với nhiều đơn vị: %s; ghi tên đầy đủ", "%q matches several units: %s; write the full name"},
 		"diag.appendix-no-lead":        {"nhiệm vụ chưa có cơ quan chủ trì; điền cơ quan chủ trì", "the task has no lead; fill in the lead"},
 		"diag.appendix-no-title":       {"nhiệm vụ STT %s chưa có nội dung", "task %s has no title"},
