@@ -134,27 +134,75 @@ func findHeader(row []string) (cols map[string]int, tied []int, ok bool) {
 
 // subDue is the deadline column when the header's time cell spans columns
 // named in the row below, as a merged "Thời gian thực hiện" over "Bắt đầu |
-// Hoàn thành" does: the column below it that speaks of the end, not the
-// first one (which holds the start). Otherwise it is the time cell's own.
-func subDue(rows [][]string, head int, cols map[string]int) int {
+// Hoàn thành" or "Từ | Đến" does: the column below it that speaks of the
+// end (subEndWords), not the first one (which holds the start). Otherwise
+// it is the time cell's own. start is the cell below that speaks of the
+// start (subStartWords), -1 when none: when no column below speaks of the
+// end and the time cell's own does of the start, the table has no
+// deadline column.
+func subDue(rows [][]string, head int, cols map[string]int) (due, start int) {
 	c := cols["due"]
 	if head+1 >= len(rows) {
-		return c
+		return c, -1
 	}
 	row, sub := rows[head], rows[head+1]
 	if n := cols["no"]; n < len(sub) && strings.TrimSpace(sub[n]) != "" {
-		return c // a task row, not the header's second line
+		return c, -1 // a task row, not the header's second line
 	}
+	start = -1
 	// The merged cell's other columns are blank in the header row.
 	for x := c; x < len(sub) && (x == c || x >= len(row) || strings.TrimSpace(row[x]) == ""); x++ {
 		f := " " + headerText(sub[x]) + " "
-		for _, w := range endWords {
+		for _, w := range subEndWords {
 			if strings.Contains(f, " "+w+" ") {
-				return x
+				return x, -1
+			}
+		}
+		for _, w := range subStartWords {
+			if x == c && strings.Contains(f, " "+w+" ") {
+				start = x
 			}
 		}
 	}
-	return c
+	return c, start
+}
+
+// subStartWords and subEndWords mark the columns under a merged time
+// header (folded): "Từ | Đến", "Bắt đầu | Hoàn thành".
+var (
+	subStartWords = []string{"tu", "bat dau"}
+	subEndWords   = []string{"den", "hoan thanh", "ket thuc", "thoi han"}
+)
+
+// startTimeCell is the cell of row (0-based) that would name the deadline
+// column but speaks of the start ("Thời gian bắt đầu", "Thời gian bắt đầu
+// - kết thúc") when every other column is named, else -1: a table whose
+// only time column is a start column.
+func startTimeCell(row []string) int {
+	cols, _, _ := findHeader(row)
+	if _, ok := cols["due"]; ok || len(cols) != len(headerWords)-1 {
+		return -1
+	}
+	for c, v := range row {
+		f := headerText(v)
+		if f == "" || strings.Count(f, " ") >= maxHeaderWords {
+			continue
+		}
+		f = " " + f + " "
+		time, start := false, false
+		for _, h := range headerWords {
+			for _, w := range h.words {
+				time = time || h.col == "due" && strings.Contains(f, " "+w+" ")
+			}
+		}
+		for _, w := range startWords {
+			start = start || strings.Contains(f, " "+w+" ")
+		}
+		if time && start {
+			return c
+		}
+	}
+	return -1
 }
 
 var noPattern = regexp.MustCompile(`^[0-9]+(\.[0-9]+)*$`)
@@ -196,6 +244,12 @@ func ReadAppendix(name string, data []byte, p *model.Plan) (*Appendix, diag.Diag
 		}
 	}
 	if head < 0 {
+		for r := 0; r < len(rows) && r < maxHeaderSearch; r++ {
+			if c := startTimeCell(rows[r]); c >= 0 {
+				ds.Errorf(pos(c+1, r+1), "appendix-due-start", strings.TrimSpace(rows[r][c]))
+				return nil, ds
+			}
+		}
 		ds.Errorf(diag.Pos{File: name + ":" + sheet}, "appendix-no-header", maxHeaderSearch)
 		return nil, ds
 	}
@@ -207,7 +261,12 @@ func ReadAppendix(name string, data []byte, p *model.Plan) (*Appendix, diag.Diag
 		ds.Errorf(pos(tied[0]+1, head+1), "appendix-due-ambiguous", strings.Join(list, ", "))
 		return nil, ds
 	}
-	cols["due"] = subDue(rows, head, cols)
+	due, start := subDue(rows, head, cols)
+	if start >= 0 {
+		ds.Errorf(pos(start+1, head+2), "appendix-due-start", strings.TrimSpace(rows[head+1][start]))
+		return nil, ds
+	}
+	cols["due"] = due
 	get := func(r int, col string) string {
 		c := cols[col]
 		if c < len(rows[r]) {

@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/plan06/plan06/internal/i18n"
 	"github.com/plan06/plan06/internal/load"
 	"github.com/plan06/plan06/internal/model"
+	"github.com/plan06/plan06/internal/render"
 )
 
 // makeAppendix writes rows to the first sheet of a new workbook.
@@ -190,7 +193,7 @@ func TestAppendixDueColumn(t *testing.T) {
 		}
 	}
 	// A merged time cell over the two columns its second line names.
-	for _, sub := range [][]string{{"", "", "", "", "Bắt đầu", "Hoàn thành"}, {"", "", "", "", "Từ", "Đến (kết thúc)"}} {
+	for _, sub := range [][]string{{"", "", "", "", "Bắt đầu", "Hoàn thành"}, {"", "", "", "", "Từ", "Đến (kết thúc)"}, {"", "", "", "", "Từ", "Đến"}, {"", "", "", "", "Từ ngày", "Đến ngày"}} {
 		data := makeAppendix(t, [][]string{
 			{"TT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"},
 			sub,
@@ -199,6 +202,24 @@ func TestAppendixDueColumn(t *testing.T) {
 		a, ds := ReadAppendix("pl.xlsx", data, p)
 		if ds.HasErrors() || len(a.Tasks) != 1 || a.Tasks[0].Due != "Quý II năm 2024" {
 			t.Errorf("merged time header over %q: %s %+v", sub, lines(ds), a)
+		}
+	}
+	// A table whose only time column is a start column: said at that cell,
+	// not "no header row".
+	for _, c := range []struct {
+		rows [][]string
+		want string
+	}{
+		{[][]string{{"TT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian bắt đầu - kết thúc"}, {"1", "A", "Công an tỉnh", "", "2024 - 2025"}},
+			`pl.xlsx:Sheet1!E1: error: the time column "Thời gian bắt đầu - kết thúc" is a start column, not the deadline; the table needs a deadline column: add a "Thời gian hoàn thành" (or "Thời hạn") column holding each task's deadline`},
+		{[][]string{{"TT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Ghi chú", "Thời gian bắt đầu"}, {"1", "A", "Công an tỉnh", "", "", "2024"}},
+			`pl.xlsx:Sheet1!F1: error: the time column "Thời gian bắt đầu" is a start column, not the deadline; the table needs a deadline column: add a "Thời gian hoàn thành" (or "Thời hạn") column holding each task's deadline`},
+		{[][]string{{"TT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian"}, {"", "", "", "", "Từ"}, {"1", "A", "Công an tỉnh", "", "2024"}},
+			`pl.xlsx:Sheet1!E2: error: the time column "Từ" is a start column, not the deadline; the table needs a deadline column: add a "Thời gian hoàn thành" (or "Thời hạn") column holding each task's deadline`},
+	} {
+		_, ds := ReadAppendix("pl.xlsx", makeAppendix(t, c.rows), p)
+		if len(ds) != 1 || render.Message(ds[0], i18n.EN) != c.want[strings.Index(c.want, "error: ")+7:] || ds[0].Pos.File != c.want[:strings.Index(c.want, ": error")] {
+			t.Errorf("%q: got\n%s\nwant\n%s", c.rows[0], lines(ds), c.want)
 		}
 	}
 	data := makeAppendix(t, [][]string{

@@ -91,6 +91,8 @@ func init() {
 			"no header row (STT | Nội dung/Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian/Thời hạn) in the first %d rows"},
 		"diag.appendix-due-ambiguous": {"không rõ cột nào là thời hạn: %s; ghi \"hoàn thành\" hoặc \"thời hạn\" vào tiêu đề cột thời hạn (\"Thời gian hoàn thành\"), \"bắt đầu\" vào cột ngày bắt đầu",
 			"cannot tell which column is the deadline: %s; put \"hoàn thành\" or \"thời hạn\" in the deadline column's header (\"Thời gian hoàn thành\"), \"bắt đầu\" in a start column's"},
+		"diag.appendix-due-start": {"cột thời gian %q là cột bắt đầu, không phải thời hạn; bảng cần một cột thời hạn: thêm cột \"Thời gian hoàn thành\" (hoặc \"Thời hạn\") ghi thời hạn của từng nhiệm vụ",
+			"the time column %q is a start column, not the deadline; the table needs a deadline column: add a \"Thời gian hoàn thành\" (or \"Thời hạn\") column holding each task's deadline"},
 		"diag.appendix-unit-unknown": {"không có đơn vị nào khớp với %q; sửa tên hoặc thêm đơn vị vào units.yaml", "no unit matches %q; correct the name or add the unit to units.yaml"},
 		"diag.appendix-unit-generic": {"%q là tên chung, không chỉ một đơn vị; ghi tên đầy đủ của đơn vị (ở cột phối hợp, \"các sở, ngành có liên quan\" được ghi thành support_note)",
 			"%q names a kind of body, not a unit; write the unit's full name (in the support column, \"các sở, ngành có liên quan\" becomes support_note)"},
