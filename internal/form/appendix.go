@@ -217,12 +217,12 @@ const maxHeaderSearch = 30
 func ReadAppendix(name string, data []byte, p *model.Plan) (*Appendix, diag.Diagnostics) {
 	xf, ds := open(name, data)
 	if xf == nil {
-		return nil, ds
+		return nil, ForAppendix(ds)
 	}
 	defer func() { _ = xf.Close() }()
 	sheets := xf.GetSheetList()
 	if len(sheets) == 0 {
-		ds.Errorf(diag.Pos{File: name}, "form-no-sheet")
+		ds.Errorf(diag.Pos{File: name}, "appendix-no-sheet")
 		return nil, ds
 	}
 	sheet := sheets[0]
@@ -318,6 +318,27 @@ func ReadAppendix(name string, data []byte, p *model.Plan) (*Appendix, diag.Diag
 		ds.Errorf(diag.Pos{File: name + ":" + sheet}, "appendix-empty")
 	}
 	return &Appendix{Sheet: sheet, Cols: cols, Tasks: tasks}, ds
+}
+
+// appendixKeys are the refusals of a file that speak of report forms
+// ("use the form plan06 form made") and their words for an appendix table.
+var appendixKeys = map[string]string{
+	"form-text":     "appendix-text",
+	"form-not-xlsx": "appendix-not-xlsx",
+	"form-empty":    "appendix-empty-file",
+	"form-too-big":  "appendix-too-big",
+}
+
+// ForAppendix returns ds with the refusals of a file worded for an
+// appendix table rather than a report form: a text file given to import
+// tasks is not an Excel workbook, to be saved as .xlsx.
+func ForAppendix(ds diag.Diagnostics) diag.Diagnostics {
+	for i := range ds {
+		if k, ok := appendixKeys[ds[i].Key]; ok {
+			ds[i].Key = k
+		}
+	}
+	return ds
 }
 
 // Appendix is an appendix table read.
