@@ -721,7 +721,18 @@ func (r *resolver) splitConcerned(part string) (before, phrase, after string, ok
 	if at+2 < len(words) {
 		// A qualifier follows "liên quan" ("theo chức năng, nhiệm vụ"):
 		// the phrase runs on through the pieces that continue it.
-		for end+1 < len(pieces) && isQualifier(text(pieces[end+1])) {
+		// A "và" or "cùng" there followed by a unit ends it ("… theo
+		// chức năng, nhiệm vụ và UBND cấp huyện").
+		for end+1 < len(pieces) && !startsUpper(text(pieces[end+1])) {
+			pw, ps := wordSpans(part, pieces[end+1])
+			for w := 1; w+1 < len(pw); w++ {
+				if (pw[w] == "va" || pw[w] == "cung") && isQualifier(part[pieces[end+1].start:ps[w].start]) && r.namesUnit(part[ps[w+1].start:]) {
+					return strings.TrimSpace(before), strings.TrimSpace(text(span{start, ps[w-1].end})), strings.TrimSpace(part[ps[w+1].start:]), true
+				}
+			}
+			if !isQualifier(text(pieces[end+1])) {
+				break
+			}
 			end++
 		}
 	}

@@ -265,6 +265,7 @@ func TestAppendixCommaNames(t *testing.T) {
 	}{
 		{"Các sở, ban, ngành, UBND cấp huyện", "", "", []string{"cac-so-nganh", "ubnd-cap-huyen"}, nil},
 		{"Sở Văn hóa, Thể thao và Du lịch", "Các cơ quan, đơn vị liên quan theo chức năng, nhiệm vụ", "Các cơ quan, đơn vị liên quan theo chức năng, nhiệm vụ", []string{"so-vhttdl"}, nil},
+		{"Công an tỉnh", "Các đơn vị liên quan theo chức năng, nhiệm vụ và UBND cấp huyện", "Các đơn vị liên quan theo chức năng, nhiệm vụ", []string{"cong-an-tinh"}, []string{"ubnd-cap-huyen"}},
 		{"Công an tỉnh", "Công an tỉnh, các đơn vị liên quan theo chức năng, nhiệm vụ, quyền hạn được giao, Sở Thông tin và Truyền thông",
 			"các đơn vị liên quan theo chức năng, nhiệm vụ, quyền hạn được giao", []string{"cong-an-tinh"}, []string{"cong-an-tinh", "so-tttt"}},
 	} {
