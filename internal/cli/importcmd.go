@@ -178,7 +178,7 @@ func (a *App) runImport(files []string, o importOptions) error {
 			}
 		}
 	}
-	if err := a.printImportDiags(ds, l.lang); err != nil {
+	if err := a.printImportDiags(ds, l.lang, false); err != nil {
 		return err
 	}
 	if len(existing) > 0 && head != nil {
@@ -367,15 +367,20 @@ func keptOf(d diag.Diagnostic) (keptFinding, bool) {
 
 // printImportDiags prints every diagnostic of an import on stderr and, when
 // any is an error, returns the findings exit that says nothing was written.
-func (a *App) printImportDiags(ds diag.Diagnostics, lang i18n.Lang) error {
+// Its hint fits the errors: cells to correct in the forms (in the appendix
+// for import tasks), a form for a cycle the plan does not have, an entry
+// kept from the report replaced.
+func (a *App) printImportDiags(ds diag.Diagnostics, lang i18n.Lang, tasks bool) error {
 	sortImportDiags(ds)
-	errs, keptErrs := 0, 0
+	errs, keptErrs, outside := 0, 0, 0
 	for _, d := range ds {
 		fmt.Fprintln(a.IO.Err, importDiagLine(d, lang))
 		if d.Severity == diag.Error {
 			errs++
 			if _, ok := keptOf(d); ok {
 				keptErrs++
+			} else if d.Key == "report-month-outside" && !tasks {
+				outside++
 			}
 		}
 	}
@@ -384,14 +389,20 @@ func (a *App) printImportDiags(ds diag.Diagnostics, lang i18n.Lang) error {
 		if errs == 1 {
 			key = "import.failed.one"
 		}
-		hint := i18n.T(lang, "import.failed.hint")
+		var hints []string
 		switch {
-		case keptErrs == errs:
-			hint = i18n.T(lang, "import.failed.hint.kept")
-		case keptErrs > 0:
-			hint += "; " + i18n.T(lang, "import.failed.hint.kept")
+		case tasks:
+			hints = append(hints, i18n.T(lang, "import.tasks.failed.hint"))
+		case errs > keptErrs+outside:
+			hints = append(hints, i18n.T(lang, "import.failed.hint"))
 		}
-		return &exitError{code: ExitFindings, err: errors.New(i18n.T(lang, key, errs)), hint: hint}
+		if outside > 0 {
+			hints = append(hints, i18n.T(lang, "import.failed.hint.cycle"))
+		}
+		if keptErrs > 0 {
+			hints = append(hints, i18n.T(lang, "import.failed.hint.kept"))
+		}
+		return &exitError{code: ExitFindings, err: errors.New(i18n.T(lang, key, errs)), hint: strings.Join(hints, "; ")}
 	}
 	return nil
 }

@@ -81,6 +81,7 @@ func (a *App) runImportTasks(file, groupQuery, prefix, output string, dryRun boo
 	if err != nil {
 		return err
 	}
+	ds = form.ForAppendix(ds)
 	var out []byte
 	var app *form.Appendix
 	if !ds.HasErrors() {
@@ -94,7 +95,7 @@ func (a *App) runImportTasks(file, groupQuery, prefix, output string, dryRun boo
 		}
 		ds = append(ds, a.validateTaskFile(rel, out, file, app)...)
 	}
-	if err := a.printImportDiags(ds, l.lang); err != nil {
+	if err := a.printImportDiags(ds, l.lang, true); err != nil {
 		return err
 	}
 	if dryRun {

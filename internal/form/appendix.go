@@ -134,27 +134,75 @@ func findHeader(row []string) (cols map[string]int, tied []int, ok bool) {
 
 // subDue is the deadline column when the header's time cell spans columns
 // named in the row below, as a merged "Thời gian thực hiện" over "Bắt đầu |
-// Hoàn thành" does: the column below it that speaks of the end, not the
-// first one (which holds the start). Otherwise it is the time cell's own.
-func subDue(rows [][]string, head int, cols map[string]int) int {
+// Hoàn thành" or "Từ | Đến" does: the column below it that speaks of the
+// end (subEndWords), not the first one (which holds the start). Otherwise
+// it is the time cell's own. start is the cell below that speaks of the
+// start (subStartWords), -1 when none: when no column below speaks of the
+// end and the time cell's own does of the start, the table has no
+// deadline column.
+func subDue(rows [][]string, head int, cols map[string]int) (due, start int) {
 	c := cols["due"]
 	if head+1 >= len(rows) {
-		return c
+		return c, -1
 	}
 	row, sub := rows[head], rows[head+1]
 	if n := cols["no"]; n < len(sub) && strings.TrimSpace(sub[n]) != "" {
-		return c // a task row, not the header's second line
+		return c, -1 // a task row, not the header's second line
 	}
+	start = -1
 	// The merged cell's other columns are blank in the header row.
 	for x := c; x < len(sub) && (x == c || x >= len(row) || strings.TrimSpace(row[x]) == ""); x++ {
 		f := " " + headerText(sub[x]) + " "
-		for _, w := range endWords {
+		for _, w := range subEndWords {
 			if strings.Contains(f, " "+w+" ") {
-				return x
+				return x, -1
+			}
+		}
+		for _, w := range subStartWords {
+			if x == c && strings.Contains(f, " "+w+" ") {
+				start = x
 			}
 		}
 	}
-	return c
+	return c, start
+}
+
+// subStartWords and subEndWords mark the columns under a merged time
+// header (folded): "Từ | Đến", "Bắt đầu | Hoàn thành".
+var (
+	subStartWords = []string{"tu", "bat dau"}
+	subEndWords   = []string{"den", "hoan thanh", "ket thuc", "thoi han"}
+)
+
+// startTimeCell is the cell of row (0-based) that would name the deadline
+// column but speaks of the start ("Thời gian bắt đầu", "Thời gian bắt đầu
+// - kết thúc") when every other column is named, else -1: a table whose
+// only time column is a start column.
+func startTimeCell(row []string) int {
+	cols, _, _ := findHeader(row)
+	if _, ok := cols["due"]; ok || len(cols) != len(headerWords)-1 {
+		return -1
+	}
+	for c, v := range row {
+		f := headerText(v)
+		if f == "" || strings.Count(f, " ") >= maxHeaderWords {
+			continue
+		}
+		f = " " + f + " "
+		time, start := false, false
+		for _, h := range headerWords {
+			for _, w := range h.words {
+				time = time || h.col == "due" && strings.Contains(f, " "+w+" ")
+			}
+		}
+		for _, w := range startWords {
+			start = start || strings.Contains(f, " "+w+" ")
+		}
+		if time && start {
+			return c
+		}
+	}
+	return -1
 }
 
 var noPattern = regexp.MustCompile(`^[0-9]+(\.[0-9]+)*$`)
@@ -169,12 +217,12 @@ const maxHeaderSearch = 30
 func ReadAppendix(name string, data []byte, p *model.Plan) (*Appendix, diag.Diagnostics) {
 	xf, ds := open(name, data)
 	if xf == nil {
-		return nil, ds
+		return nil, ForAppendix(ds)
 	}
 	defer func() { _ = xf.Close() }()
 	sheets := xf.GetSheetList()
 	if len(sheets) == 0 {
-		ds.Errorf(diag.Pos{File: name}, "form-no-sheet")
+		ds.Errorf(diag.Pos{File: name}, "appendix-no-sheet")
 		return nil, ds
 	}
 	sheet := sheets[0]
@@ -196,6 +244,12 @@ func ReadAppendix(name string, data []byte, p *model.Plan) (*Appendix, diag.Diag
 		}
 	}
 	if head < 0 {
+		for r := 0; r < len(rows) && r < maxHeaderSearch; r++ {
+			if c := startTimeCell(rows[r]); c >= 0 {
+				ds.Errorf(pos(c+1, r+1), "appendix-due-start", strings.TrimSpace(rows[r][c]))
+				return nil, ds
+			}
+		}
 		ds.Errorf(diag.Pos{File: name + ":" + sheet}, "appendix-no-header", maxHeaderSearch)
 		return nil, ds
 	}
@@ -207,7 +261,12 @@ func ReadAppendix(name string, data []byte, p *model.Plan) (*Appendix, diag.Diag
 		ds.Errorf(pos(tied[0]+1, head+1), "appendix-due-ambiguous", strings.Join(list, ", "))
 		return nil, ds
 	}
-	cols["due"] = subDue(rows, head, cols)
+	due, start := subDue(rows, head, cols)
+	if start >= 0 {
+		ds.Errorf(pos(start+1, head+2), "appendix-due-start", strings.TrimSpace(rows[head+1][start]))
+		return nil, ds
+	}
+	cols["due"] = due
 	get := func(r int, col string) string {
 		c := cols[col]
 		if c < len(rows[r]) {
@@ -261,6 +320,27 @@ func ReadAppendix(name string, data []byte, p *model.Plan) (*Appendix, diag.Diag
 	return &Appendix{Sheet: sheet, Cols: cols, Tasks: tasks}, ds
 }
 
+// appendixKeys are the refusals of a file that speak of report forms
+// ("use the form plan06 form made") and their words for an appendix table.
+var appendixKeys = map[string]string{
+	"form-text":     "appendix-text",
+	"form-not-xlsx": "appendix-not-xlsx",
+	"form-empty":    "appendix-empty-file",
+	"form-too-big":  "appendix-too-big",
+}
+
+// ForAppendix returns ds with the refusals of a file worded for an
+// appendix table rather than a report form: a text file given to import
+// tasks is not an Excel workbook, to be saved as .xlsx.
+func ForAppendix(ds diag.Diagnostics) diag.Diagnostics {
+	for i := range ds {
+		if k, ok := appendixKeys[ds[i].Key]; ok {
+			ds[i].Key = k
+		}
+	}
+	return ds
+}
+
 // Appendix is an appendix table read.
 type Appendix struct {
 	Sheet string
@@ -289,15 +369,18 @@ type resolver struct {
 	names []candidate
 }
 
-type candidate struct{ id, name, short, fold, foldShort string }
+type candidate struct {
+	id, name, short, fold, foldShort string
+	set                              bool
+}
 
 func newResolver(p *model.Plan) *resolver {
 	r := &resolver{}
 	for _, u := range p.Units {
-		r.names = append(r.names, candidate{u.ID.Value, u.Name.Value, u.Short.Value, i18n.Fold(u.Name.Value), i18n.Fold(u.Short.Value)})
+		r.names = append(r.names, candidate{id: u.ID.Value, name: u.Name.Value, short: u.Short.Value, fold: i18n.Fold(u.Name.Value), foldShort: i18n.Fold(u.Short.Value)})
 	}
 	for _, s := range p.Sets {
-		r.names = append(r.names, candidate{s.ID.Value, s.Name.Value, "", i18n.Fold(s.Name.Value), ""})
+		r.names = append(r.names, candidate{id: s.ID.Value, name: s.Name.Value, fold: i18n.Fold(s.Name.Value), set: true})
 	}
 	return r
 }
@@ -327,7 +410,8 @@ func (r *resolver) contains(q string) []candidate {
 
 // resolveCell splits a cell into unit names (lines, semicolons, then
 // commas, joining pieces again where a name holds a comma: "Sở Văn hóa,
-// Thể thao và Du lịch") and resolves each. In a support cell, a phrase
+// Thể thao và Du lịch", "Các sở, ban, ngành") and resolves each. A plural
+// name ("UBND các huyện, thành phố") that no set bears is one error. In a support cell, a phrase
 // that speaks of "liên quan" (the units concerned, see splitConcerned)
 // goes to the support note and the names around it are resolved. A name
 // that is only a kind of body ("Sở", "các sở, ngành") is never resolved
@@ -343,9 +427,18 @@ func (r *resolver) resolveCell(text string, pos diag.Pos, support bool, ds *diag
 		pieces := strings.Split(part, ",")
 		for i := 0; i < len(pieces); {
 			matched := false
+			// The longest run of pieces that names a unit or set: its
+			// name, short name or id, or, for two pieces or more, the one
+			// name that holds them ("Sở Văn hóa, Thể thao và Du lịch").
 			for j := len(pieces); j > i; j-- {
 				name := strings.TrimSpace(strings.Join(pieces[i:j], ","))
-				if id, ok := r.exact(name); ok {
+				id, ok := r.exact(name)
+				if !ok && j-i >= 2 {
+					if found := r.contains(name); len(found) == 1 {
+						id, ok = found[0].id, true
+					}
+				}
+				if ok {
 					addID(id)
 					i, matched = j, true
 					break
@@ -369,6 +462,22 @@ func (r *resolver) resolveCell(text string, pos diag.Pos, support bool, ds *diag
 				i = j
 				continue
 			}
+			if isPlural(name) {
+				// "UBND các huyện, thành phố": one name of several units,
+				// which no set of the plan bears.
+				j := i
+				for j < len(pieces) && isDivisions(pieces[j]) {
+					j++
+				}
+				name = strings.TrimSpace(strings.Join(pieces[i-1:j], ","))
+				i = j
+				if sets := r.sets(); sets != "" {
+					ds.Errorf(pos, "appendix-unit-plural", name, sets)
+				} else {
+					ds.Errorf(pos, "appendix-unit-unknown", name)
+				}
+				continue
+			}
 			found := r.contains(name)
 			switch {
 			case len(found) == 1:
@@ -388,7 +497,7 @@ func (r *resolver) resolveCell(text string, pos diag.Pos, support bool, ds *diag
 	for _, part := range strings.FieldsFunc(text, func(c rune) bool { return c == '\n' || c == ';' }) {
 		part = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(part), "-"))
 		for support && note != nil && part != "" {
-			before, phrase, after, ok := splitConcerned(part)
+			before, phrase, after, ok := r.splitConcerned(part)
 			if !ok {
 				break
 			}
@@ -402,6 +511,49 @@ func (r *resolver) resolveCell(text string, pos diag.Pos, support bool, ds *diag
 		resolve(part)
 	}
 	return ids
+}
+
+// divisionWords name kinds of administrative divisions (folded):
+// huyện, thị xã, thành phố, quận, xã, phường, thị trấn.
+var divisionWords = []string{"huyen", "thi", "xa", "thanh", "pho", "quan", "phuong", "tran"}
+
+// isPlural reports whether name speaks of several divisions' units ("UBND
+// các huyện", "UBND các xã, phường"): "các" before a division word.
+func isPlural(name string) bool {
+	words := foldedWords(name)
+	for i := 0; i+1 < len(words); i++ {
+		if words[i] == "cac" && slices.Contains(divisionWords, words[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// isDivisions reports whether a comma piece only names kinds of divisions,
+// in small letters ("thành phố", "thị xã và thành phố"): the rest of a
+// plural name ("UBND các huyện, thành phố").
+func isDivisions(piece string) bool {
+	words := foldedWords(piece)
+	if len(words) == 0 || startsUpper(piece) {
+		return false
+	}
+	for _, w := range words {
+		if !slices.Contains(divisionWords, w) && w != "va" && w != "cac" {
+			return false
+		}
+	}
+	return true
+}
+
+// sets lists the plan's sets as "id (name)", for a plural name no set bears.
+func (r *resolver) sets() string {
+	var list []string
+	for _, c := range r.names {
+		if c.set {
+			list = append(list, fmt.Sprintf("%s (%s)", c.id, c.name))
+		}
+	}
+	return strings.Join(list, ", ")
 }
 
 // genericTerms name a kind of body, not a body (folded); genericJoins
@@ -501,8 +653,13 @@ func trimJoin(s string) string {
 // thông cùng các sở, ngành có liên quan"). So "Sở, ban, ngành liên quan"
 // is one phrase, and "Các đơn vị liên quan, Sở Thông tin và Truyền thông"
 // a phrase followed by a unit. A "và" or "cùng" that joins units to the
-// phrase belongs to neither.
-func splitConcerned(part string) (before, phrase, after string, ok bool) {
+// phrase belongs to neither. A qualifier after "liên quan" belongs to the
+// phrase, past its commas ("… liên quan theo chức năng, nhiệm vụ").
+//
+// The phrase ends with its piece, except that a "và" or "cùng" after "liên
+// quan" followed by a unit or set ("Các sở, ban, ngành liên quan và UBND
+// cấp huyện") ends it: what follows is resolved (see namesUnit).
+func (r *resolver) splitConcerned(part string) (before, phrase, after string, ok bool) {
 	var pieces []span
 	for start := 0; ; {
 		i := strings.IndexByte(part[start:], ',')
@@ -554,10 +711,87 @@ func splitConcerned(part string) (before, phrase, after string, ok bool) {
 	if unitsEnd > 0 {
 		before = trimJoin(part[:unitsEnd])
 	}
-	if pieces[k].end < len(part) {
-		after = strings.TrimSpace(part[pieces[k].end+1:])
+	for w := at + 2; w+1 < len(words); w++ {
+		if (words[w] == "va" || words[w] == "cung") && r.namesUnit(part[spans[w+1].start:]) {
+			after = strings.TrimSpace(part[spans[w+1].start:])
+			return strings.TrimSpace(before), strings.TrimSpace(text(span{start, spans[w-1].end})), after, true
+		}
 	}
-	return strings.TrimSpace(before), strings.TrimSpace(text(span{start, pieces[k].end})), after, true
+	end := k
+	if at+2 < len(words) {
+		// A qualifier follows "liên quan" ("theo chức năng, nhiệm vụ"):
+		// the phrase runs on through the pieces that continue it.
+		// A "và" or "cùng" there followed by a unit ends it ("… theo
+		// chức năng, nhiệm vụ và UBND cấp huyện").
+		for end+1 < len(pieces) && !startsUpper(text(pieces[end+1])) {
+			pw, ps := wordSpans(part, pieces[end+1])
+			for w := 1; w+1 < len(pw); w++ {
+				if (pw[w] == "va" || pw[w] == "cung") && isQualifier(part[pieces[end+1].start:ps[w].start]) && r.namesUnit(part[ps[w+1].start:]) {
+					return strings.TrimSpace(before), strings.TrimSpace(text(span{start, ps[w-1].end})), strings.TrimSpace(part[ps[w+1].start:]), true
+				}
+			}
+			if !isQualifier(text(pieces[end+1])) {
+				break
+			}
+			end++
+		}
+	}
+	if pieces[end].end < len(part) {
+		after = strings.TrimSpace(part[pieces[end].end+1:])
+	}
+	return strings.TrimSpace(before), strings.TrimSpace(text(span{start, pieces[end].end})), after, true
+}
+
+// qualifierWords are the words (folded) of what qualifies a "liên quan"
+// phrase past a comma: "theo chức năng, nhiệm vụ, quyền hạn được giao".
+var qualifierWords = []string{"chuc", "nang", "nhiem", "vu", "quyen", "han", "tham", "duoc", "giao",
+	"linh", "vuc", "pham", "vi", "quan", "ly", "phu", "trach", "theo", "va", "cua", "minh", "dia", "ban"}
+
+// isQualifier reports whether a comma piece continues a "liên quan"
+// phrase's qualifier: small letters, and only qualifierWords.
+func isQualifier(piece string) bool {
+	words := foldedWords(piece)
+	if len(words) == 0 || startsUpper(piece) {
+		return false
+	}
+	for _, w := range words {
+		if !slices.Contains(qualifierWords, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// namesUnit reports whether s, the text after a "và" or "cùng" that
+// follows a "liên quan" phrase, names units rather than qualifying the
+// phrase: its first comma pieces are the name, short name or id of a unit
+// or set (the longest run first), or the one unit or set whose name holds
+// them; or its first piece is a capitalised name that is not a kind of
+// body ("Sở Nội vụ": resolved, so an unknown name is an error, not a
+// note). "các địa phương" and "thực hiện" qualify the phrase.
+func (r *resolver) namesUnit(s string) bool {
+	pieces := strings.Split(s, ",")
+	upper := startsUpper(s)
+	for j := len(pieces); j > 0; j-- {
+		name := strings.TrimSpace(strings.Join(pieces[:j], ","))
+		if _, ok := r.exact(name); ok {
+			return true
+		}
+		if upper && len(r.contains(name)) == 1 {
+			return true
+		}
+	}
+	return upper && !isGeneric(pieces[0])
+}
+
+// startsUpper reports whether s's first letter is a capital.
+func startsUpper(s string) bool {
+	for _, c := range s {
+		if unicode.IsLetter(c) {
+			return unicode.IsUpper(c)
+		}
+	}
+	return false
 }
 
 // TasksYAML returns the tasks as a canonical task file: ids are prefix and

@@ -2,10 +2,17 @@ package form
 
 import (
 	"bytes"
+	"os"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/plan06/plan06/internal/i18n"
+	"github.com/plan06/plan06/internal/load"
+	"github.com/plan06/plan06/internal/model"
+	"github.com/plan06/plan06/internal/render"
 )
 
 // makeAppendix writes rows to the first sheet of a new workbook.
@@ -142,6 +149,11 @@ func TestAppendixSupportConcerned(t *testing.T) {
 		{"Các đơn vị liên quan, Sở Thông tin và Truyền thông", "Các đơn vị liên quan", []string{"so-tttt"}},
 		{"Công an tỉnh, các đơn vị liên quan, Sở Thông tin và Truyền thông", "các đơn vị liên quan", []string{"cong-an-tinh", "so-tttt"}},
 		{"Các sở liên quan, UBND cấp huyện, các địa phương liên quan", "Các sở liên quan; các địa phương liên quan", []string{"ubnd-cap-huyen"}},
+		// A unit joined after the phrase by "và" or "cùng" is resolved.
+		{"Các sở, ban, ngành liên quan và UBND cấp huyện", "Các sở, ban, ngành liên quan", []string{"ubnd-cap-huyen"}},
+		{"Các sở, ban, ngành liên quan và Sở Thông tin và Truyền thông", "Các sở, ban, ngành liên quan", []string{"so-tttt"}},
+		{"Các đơn vị có liên quan cùng Công an tỉnh, UBND cấp huyện", "Các đơn vị có liên quan", []string{"cong-an-tinh", "ubnd-cap-huyen"}},
+		{"Các sở, ngành liên quan và các địa phương", "Các sở, ngành liên quan và các địa phương", nil},
 	}
 	for _, c := range cases {
 		data := makeAppendix(t, [][]string{
@@ -181,7 +193,7 @@ func TestAppendixDueColumn(t *testing.T) {
 		}
 	}
 	// A merged time cell over the two columns its second line names.
-	for _, sub := range [][]string{{"", "", "", "", "Bắt đầu", "Hoàn thành"}, {"", "", "", "", "Từ", "Đến (kết thúc)"}} {
+	for _, sub := range [][]string{{"", "", "", "", "Bắt đầu", "Hoàn thành"}, {"", "", "", "", "Từ", "Đến (kết thúc)"}, {"", "", "", "", "Từ", "Đến"}, {"", "", "", "", "Từ ngày", "Đến ngày"}} {
 		data := makeAppendix(t, [][]string{
 			{"TT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"},
 			sub,
@@ -190,6 +202,24 @@ func TestAppendixDueColumn(t *testing.T) {
 		a, ds := ReadAppendix("pl.xlsx", data, p)
 		if ds.HasErrors() || len(a.Tasks) != 1 || a.Tasks[0].Due != "Quý II năm 2024" {
 			t.Errorf("merged time header over %q: %s %+v", sub, lines(ds), a)
+		}
+	}
+	// A table whose only time column is a start column: said at that cell,
+	// not "no header row".
+	for _, c := range []struct {
+		rows [][]string
+		want string
+	}{
+		{[][]string{{"TT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian bắt đầu - kết thúc"}, {"1", "A", "Công an tỉnh", "", "2024 - 2025"}},
+			`pl.xlsx:Sheet1!E1: error: the time column "Thời gian bắt đầu - kết thúc" is a start column, not the deadline; the table needs a deadline column: add a "Thời gian hoàn thành" (or "Thời hạn") column holding each task's deadline`},
+		{[][]string{{"TT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Ghi chú", "Thời gian bắt đầu"}, {"1", "A", "Công an tỉnh", "", "", "2024"}},
+			`pl.xlsx:Sheet1!F1: error: the time column "Thời gian bắt đầu" is a start column, not the deadline; the table needs a deadline column: add a "Thời gian hoàn thành" (or "Thời hạn") column holding each task's deadline`},
+		{[][]string{{"TT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian"}, {"", "", "", "", "Từ"}, {"1", "A", "Công an tỉnh", "", "2024"}},
+			`pl.xlsx:Sheet1!E2: error: the time column "Từ" is a start column, not the deadline; the table needs a deadline column: add a "Thời gian hoàn thành" (or "Thời hạn") column holding each task's deadline`},
+	} {
+		_, ds := ReadAppendix("pl.xlsx", makeAppendix(t, c.rows), p)
+		if len(ds) != 1 || render.Message(ds[0], i18n.EN) != c.want[strings.Index(c.want, "error: ")+7:] || ds[0].Pos.File != c.want[:strings.Index(c.want, ": error")] {
+			t.Errorf("%q: got\n%s\nwant\n%s", c.rows[0], lines(ds), c.want)
 		}
 	}
 	data := makeAppendix(t, [][]string{
@@ -218,5 +248,63 @@ pl.xlsx:Sheet1!D2: error: "Các sở, ngành" là tên chung, không chỉ một
 `
 	if got := lines(ds); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// A name that holds a comma is found as one name before the cell is split
+// at its commas; a plural name no set bears is one error naming it whole;
+// a "liên quan" phrase keeps its qualifier past a comma.
+func TestAppendixCommaNames(t *testing.T) {
+	p, _, _ := basic(t, april20)
+	text := func(s string) model.Text { return model.Text{Value: s} }
+	p.Sets = append(p.Sets, model.Set{ID: text("cac-so-nganh"), Name: text("Các sở, ban, ngành")})
+	p.Units = append(p.Units, model.Unit{ID: text("so-vhttdl"), Name: text("Sở Văn hóa, Thể thao và Du lịch tỉnh An Lạc")})
+	for _, c := range []struct {
+		lead, support, note string
+		leads, supports     []string
+	}{
+		{"Các sở, ban, ngành, UBND cấp huyện", "", "", []string{"cac-so-nganh", "ubnd-cap-huyen"}, nil},
+		{"Sở Văn hóa, Thể thao và Du lịch", "Các cơ quan, đơn vị liên quan theo chức năng, nhiệm vụ", "Các cơ quan, đơn vị liên quan theo chức năng, nhiệm vụ", []string{"so-vhttdl"}, nil},
+		{"Công an tỉnh", "Các đơn vị liên quan theo chức năng, nhiệm vụ và UBND cấp huyện", "Các đơn vị liên quan theo chức năng, nhiệm vụ", []string{"cong-an-tinh"}, []string{"ubnd-cap-huyen"}},
+		{"Công an tỉnh", "Công an tỉnh, các đơn vị liên quan theo chức năng, nhiệm vụ, quyền hạn được giao, Sở Thông tin và Truyền thông",
+			"các đơn vị liên quan theo chức năng, nhiệm vụ, quyền hạn được giao", []string{"cong-an-tinh"}, []string{"cong-an-tinh", "so-tttt"}},
+	} {
+		data := makeAppendix(t, [][]string{
+			{"STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn"},
+			{"1", "A", c.lead, c.support, "2024"},
+		})
+		a, ds := ReadAppendix("pl.xlsx", data, p)
+		if ds.HasErrors() || len(a.Tasks) != 1 {
+			t.Errorf("%q | %q: %s", c.lead, c.support, lines(ds))
+			continue
+		}
+		got := a.Tasks[0]
+		if !slices.Equal(got.Lead, c.leads) || !slices.Equal(got.Support, c.supports) || got.SupportNote != c.note {
+			t.Errorf("%q | %q: lead %v support %v note %q, want %v %v %q", c.lead, c.support, got.Lead, got.Support, got.SupportNote, c.leads, c.supports, c.note)
+		}
+	}
+
+	// The seed names the district UBNDs "UBND các huyện, thành phố"; no
+	// set of the real plan bears that name, and "thành phố" is not UBND
+	// thành phố Bắc Giang.
+	seed, lds, err := load.Load(os.DirFS("../../plan"), "plan")
+	if err != nil || lds.HasErrors() {
+		t.Fatal(err, lines(lds))
+	}
+	data := makeAppendix(t, [][]string{
+		{"STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn"},
+		{"1", "A", "UBND các huyện, thành phố", "Các sở, ban, ngành, UBND các huyện, thành phố", "2024"},
+	})
+	_, ds := ReadAppendix("pl.xlsx", data, seed)
+	want := `pl.xlsx:Sheet1!C2: error: "UBND các huyện, thành phố" chỉ nhiều đơn vị nhưng không tập hợp nào trong units.yaml mang tên này; ghi tên một tập hợp (ubnd-cap-huyen (UBND cấp huyện), ubnd-cap-xa (UBND cấp xã), cac-so-nganh (Các sở, ban, ngành)) hoặc thêm tập hợp có tên này vào units.yaml
+pl.xlsx:Sheet1!D2: error: "UBND các huyện, thành phố" chỉ nhiều đơn vị nhưng không tập hợp nào trong units.yaml mang tên này; ghi tên một tập hợp (ubnd-cap-huyen (UBND cấp huyện), ubnd-cap-xa (UBND cấp xã), cac-so-nganh (Các sở, ban, ngành)) hoặc thêm tập hợp có tên này vào units.yaml
+`
+	if got := lines(ds); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	seed.Sets = append(seed.Sets, model.Set{ID: text("ubnd-huyen-tp"), Name: text("UBND các huyện, thành phố")})
+	a, ds := ReadAppendix("pl.xlsx", data, seed)
+	if ds.HasErrors() || !slices.Equal(a.Tasks[0].Lead, []string{"ubnd-huyen-tp"}) || !slices.Equal(a.Tasks[0].Support, []string{"cac-so-nganh", "ubnd-huyen-tp"}) {
+		t.Errorf("with the set: %s %+v", lines(ds), a)
 	}
 }

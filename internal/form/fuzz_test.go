@@ -64,11 +64,14 @@ func FuzzReadAppendix(f *testing.F) {
 // parts are the cell's own text.
 func FuzzSplitConcerned(f *testing.F) {
 	for _, s := range []string{"Sở, ban, ngành liên quan", "Các đơn vị liên quan, Sở Thông tin và Truyền thông",
-		"Sở Thông tin và Truyền thông cùng các sở, ngành có liên quan", "và các liên quan", ",,liên quan,", "các, liên  quan"} {
+		"Sở Thông tin và Truyền thông cùng các sở, ngành có liên quan", "và các liên quan", ",,liên quan,", "các, liên  quan",
+		"Các sở, ban, ngành liên quan và UBND cấp huyện", "liên quan và", "liên quan và Công an tỉnh, x"} {
 		f.Add(s)
 	}
+	p, _, _ := basic(f, april20)
+	r := newResolver(p)
 	f.Fuzz(func(t *testing.T, s string) {
-		before, phrase, after, ok := splitConcerned(s)
+		before, phrase, after, ok := r.splitConcerned(s)
 		if !ok {
 			return
 		}
