@@ -6,7 +6,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/plan06/plan06/internal/dates"
 	"github.com/plan06/plan06/internal/diag"
@@ -463,23 +462,4 @@ func (d *decoder) ids(n *yaml.Node, what string) []model.Text {
 	var out []model.Text
 	d.list(n, what, func(it *yaml.Node) { out = append(out, d.id(it, what)) })
 	return out
-}
-
-// firstInvalidUTF8 returns the 1-based line and column of the first byte
-// that is not valid UTF-8.
-func firstInvalidUTF8(b []byte) (line, col int) {
-	line, col = 1, 1
-	for len(b) > 0 {
-		r, size := utf8.DecodeRune(b)
-		if r == utf8.RuneError && size <= 1 {
-			return line, col
-		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-		b = b[size:]
-	}
-	return 0, 0
 }

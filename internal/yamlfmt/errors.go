@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
-	"unicode/utf8"
 
 	"github.com/plan06/plan06/internal/yamlpos"
 	"go.yaml.in/yaml/v3"
@@ -123,20 +122,12 @@ func duplicateKey(docs []*yaml.Node, err error) *SyntaxError {
 	return nil // not found: the library's position (locateError)
 }
 
-// invalidUTF8 points at the first byte of src that is not UTF-8.
+// invalidUTF8 points at the first byte of src that is not UTF-8
+// (yamlpos.FirstInvalidUTF8, as the loader does).
 func invalidUTF8(src []byte) error {
 	e := &SyntaxError{Line: 1, Col: 1, Msg: "invalid UTF-8", Problem: ProblemUTF8}
-	for i := 0; i < len(src); {
-		r, size := utf8.DecodeRune(src[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return e
-		}
-		if r == '\n' {
-			e.Line, e.Col = e.Line+1, 1
-		} else {
-			e.Col++
-		}
-		i += size
+	if line, col, ok := yamlpos.FirstInvalidUTF8(src); ok {
+		e.Line, e.Col = line, col
 	}
 	return e
 }
