@@ -93,10 +93,18 @@ func (a *App) runFmt(o fmtOptions, paths []string) error {
 			a.IO.Out.Write(out)
 		}
 	}
-	if failed > 0 {
+	// One format per count, so that English says "1 file" (Vietnamese
+	// says both alike).
+	switch {
+	case failed == 1:
+		return codeErr(ExitFindings, "", "%d file could not be formatted; plan06 validate explains why", failed)
+	case failed > 1:
 		return codeErr(ExitFindings, "", "%d files could not be formatted; plan06 validate explains why", failed)
 	}
 	if o.check && changed > 0 && !o.write {
+		if changed == 1 {
+			return codeErr(ExitFindings, "", "%d file is not in canonical form; run plan06 fmt -w", changed)
+		}
 		return codeErr(ExitFindings, "", "%d files are not in canonical form; run plan06 fmt -w", changed)
 	}
 	return nil

@@ -164,6 +164,8 @@ func init() {
 		"if the report was sent earlier, pass --submitted DATE or edit submitted in the file": "nếu báo cáo đã gửi sớm hơn, dùng --submitted NGÀY hoặc sửa submitted trong tệp",
 
 		"%d files could not be formatted; plan06 validate explains why": "%d tệp không định dạng được; plan06 validate cho biết lý do",
+		"%d file could not be formatted; plan06 validate explains why":  "%d tệp không định dạng được; plan06 validate cho biết lý do",
+		"%d file is not in canonical form; run plan06 fmt -w":           "%d tệp chưa ở dạng chuẩn; chạy plan06 fmt -w",
 		"%d files are not in canonical form; run plan06 fmt -w":         "%d tệp chưa ở dạng chuẩn; chạy plan06 fmt -w",
 		"cannot read %s":           "không đọc được %s",
 		"check the path":           "kiểm tra lại đường dẫn",
