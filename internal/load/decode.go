@@ -362,7 +362,10 @@ func (d *decoder) tasksFile(root *yaml.Node, p *model.Plan) {
 		}
 		if x, ok := tf.get("utilities"); ok {
 			d.list(x.val, "utilities", func(u *yaml.Node) {
-				n, _ := d.integer(u, "utility")
+				n, ok := d.integer(u, "utility")
+				if !ok {
+					return // said; not also "utility 0 is not listed"
+				}
 				t.Utilities = append(t.Utilities, model.Utility{ID: n, Pos: d.pos(u)})
 			})
 		}
