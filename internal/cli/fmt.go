@@ -93,10 +93,18 @@ func (a *App) runFmt(o fmtOptions, paths []string) error {
 			a.IO.Out.Write(out)
 		}
 	}
-	if failed > 0 {
+	// One format per count, so that English says "1 file" (Vietnamese
+	// says both alike).
+	switch {
+	case failed == 1:
+		return codeErr(ExitFindings, "", "%d file could not be formatted; plan06 validate explains why", failed)
+	case failed > 1:
 		return codeErr(ExitFindings, "", "%d files could not be formatted; plan06 validate explains why", failed)
 	}
 	if o.check && changed > 0 && !o.write {
+		if changed == 1 {
+			return codeErr(ExitFindings, "", "%d file is not in canonical form; run plan06 fmt -w", changed)
+		}
 		return codeErr(ExitFindings, "", "%d files are not in canonical form; run plan06 fmt -w", changed)
 	}
 	return nil
@@ -105,7 +113,7 @@ func (a *App) runFmt(o fmtOptions, paths []string) error {
 // fmtErr is the error line for a file fmt cannot format, shown as shown:
 // FILE:LINE:COL: error: MESSAGE (SPEC §2.2), the message in the run's
 // language and in the loader's words (diag.invalid-utf8, diag.control-byte,
-// diag.yaml-tab, diag.yaml-syntax), so that fmt and validate say the same thing about the
+// diag.yaml-tab, diag.duplicate-key, diag.yaml-syntax), so that fmt and validate say the same thing about the
 // same file.
 func fmtErr(lang i18n.Lang, shown string, err error) string {
 	pos := diag.Pos{File: shown}
@@ -122,6 +130,8 @@ func fmtErr(lang i18n.Lang, shown string, err error) string {
 			msg = i18n.T(lang, "diag.control-byte", fmt.Sprintf("U+%04X", se.Rune))
 		case yamlfmt.ProblemTab:
 			msg = i18n.T(lang, "diag.yaml-tab")
+		case yamlfmt.ProblemDuplicateKey:
+			msg = i18n.T(lang, "diag.duplicate-key", se.Key, se.First)
 		default:
 			msg = i18n.T(lang, "diag.yaml-syntax", se.Msg)
 		}

@@ -66,6 +66,15 @@ func (a *App) runForm(unitQuery, cycleText, output string, all bool) error {
 	if err != nil {
 		return err
 	}
+	if cycleText != "" {
+		// A form import would refuse (its month folder is not the plan's)
+		// is not written.
+		if first, last, ok := l.plan.ReportMonths(); ok && (month.Compare(first) < 0 || month.Compare(last) > 0) {
+			return withHintArgs(usageErr("pass one of those months, e.g. --cycle %s",
+				"--cycle %s is not a reporting cycle of the plan: it takes reports for cycles %s to %s",
+				month.String(), first.String(), last.String()), last.String())
+		}
+	}
 	ix := model.NewIndex(l.plan)
 	res := status.Compute(l.plan, ix, status.Options{AsOf: day, Cycle: month})
 	opts := form.Options{Lang: l.lang}

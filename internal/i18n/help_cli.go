@@ -135,6 +135,8 @@ func init() {
 		"unknown state %q in --fail-on":                                                          "không có tình trạng %q trong --fail-on",
 		"--fail-on takes statuses (%s) and report states (%s)":                                   "--fail-on nhận tình trạng nhiệm vụ (%s) và tình trạng báo cáo (%s)",
 		"--fail-on: %s present":                                                                  "--fail-on: có %s",
+		"--cycle %s is not a reporting cycle of the plan: it takes reports for cycles %s to %s":  "--cycle %s không phải kỳ báo cáo của kế hoạch: kế hoạch nhận báo cáo các kỳ %s đến %s",
+		"pass one of those months, e.g. --cycle %s":                                              "chọn một tháng trong các kỳ đó, ví dụ --cycle %s",
 		"--cycle %q is not a month":                                                              "--cycle %q không phải một tháng",
 		"write the cycle as YYYY-MM, e.g. 2024-03":                                               "viết kỳ dạng YYYY-MM, ví dụ 2024-03",
 		"no unit matches %q":                                                                     "không có đơn vị nào khớp với %q",
@@ -165,6 +167,8 @@ func init() {
 		"if the report was sent earlier, pass --submitted DATE or edit submitted in the file": "nếu báo cáo đã gửi sớm hơn, dùng --submitted NGÀY hoặc sửa submitted trong tệp",
 
 		"%d files could not be formatted; plan06 validate explains why": "%d tệp không định dạng được; plan06 validate cho biết lý do",
+		"%d file could not be formatted; plan06 validate explains why":  "%d tệp không định dạng được; plan06 validate cho biết lý do",
+		"%d file is not in canonical form; run plan06 fmt -w":           "%d tệp chưa ở dạng chuẩn; chạy plan06 fmt -w",
 		"%d files are not in canonical form; run plan06 fmt -w":         "%d tệp chưa ở dạng chuẩn; chạy plan06 fmt -w",
 		"cannot read %s":           "không đọc được %s",
 		"check the path":           "kiểm tra lại đường dẫn",

@@ -138,12 +138,8 @@ func (d *decoder) reporting(n *yaml.Node, r *model.Reporting) {
 	}
 	if v, ok := f.get("day"); ok {
 		r.DayPos = d.pos(v.val)
-		if day, ok := d.integer(v.val, "reporting.day"); ok {
-			if day < 1 || day > 31 {
-				d.diags.Errorf(r.DayPos, "bad-report-day", day)
-			} else {
-				r.Day = day
-			}
+		if day, ok := d.integerIn(v.val, "reporting.day", 1, 31, "bad-report-day"); ok {
+			r.Day = int(day)
 		}
 	}
 	if v, ok := f.get("rollover"); ok {
@@ -158,24 +154,16 @@ func (d *decoder) reporting(n *yaml.Node, r *model.Reporting) {
 	}
 	if v, ok := f.get("compile_after"); ok {
 		r.CompileAfterPos = d.pos(v.val)
-		if n, ok := d.integer(v.val, "reporting.compile_after"); ok {
-			// 1 is the first working day after the deadline: on the
-			// deadline itself (0) every unit would still be "Chưa đến hạn"
-			// (SPEC §8.3).
-			if n < 1 || n > 20 {
-				d.diags.Errorf(r.CompileAfterPos, "bad-compile-after", n)
-			} else {
-				r.CompileAfter = n
-			}
+		// 1 is the first working day after the deadline: on the
+		// deadline itself (0) every unit would still be "Chưa đến hạn"
+		// (SPEC §8.3).
+		if n, ok := d.integerIn(v.val, "reporting.compile_after", 1, 20, "bad-compile-after"); ok {
+			r.CompileAfter = int(n)
 		}
 	}
 	if v, ok := f.get("due_soon_days"); ok {
-		if n, ok := d.integer(v.val, "reporting.due_soon_days"); ok {
-			if n < 0 || n > 366 {
-				d.diags.Errorf(d.pos(v.val), "bad-due-soon", n)
-			} else {
-				r.DueSoonDays = n
-			}
+		if n, ok := d.integerIn(v.val, "reporting.due_soon_days", 0, 366, "bad-due-soon"); ok {
+			r.DueSoonDays = int(n)
 		}
 	}
 	if v, ok := f.get("also"); ok {
@@ -374,7 +362,10 @@ func (d *decoder) tasksFile(root *yaml.Node, p *model.Plan) {
 		}
 		if x, ok := tf.get("utilities"); ok {
 			d.list(x.val, "utilities", func(u *yaml.Node) {
-				n, _ := d.integer(u, "utility")
+				n, ok := d.integer(u, "utility")
+				if !ok {
+					return // said; not also "utility 0 is not listed"
+				}
 				t.Utilities = append(t.Utilities, model.Utility{ID: n, Pos: d.pos(u)})
 			})
 		}
@@ -496,12 +487,9 @@ func (d *decoder) entry(n *yaml.Node) (model.Entry, bool) {
 		}
 	}
 	if x, ok := f.get("progress"); ok {
-		if v, ok := d.integer(x.val, "progress"); ok {
-			if v < 0 || v > 100 {
-				d.diags.Errorf(d.pos(x.val), "bad-progress", v)
-			} else {
-				e.Progress = &v
-			}
+		if v, ok := d.integerIn(x.val, "progress", 0, 100, "bad-progress"); ok {
+			p := int(v)
+			e.Progress = &p
 		}
 	}
 	if x, ok := f.get("done"); ok {

@@ -410,7 +410,7 @@ func parse(name string, b []byte, ds *diag.Diagnostics, a *arena) (root *yaml.No
 	whole := diag.Pos{File: name}
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(b) { // the fast check; the position only when needed
-		line, col := firstInvalidUTF8(b)
+		line, col, _ := yamlpos.FirstInvalidUTF8(b)
 		ds.Errorf(diag.At(name, line, col), "invalid-utf8")
 		return nil
 	}

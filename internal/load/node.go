@@ -6,7 +6,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/plan06/plan06/internal/dates"
 	"github.com/plan06/plan06/internal/diag"
@@ -322,25 +321,59 @@ func (d *decoder) looseWant(n *yaml.Node, what, want string) model.Text {
 	return model.Text{Value: s.Value, Pos: d.pos(n)}
 }
 
-// integer reads a whole number.
+// integer reads a whole number of a field with no range of its own: one
+// that fits in 32 bits.
 func (d *decoder) integer(n *yaml.Node, what string) (int, bool) {
+	v, ok := d.integerIn(n, what, math.MinInt32, math.MaxInt32, "")
+	return int(v), ok
+}
+
+// wholeDigits reports whether t is a decimal whole number: digits, with
+// underscores and a sign.
+func wholeDigits(t string) bool {
+	t = strings.TrimLeft(t, "+-")
+	return t != "" && strings.Trim(t, "0123456789_") == "" && strings.ContainsAny(t, "0123456789")
+}
+
+// integerIn reads a whole number from lo to hi. A value outside is
+// reported with bad, a diagnostic that takes the value as written and
+// names the accepted range ("bad-due-soon"), or, when bad is "", as a
+// number too large; a value written in hexadecimal, octal or binary is
+// named as such. Neither is said to be text: it is a number.
+func (d *decoder) integerIn(n *yaml.Node, what string, lo, hi int64, bad string) (int64, bool) {
 	s, ok := d.scalar(n, what, "want-integer")
 	if !ok {
 		return 0, false
 	}
-	if s.ShortTag() != "!!int" {
+	if s.ShortTag() != "!!int" && !(s.ShortTag() == "!!float" && wholeDigits(s.Value)) {
+		// 99999999999999999999 is a float to the YAML library: too
+		// large for its integers, but a whole number all the same.
 		d.diags.Errorf(d.pos(n), "want-integer", what, kindName(s))
 		return 0, false
 	}
 	if d.leadingZero(s, what) {
 		return 0, false
 	}
-	v, err := strconv.ParseInt(strings.ReplaceAll(s.Value, "_", ""), 0, 32)
-	if err != nil || strings.HasPrefix(strings.TrimLeft(s.Value, "+-"), "0") && len(strings.TrimLeft(s.Value, "+-")) > 1 {
+	digits := strings.ReplaceAll(s.Value, "_", "")
+	v, err := strconv.ParseInt(digits, 0, 64)
+	if err != nil && !errors.Is(err, strconv.ErrRange) {
 		d.diags.Errorf(d.pos(n), "want-integer", what, diag.Word("text"))
 		return 0, false
 	}
-	return int(v), true
+	if t := strings.TrimLeft(digits, "+-"); err == nil && len(t) > 1 && t[0] == '0' {
+		// 0x10, 0o17, 0b101: YAML readers disagree on them.
+		d.diags.Errorf(d.pos(n), "integer-form", what, s.Value, v)
+		return 0, false
+	}
+	if err != nil || v < lo || v > hi {
+		if bad != "" {
+			d.diags.Errorf(d.pos(n), bad, s.Value)
+		} else {
+			d.diags.Errorf(d.pos(n), "integer-too-large", what, s.Value, lo, hi)
+		}
+		return 0, false
+	}
+	return v, true
 }
 
 // number reads an integer or decimal number.
@@ -357,6 +390,15 @@ func (d *decoder) number(n *yaml.Node, what string) (float64, bool) {
 		return 0, false
 	}
 	v, err := strconv.ParseFloat(strings.ReplaceAll(s.Value, "_", ""), 64)
+	if err != nil && s.ShortTag() == "!!int" {
+		// 0x10, 0o17, 0b101: a number, in a form YAML readers disagree on.
+		if i, ierr := strconv.ParseInt(strings.ReplaceAll(s.Value, "_", ""), 0, 64); ierr == nil {
+			d.diags.Errorf(d.pos(n), "integer-form", what, s.Value, i)
+			return 0, false
+		}
+		d.diags.Errorf(d.pos(n), "number-too-large", what, s.Value)
+		return 0, false
+	}
 	switch {
 	case v > 1e15 || v < -1e15 || errors.Is(err, strconv.ErrRange) && !math.IsNaN(v):
 		d.diags.Errorf(d.pos(n), "number-too-large", what, s.Value)
@@ -420,23 +462,4 @@ func (d *decoder) ids(n *yaml.Node, what string) []model.Text {
 	var out []model.Text
 	d.list(n, what, func(it *yaml.Node) { out = append(out, d.id(it, what)) })
 	return out
-}
-
-// firstInvalidUTF8 returns the 1-based line and column of the first byte
-// that is not valid UTF-8.
-func firstInvalidUTF8(b []byte) (line, col int) {
-	line, col = 1, 1
-	for len(b) > 0 {
-		r, size := utf8.DecodeRune(b)
-		if r == utf8.RuneError && size <= 1 {
-			return line, col
-		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-		b = b[size:]
-	}
-	return 0, 0
 }

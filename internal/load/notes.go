@@ -6,6 +6,7 @@ import (
 
 	"github.com/plan06/plan06/internal/dates"
 	"github.com/plan06/plan06/internal/diag"
+	"github.com/plan06/plan06/internal/yamlpos"
 )
 
 // notesMonth returns the month of a notes file "notes/YYYY-MM.md"; ok is
@@ -30,7 +31,7 @@ func (f *source) notes(b []byte) {
 		f.diag.Errorf(diag.Pos{File: f.name}, "bad-notes-name", f.rel)
 	}
 	if !utf8.Valid(b) {
-		line, col := firstInvalidUTF8(b)
+		line, col, _ := yamlpos.FirstInvalidUTF8(b)
 		f.diag.Errorf(diag.At(f.name, line, col), "invalid-utf8")
 		return
 	}

@@ -2,9 +2,11 @@ package yamlfmt
 
 import (
 	"fmt"
-	"unicode/utf8"
+	"regexp"
+	"strconv"
 
 	"github.com/plan06/plan06/internal/yamlpos"
+	"go.yaml.in/yaml/v3"
 )
 
 // SyntaxError is a document that Format cannot read: malformed YAML, or YAML
@@ -22,6 +24,10 @@ type SyntaxError struct {
 	Problem Problem
 	// Rune is the character of a ProblemControl.
 	Rune rune
+	// Key and First are the key of a ProblemDuplicateKey and the line
+	// where it first stands; Line and Col are then the second key's.
+	Key   string
+	First int
 }
 
 // Problem is the kind of a SyntaxError.
@@ -37,6 +43,9 @@ const (
 	// ProblemControl is a character YAML does not allow in a file (a
 	// control character), Rune.
 	ProblemControl
+	// ProblemDuplicateKey is a key that a mapping holds twice, Key, first
+	// at line First.
+	ProblemDuplicateKey
 )
 
 // Error renders the position the way the YAML library does, with the column
@@ -63,20 +72,62 @@ func locateError(src []byte, err error) error {
 	return e
 }
 
-// invalidUTF8 points at the first byte of src that is not UTF-8.
-func invalidUTF8(src []byte) error {
-	e := &SyntaxError{Line: 1, Col: 1, Msg: "invalid UTF-8", Problem: ProblemUTF8}
-	for i := 0; i < len(src); {
-		r, size := utf8.DecodeRune(src[i:])
-		if r == utf8.RuneError && size <= 1 {
+// dupKeyMsg is the YAML library's message for a duplicate key.
+var dupKeyMsg = regexp.MustCompile(`^mapping key ("(?:[^"\\]|\\.)*") already defined at line ([0-9]+)$`)
+
+// duplicateKey turns the library's "mapping key "id" already defined at
+// line 2" into a ProblemDuplicateKey at the second key itself, where the
+// loader reports it (diag.duplicate-key): the key's line and column in
+// docs, the node trees of src. It returns nil when err is no such error.
+func duplicateKey(docs []*yaml.Node, err error) *SyntaxError {
+	line, msg := yamlpos.Describe(err)
+	m := dupKeyMsg.FindStringSubmatch(msg)
+	if m == nil {
+		return nil
+	}
+	key, uerr := strconv.Unquote(m[1])
+	first, aerr := strconv.Atoi(m[2])
+	if uerr != nil || aerr != nil {
+		return nil
+	}
+	e := &SyntaxError{Line: line, Msg: msg, Problem: ProblemDuplicateKey, Key: key, First: first}
+	var walk func(n *yaml.Node) bool
+	walk = func(n *yaml.Node) bool {
+		if n.Kind == yaml.MappingNode {
+			for j := 2; j+1 < len(n.Content); j += 2 {
+				k := n.Content[j]
+				if k.Value != key || k.Line != line {
+					continue
+				}
+				for i := 0; i < j; i += 2 {
+					if p := n.Content[i]; p.Kind == k.Kind && p.Value == key && p.Line == first {
+						e.Col = k.Column
+						return true
+					}
+				}
+			}
+		}
+		for _, c := range n.Content {
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, d := range docs {
+		if walk(d) {
 			return e
 		}
-		if r == '\n' {
-			e.Line, e.Col = e.Line+1, 1
-		} else {
-			e.Col++
-		}
-		i += size
+	}
+	return nil // not found: the library's position (locateError)
+}
+
+// invalidUTF8 points at the first byte of src that is not UTF-8
+// (yamlpos.FirstInvalidUTF8, as the loader does).
+func invalidUTF8(src []byte) error {
+	e := &SyntaxError{Line: 1, Col: 1, Msg: "invalid UTF-8", Problem: ProblemUTF8}
+	if line, col, ok := yamlpos.FirstInvalidUTF8(src); ok {
+		e.Line, e.Col = line, col
 	}
 	return e
 }

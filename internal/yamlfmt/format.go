@@ -53,6 +53,9 @@ func Format(src []byte, kind Kind) (out []byte, err error) {
 	want := make([]any, len(docs))
 	for i, d := range docs {
 		if want[i], err = decodeValue(d); err != nil {
+			if e := duplicateKey(docs, err); e != nil {
+				return nil, e
+			}
 			return nil, locateError(src, err)
 		}
 		want[i] = nfcValue(want[i])

@@ -178,6 +178,8 @@ func Syntax(src []byte, err error) (line, col int, msg string, tab bool) {
 // FirstControl finds the first character YAML does not allow in a file
 // (C0 controls but tab and line ends, DEL, C1 controls but NEL, surrogates
 // and U+FFFE/U+FFFF), with its 1-based line and column; b is valid UTF-8.
+// LF, CRLF and a lone CR each end a line, as the YAML library reads them,
+// so that the position is the same before and after fmt cleans line ends.
 // The loader and fmt both refuse such a file through it, naming the
 // character where the YAML library says only "control characters are not
 // allowed".
@@ -186,11 +188,14 @@ func FirstControl(b []byte) (line, col int, r rune, ok bool) {
 	for i := 0; i < len(b); {
 		r, size := utf8.DecodeRune(b[i:])
 		switch {
-		case r == '\n':
+		case r == '\n' || r == '\r':
+			if r == '\r' && i+1 < len(b) && b[i+1] == '\n' {
+				size = 2 // CRLF is one line end
+			}
 			line, col = line+1, 1
 			i += size
 			continue
-		case r == '\t' || r == '\r' || r >= 0x20 && r <= 0x7E || r == 0x85,
+		case r == '\t' || r >= 0x20 && r <= 0x7E || r == 0x85,
 			r >= 0xA0 && r <= 0xD7FF, r >= 0xE000 && r <= 0xFFFD, r >= 0x10000:
 		default:
 			return line, col, r, true
@@ -199,4 +204,26 @@ func FirstControl(b []byte) (line, col int, r rune, ok bool) {
 		i += size
 	}
 	return 0, 0, 0, false
+}
+
+// FirstInvalidUTF8 finds the first byte of b that is not UTF-8, with its
+// 1-based line and column (counted in characters; LF, CRLF and a lone CR
+// each end a line, as in FirstControl). ok is false when b is valid.
+func FirstInvalidUTF8(b []byte) (line, col int, ok bool) {
+	line, col = 1, 1
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			return line, col, true
+		case r == '\r' && i+1 < len(b) && b[i+1] == '\n':
+			line, col, size = line+1, 1, 2
+		case r == '\n' || r == '\r':
+			line, col = line+1, 1
+		default:
+			col++
+		}
+		i += size
+	}
+	return 0, 0, false
 }

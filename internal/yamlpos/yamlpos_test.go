@@ -2,6 +2,7 @@ package yamlpos
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"go.yaml.in/yaml/v3"
@@ -56,4 +57,31 @@ func FuzzLocate(f *testing.F) {
 			t.Errorf("Locate(%q) = %d:%d", src, line, col)
 		}
 	})
+}
+
+// TestLineEnds: LF, CRLF and a lone CR each end one line, so a position is
+// the same in the raw file (the loader) and after fmt cleans line ends.
+func TestLineEnds(t *testing.T) {
+	for _, c := range []struct {
+		src       string
+		line, col int
+	}{
+		{"tasks:\n  - id: \"9.1\"\n    title: A\x07B\n", 3, 13},
+		{"tasks:\r\n  - id: \"9.1\"\r\n    title: A\x07B\r\n", 3, 13},
+		{"tasks:\r  - id: \"9.1\"\r    title: A\x07B\r", 3, 13},
+		{"a: 1\r\rb: \x07", 3, 4},
+	} {
+		line, col, _, ok := FirstControl([]byte(c.src))
+		if !ok || line != c.line || col != c.col {
+			t.Errorf("FirstControl(%q) = %d:%d %v, want %d:%d", c.src, line, col, ok, c.line, c.col)
+		}
+		bad := strings.Replace(c.src, "\x07", "\xff", 1)
+		line, col, ok = FirstInvalidUTF8([]byte(bad))
+		if !ok || line != c.line || col != c.col {
+			t.Errorf("FirstInvalidUTF8(%q) = %d:%d %v, want %d:%d", bad, line, col, ok, c.line, c.col)
+		}
+	}
+	if _, _, ok := FirstInvalidUTF8([]byte("a: b\r\n")); ok {
+		t.Error("FirstInvalidUTF8 of valid text: ok")
+	}
 }
