@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/plan06/plan06/internal/yamlpos"
 	"io"
 	"slices"
 	"strings"
@@ -29,7 +30,7 @@ func Format(src []byte, kind Kind) (out []byte, err error) {
 			out, err = nil, fmt.Errorf("yaml: cannot format: %v", r)
 		}
 	}()
-	src = clean(src)
+	src = yamlpos.CleanLineEnds(src)
 	if !utf8.Valid(src) {
 		// yaml.v3 would read UTF-16 too, but a plan file is UTF-8 (SPEC §2.2).
 		return nil, invalidUTF8(src)
@@ -128,18 +129,6 @@ func commentLines(docs []*yaml.Node) []string {
 	}
 	slices.Sort(lines)
 	return lines
-}
-
-// clean drops a UTF-8 byte order mark and turns CRLF and lone CR line breaks
-// into LF. YAML reads every one of them as a line break (inside scalars too),
-// so this changes no value.
-func clean(src []byte) []byte {
-	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
-	if bytes.IndexByte(src, '\r') < 0 {
-		return src
-	}
-	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
-	return bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
 }
 
 // parseRaw reads every document of the stream as a node tree.

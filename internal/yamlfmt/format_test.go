@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/plan06/plan06/internal/yamlpos"
 	"io"
 	"os"
 	"path/filepath"
@@ -186,7 +187,7 @@ func decodeAll(src []byte) ([]any, error) {
 // putting the strings of in in NFC as Format does. It returns "" when they
 // are equal.
 func valuesDiffer(in, out []byte, equal func(a, b any) bool) string {
-	a, err := decodeAll(clean(in))
+	a, err := decodeAll(yamlpos.CleanLineEnds(in))
 	if err != nil {
 		return "decode input: " + err.Error()
 	}
@@ -203,7 +204,7 @@ func valuesDiffer(in, out []byte, equal func(a, b any) bool) string {
 // comments lists the comment lines the parser finds in src, in NFC, blanks
 // at the end dropped, sorted: what a reader would count.
 func comments(src []byte) ([]string, error) {
-	docs, err := parseRaw(clean(src))
+	docs, err := parseRaw(yamlpos.CleanLineEnds(src))
 	if err != nil {
 		return nil, err
 	}

@@ -34,7 +34,7 @@ import (
 // finds it in a few dozen reads.
 func Locate(src []byte, err error) (line, col int, msg string) {
 	line, msg = Describe(err)
-	src = cleanLineEnds(src)
+	src = CleanLineEnds(src)
 	fails := func(n int) bool { return problem(src[:n]) == msg }
 	if !fails(len(src)) {
 		return line, 0, msg
@@ -72,9 +72,11 @@ func Locate(src []byte, err error) (line, col int, msg string) {
 	return l + 1, utf8.RuneCount(text[:len(text)-len(trimmed)]) + 1, msg
 }
 
-// cleanLineEnds drops a byte order mark and turns CRLF and lone CR into LF,
-// which the library reads as line ends too; columns do not move.
-func cleanLineEnds(src []byte) []byte {
+// CleanLineEnds drops a UTF-8 byte order mark and turns CRLF and lone CR
+// line breaks into LF. YAML reads every one of them as a line break (inside
+// scalars too), so this changes no value, and columns do not move. fmt
+// formats the cleaned text; positions are found in it.
+func CleanLineEnds(src []byte) []byte {
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
 	if bytes.IndexByte(src, '\r') < 0 {
 		return src
@@ -157,7 +159,7 @@ func Syntax(src []byte, err error) (line, col int, msg string, tab bool) {
 	if line < 1 {
 		return 0, 0, msg, strings.Contains(msg, "tab")
 	}
-	lines := bytes.Split(cleanLineEnds(src), []byte("\n"))
+	lines := bytes.Split(CleanLineEnds(src), []byte("\n"))
 	switch {
 	case col < 1 && line <= len(lines):
 		l := lines[line-1]
