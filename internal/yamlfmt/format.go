@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"github.com/plan06/plan06/internal/yamlpos"
-	"io"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -132,21 +131,7 @@ func commentLines(docs []*yaml.Node) []string {
 }
 
 // parseRaw reads every document of the stream as a node tree.
-func parseRaw(src []byte) ([]*yaml.Node, error) {
-	dec := yaml.NewDecoder(bytes.NewReader(src))
-	var docs []*yaml.Node
-	for {
-		var doc yaml.Node
-		err := dec.Decode(&doc)
-		if errors.Is(err, io.EOF) {
-			return docs, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		docs = append(docs, &doc)
-	}
-}
+func parseRaw(src []byte) ([]*yaml.Node, error) { return yamlpos.ParseAll(src) }
 
 // decodeValue decodes a document the way a reader of the plan would, into
 // plain Go values, so that two documents can be compared value for value.

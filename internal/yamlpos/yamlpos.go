@@ -85,6 +85,24 @@ func CleanLineEnds(src []byte) []byte {
 	return bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
 }
 
+// ParseAll reads every document of the stream src as a node tree, as fmt
+// does.
+func ParseAll(src []byte) ([]*yaml.Node, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	var docs []*yaml.Node
+	for {
+		var doc yaml.Node
+		err := dec.Decode(&doc)
+		if errors.Is(err, io.EOF) {
+			return docs, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		docs = append(docs, &doc)
+	}
+}
+
 // problem reads src as fmt does, every document into a tree and then
 // each tree into plain values, and returns the message of the first
 // problem, without its line, or "" when there is none. A panic of the
@@ -95,19 +113,10 @@ func problem(src []byte) (msg string) {
 			msg = ""
 		}
 	}()
-	dec := yaml.NewDecoder(bytes.NewReader(src))
-	var docs []*yaml.Node
-	for {
-		var doc yaml.Node
-		err := dec.Decode(&doc)
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			_, msg := Describe(err)
-			return msg
-		}
-		docs = append(docs, &doc)
+	docs, err := ParseAll(src)
+	if err != nil {
+		_, msg := Describe(err)
+		return msg
 	}
 	for _, d := range docs {
 		var v any
