@@ -433,7 +433,7 @@ func (r *resolver) resolveCell(text string, pos diag.Pos, support bool, ds *diag
 			for j := len(pieces); j > i; j-- {
 				name := strings.TrimSpace(strings.Join(pieces[i:j], ","))
 				id, ok := r.exact(name)
-				if !ok && j-i >= 2 {
+				if !ok && j-i >= 2 && properRun(pieces[i:j]) {
 					if found := r.contains(name); len(found) == 1 {
 						id, ok = found[0].id, true
 					}
@@ -452,10 +452,12 @@ func (r *resolver) resolveCell(text string, pos diag.Pos, support bool, ds *diag
 			if name == "" {
 				continue
 			}
-			if isGeneric(name) {
-				// One finding for a run of them: "các sở, ngành".
+			if isGeneric(name) || isDivisions(name) {
+				// One finding for a run of them: "các sở, ngành". A kind of
+				// division in small letters ("thành phố", "thị xã") names
+				// no unit either, though one unit's name holds it.
 				j := i
-				for j < len(pieces) && isGeneric(pieces[j]) {
+				for j < len(pieces) && (isGeneric(pieces[j]) || isDivisions(pieces[j])) {
 					j++
 				}
 				ds.Errorf(pos, "appendix-unit-generic", strings.TrimSpace(strings.Join(pieces[i-1:j], ",")))
@@ -771,7 +773,9 @@ func isQualifier(piece string) bool {
 // note). "các địa phương" and "thực hiện" qualify the phrase.
 func (r *resolver) namesUnit(s string) bool {
 	pieces := strings.Split(s, ",")
-	upper := startsUpper(s)
+	// A capital starts the name, or names the place in it ("thành phố Bắc
+	// Giang").
+	upper := startsUpper(s) || hasCapital(pieces[0])
 	for j := len(pieces); j > 0; j-- {
 		name := strings.TrimSpace(strings.Join(pieces[:j], ","))
 		if _, ok := r.exact(name); ok {
@@ -782,6 +786,33 @@ func (r *resolver) namesUnit(s string) bool {
 		}
 	}
 	return upper && !isGeneric(pieces[0])
+}
+
+// hasCapital reports whether a word of s starts with a capital.
+func hasCapital(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if startsUpper(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// properRun reports whether comma pieces may be one unit's name written
+// with commas ("Sở Văn hóa, Thể thao và Du lịch"): not only kinds of
+// bodies or divisions, and every piece after the first starting with a
+// capital. "ban, ngành" or "huyện, thành phố" is no name, though the
+// name of a set ("Các sở, ban, ngành") holds it.
+func properRun(pieces []string) bool {
+	if isGeneric(strings.Join(pieces, ",")) {
+		return false
+	}
+	for _, p := range pieces[1:] {
+		if !startsUpper(p) {
+			return false
+		}
+	}
+	return true
 }
 
 // startsUpper reports whether s's first letter is a capital.

@@ -302,6 +302,30 @@ pl.xlsx:Sheet1!D2: error: "UBND các huyện, thành phố" chỉ nhiều đơn 
 	if got := lines(ds); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
+	// A kind of division or body in small letters is never a unit, though
+	// one unit's or set's name holds it: "thành phố" is not UBND thành phố
+	// Bắc Giang, "thị xã" not UBND thị xã Việt Yên, "ban, ngành" not the
+	// set of the sở, ban, ngành. A place named after "liên quan và" is.
+	for _, c := range []struct{ support, want string }{
+		{"UBND cấp huyện, thành phố", `D2: error: "thành phố"`},
+		{"thị xã", `D2: error: "thị xã"`},
+		{"Sở Y tế, ban, ngành", `D2: error: "ban, ngành"`},
+	} {
+		data := makeAppendix(t, [][]string{
+			{"STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn"},
+			{"1", "A", "Công an tỉnh", c.support, "2024"},
+		})
+		if _, ds := ReadAppendix("pl.xlsx", data, seed); !strings.Contains(lines(ds), c.want) {
+			t.Errorf("%q: %s, want an error %s", c.support, lines(ds), c.want)
+		}
+	}
+	data2 := makeAppendix(t, [][]string{
+		{"STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn"},
+		{"1", "A", "Công an tỉnh", "Các đơn vị liên quan và thành phố Bắc Giang", "2024"},
+	})
+	if a, ds := ReadAppendix("pl.xlsx", data2, seed); ds.HasErrors() || len(a.Tasks) != 1 || len(a.Tasks[0].Support) != 1 || a.Tasks[0].SupportNote != "Các đơn vị liên quan" {
+		t.Errorf("liên quan và thành phố Bắc Giang: %s %+v", lines(ds), a)
+	}
 	seed.Sets = append(seed.Sets, model.Set{ID: text("ubnd-huyen-tp"), Name: text("UBND các huyện, thành phố")})
 	a, ds := ReadAppendix("pl.xlsx", data, seed)
 	if ds.HasErrors() || !slices.Equal(a.Tasks[0].Lead, []string{"ubnd-huyen-tp"}) || !slices.Equal(a.Tasks[0].Support, []string{"cac-so-nganh", "ubnd-huyen-tp"}) {
