@@ -481,10 +481,16 @@ func parse(name string, b []byte, ds *diag.Diagnostics, a *arena) (root *yaml.No
 	return doc.Content[0]
 }
 
-// mayHoldSeveralDocuments reports whether b has a document marker ("---"
-// or "...") at the start of a line other than the first: only then can a
-// second document follow.
+// mayHoldSeveralDocuments reports whether b may hold a second document: a
+// document marker ("---" or "...") at the start of a line, or a carriage
+// return, which this scan does not take for a line break.
 func mayHoldSeveralDocuments(b []byte) bool {
+	// A file with a carriage return (CRLF, or a lone CR from an old Mac)
+	// breaks lines where this scan does not look, and one that opens with
+	// a marker may hold another right after it: the decoder tells.
+	if bytes.IndexByte(b, '\r') >= 0 || bytes.HasPrefix(b, []byte("---")) || bytes.HasPrefix(b, []byte("...")) {
+		return true
+	}
 	for i := bytes.IndexByte(b, '\n'); i >= 0 && i+3 < len(b)+1; {
 		rest := b[i+1:]
 		if bytes.HasPrefix(rest, []byte("---")) || bytes.HasPrefix(rest, []byte("...")) {

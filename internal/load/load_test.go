@@ -179,3 +179,22 @@ func TestCompileAfterRange(t *testing.T) {
 		}
 	}
 }
+
+// A second document is found whatever the line ends: LF, CRLF or a lone
+// CR (an old Mac's), and after a marker that opens the file.
+func TestSecondDocumentAnyLineEnds(t *testing.T) {
+	for name, plan := range map[string]string{
+		"LF":      minimalPlan + "---\nfoo: 1\n",
+		"CRLF":    strings.ReplaceAll(minimalPlan+"---\nfoo: 1\n", "\n", "\r\n"),
+		"lone CR": strings.ReplaceAll(minimalPlan+"---\nfoo: 1\n", "\n", "\r"),
+		"opening": "---\n---\n",
+	} {
+		_, ds, err := Load(fstest.MapFS{"plan.yaml": {Data: []byte(plan)}, "units.yaml": {Data: []byte(minimalUnits)}}, "plan")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := keys(ds); !strings.Contains(got, "many-documents") {
+			t.Errorf("%s: got %q, want many-documents", name, got)
+		}
+	}
+}
