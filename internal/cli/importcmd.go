@@ -372,7 +372,7 @@ func keptOf(d diag.Diagnostic) (keptFinding, bool) {
 // kept from the report replaced.
 func (a *App) printImportDiags(ds diag.Diagnostics, lang i18n.Lang, tasks bool) error {
 	sortImportDiags(ds)
-	errs, keptErrs, outside := 0, 0, 0
+	errs, keptErrs, outside, exists := 0, 0, 0, 0
 	for _, d := range ds {
 		fmt.Fprintln(a.IO.Err, importDiagLine(d, lang))
 		if d.Severity == diag.Error {
@@ -381,6 +381,8 @@ func (a *App) printImportDiags(ds diag.Diagnostics, lang i18n.Lang, tasks bool) 
 				keptErrs++
 			} else if d.Key == "report-month-outside" && !tasks {
 				outside++
+			} else if d.Key == "form-report-exists" {
+				exists++ // its message says what to do (--force)
 			}
 		}
 	}
@@ -393,7 +395,7 @@ func (a *App) printImportDiags(ds diag.Diagnostics, lang i18n.Lang, tasks bool) 
 		switch {
 		case tasks:
 			hints = append(hints, i18n.T(lang, "import.tasks.failed.hint"))
-		case errs > keptErrs+outside:
+		case errs > keptErrs+outside+exists:
 			hints = append(hints, i18n.T(lang, "import.failed.hint"))
 		}
 		if outside > 0 {

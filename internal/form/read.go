@@ -271,8 +271,8 @@ func (fl *Filled) readSheet(xf *excelize.File, ds *diag.Diagnostics) {
 			Proposals: model.Text{Value: proposals, Pos: fl.pos(colProposal, row)},
 			Values:    values[t.Task],
 		}
-		st, ok := ParseState(stateText)
-		if !ok {
+		st, stateOK := ParseState(stateText)
+		if !stateOK {
 			ds.Errorf(fl.pos(colState, row), "form-state", stateText, stateList())
 		}
 		e.State = st
@@ -295,8 +295,11 @@ func (fl *Filled) readSheet(xf *excelize.File, ds *diag.Diagnostics) {
 			switch {
 			case !ok:
 				ds.Errorf(fl.pos(colDone, row), "form-date", doneText)
-			case st != model.Done && ok:
+			case st != model.Done && stateOK:
+				// A state not understood (its own error above) says
+				// nothing of whether the day belongs.
 				ds.Errorf(fl.pos(colDone, row), "form-done-not-done")
+			case st != model.Done:
 			default:
 				e.Done = model.Date{Date: d, Text: d.String(), Pos: fl.pos(colDone, row)}
 			}
@@ -305,6 +308,18 @@ func (fl *Filled) readSheet(xf *excelize.File, ds *diag.Diagnostics) {
 		}
 		fl.Report.Entries = append(fl.Report.Entries, e)
 		fl.EntryRows = append(fl.EntryRows, row)
+	}
+	// A form whose lead rows were all cleared says nothing, yet imported
+	// it would be a report on time (tasks: []): the unit would count as
+	// having reported. Lead rows come prefilled, so this is a clerk's
+	// slip, not a unit with nothing to say.
+	if len(fl.Report.Entries) == 0 && !ds.HasErrors() {
+		for _, t := range k.Tasks {
+			if t.Lead {
+				ds.Errorf(fl.pos(colState, t.Row), "form-nothing-answered")
+				break
+			}
+		}
 	}
 }
 
