@@ -14,7 +14,8 @@ import (
 // and, when the file still has the name plan06 gave it, to the unit and
 // cycle that name says. Task ids the plan does not know are errors too. A
 // task marked done with a progress under 100 loses the progress, with a
-// warning (the entry is changed in place).
+// warning (the entry is changed in place). A form whose answers are all
+// as `form` wrote them gets a warning at the file.
 func (fl *Filled) Check(p *model.Plan, ix *model.Index, cycle dates.Month) diag.Diagnostics {
 	var ds diag.Diagnostics
 	k := &fl.Keys
@@ -61,6 +62,12 @@ func (fl *Filled) Check(p *model.Plan, ix *model.Index, cycle dates.Month) diag.
 			ds.Warnf(fl.pos(colProgress, fl.EntryRows[i]), "form-done-progress", *e.Progress)
 			e.Progress = nil
 		}
+	}
+	// A form that belongs here but came back as it was written: every
+	// unit's prefilled form imported by mistake, or a unit that did not
+	// fill it in. Not refused: a unit may truly have nothing new.
+	if fl.Untouched && !ds.HasErrors() {
+		ds.Warnf(diag.Pos{File: fl.File}, "form-untouched")
 	}
 	return ds
 }

@@ -77,6 +77,10 @@ type Keys struct {
 	Tasks []TaskRow
 	// Targets are the target rows, in sheet order.
 	Targets []TargetRow
+	// Answers is the digest of the answer cells as written (see
+	// answersDigest); empty in a form made before it was recorded. The
+	// check value does not cover it.
+	Answers string
 }
 
 // TaskRow places a task's answers on a sheet row.

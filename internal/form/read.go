@@ -29,6 +29,9 @@ type Filled struct {
 	DocumentCell string
 	EntryRows    []int
 	ValueCells   map[[2]string]string // {task, target} → cell
+	// Untouched says every answer cell is as `form` wrote it (Check
+	// warns); always false for a form without the answers' digest.
+	Untouched bool
 }
 
 // pos is the position of a cell of the form's sheet.
@@ -50,6 +53,9 @@ func Read(name string, data []byte) (*Filled, diag.Diagnostics) {
 		return nil, ds
 	}
 	fl.readSheet(xf, &ds)
+	if !ds.HasErrors() {
+		fl.checkUntouched(xf)
+	}
 	if ds.HasErrors() {
 		return fl, ds
 	}
@@ -92,6 +98,9 @@ func (fl *Filled) readKeys(xf *excelize.File, ds *diag.Diagnostics) bool {
 		vals[i] = get(i, 1)
 	}
 	k.Format, k.Plan, k.Unit, k.Cycle = vals[0], vals[1], vals[2], vals[3]
+	if get(len(want), 0) == answersLabel {
+		k.Answers = get(len(want), 1)
+	}
 	if k.Format != Format {
 		ds.Errorf(keysPos("B1"), "form-format", Clean(k.Format), Format)
 		return false

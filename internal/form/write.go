@@ -362,6 +362,7 @@ func (w *writer) run(rows []Row) {
 		SelectLockedCells: true, SelectUnlockedCells: true,
 		FormatColumns: true, FormatRows: true,
 	}))
+	keys.Answers = answersDigest(keys, rawValue(f, sheet))
 	w.writeKeys(keys)
 	stamp := w.r.AsOf.Time().Format(time.RFC3339)
 	if w.r.AsOf.IsZero() {
@@ -461,6 +462,9 @@ func (w *writer) writeKeys(k *Keys) {
 		w.set(keysSheet, 1, i+1, p[0])
 		w.set(keysSheet, 2, i+1, p[1])
 	}
+	// Row 6, blank in forms made before it, holds the answers' digest.
+	w.set(keysSheet, 1, len(pairs)+1, answersLabel)
+	w.set(keysSheet, 2, len(pairs)+1, k.Answers)
 	row := len(pairs) + 2
 	for _, t := range k.Tasks {
 		role := "support"

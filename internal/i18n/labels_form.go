@@ -56,6 +56,8 @@ func init() {
 		"diag.form-format":    {"định dạng phiếu %q, plan06 này đọc %s; tạo lại phiếu bằng plan06 form", "form format %q, this plan06 reads %s; make the form again with plan06 form"},
 		"diag.form-keys-tampered": {"khóa ẩn của phiếu đã bị sửa; không nhập phiếu này, tạo phiếu mới bằng plan06 form và chép câu trả lời sang",
 			"the form's hidden keys were edited; this form is not imported: make a new one with plan06 form and copy the answers over"},
+		"diag.form-untouched": {"phiếu còn nguyên như lúc lập, chưa ô trả lời nào được sửa; kiểm tra đơn vị đã điền chưa",
+			"the form is exactly as it was made, not one answer cell was changed; check that the unit filled it in"},
 		"diag.form-other-plan": {"phiếu của kế hoạch %q, không phải %q; dùng phiếu của kế hoạch này", "the form belongs to plan %q, not %q; use a form of this plan"},
 		"diag.form-unknown-unit": {"phiếu của đơn vị %q không có trong units.yaml; tạo lại phiếu bằng plan06 form",
 			"the form's unit %q is not in units.yaml; make the form again with plan06 form"},

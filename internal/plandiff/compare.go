@@ -623,11 +623,57 @@ func (c *comparer) reports() ([]ReportDiff, []string) {
 				touched = append(touched, e.Task.Value)
 			}
 		})
+	for i := range out {
+		for j := range out[i].Entries {
+			c.nameTargets(&out[i].Entries[j])
+		}
+	}
 	// pair puts removed reports last; the reader wants them in month order.
 	slices.SortStableFunc(out, func(a, b ReportDiff) int {
 		return cmp.Or(a.Month.Compare(b.Month), cmp.Compare(a.Unit.ID, b.Unit.ID))
 	})
 	return out, touched
+}
+
+// nameTargets fills e.TargetNames for the targets its values are for.
+func (c *comparer) nameTargets(e *EntryDiff) {
+	add := func(target string) {
+		if _, ok := e.TargetNames[target]; ok {
+			return
+		}
+		for _, v := range []version{c.head, c.base} {
+			if name := v.targetName(e.Task, target); name != "" {
+				if e.TargetNames == nil {
+					e.TargetNames = map[string]string{}
+				}
+				e.TargetNames[target] = name
+				return
+			}
+		}
+	}
+	if e.Entry != nil {
+		for _, v := range e.Entry.Values {
+			add(v.Target.Value)
+		}
+	}
+	for _, v := range e.Values {
+		add(v.Target)
+	}
+}
+
+// targetName is the name of task's target as this version knows it; ""
+// when the task or target is unknown or the target has no name.
+func (v version) targetName(task, target string) string {
+	t := v.ix.Task(task)
+	if t == nil {
+		return ""
+	}
+	for i := range t.Targets {
+		if t.Targets[i].ID.Value == target {
+			return t.Targets[i].Name.Value
+		}
+	}
+	return ""
 }
 
 // rel is a file's path inside the plan folder, as the reviewer sees it in

@@ -252,6 +252,10 @@ type EntryDiff struct {
 	// removed or changed); empty when they did not. The texts themselves
 	// are long and the YAML diff shows them.
 	Result, Obstacles, Proposals Kind
+	// TargetNames are the names of the targets the entry's values are for
+	// (Entry.Values and Values), by target id, as head names them, else
+	// base; a target neither names is left out and shown by its id.
+	TargetNames map[string]string
 }
 
 // ValueChange is the number reported for one target before and after; nil

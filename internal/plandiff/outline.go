@@ -35,11 +35,12 @@ func count(key string, n int) sentence {
 // The kinds of argument. A plain Go string is text plan06 wrote itself
 // (numbers, dates): shown as is.
 type (
-	words  string // the user's text: on one line, escaped in Markdown
-	quoted string // the user's text in quotes
-	strong string // the user's text in bold in Markdown (ids in headings)
-	code   string // a path: in backticks in Markdown
-	label  string // a catalogue key
+	words  string  // the user's text: on one line, escaped in Markdown
+	num    float64 // a number: the decimal comma in Vietnamese (95,3), the point in English
+	quoted string  // the user's text in quotes
+	strong string  // the user's text in bold in Markdown (ids in headings)
+	code   string  // a path: in backticks in Markdown
+	label  string  // a catalogue key
 	// list joins its items with sep.
 	list struct {
 		sep   string
@@ -329,6 +330,10 @@ func targetLines(t *TargetDiff) []sentence {
 	if c := t.NameChange; c != nil {
 		out = append(out, say("diff.target.name", id, quoted(c.Before), quoted(c.After)))
 	}
+	// The other lines name the target as it now reads, else by its id.
+	if name := t.Target.Name.Value; name != "" {
+		id = words(name)
+	}
 	unitBefore, unitAfter := t.Target.Unit.Value, t.Target.Unit.Value
 	if c := t.UnitChange; c != nil {
 		unitBefore = c.Before
@@ -356,7 +361,7 @@ func milestone(m *model.Milestone, unit string) sentence {
 
 // amount is a number with its unit: "80%", "12 hồ sơ".
 func amount(v float64, unit string) any {
-	n := strconv.FormatFloat(v, 'f', -1, 64)
+	n := num(v)
 	switch unit {
 	case "":
 		return n
@@ -401,7 +406,7 @@ func entryLines(e *EntryDiff, report Kind) []sentence {
 		if report == Added {
 			key = "diff.entry.is"
 		}
-		return []sentence{say(key, task, entrySaid(e.Entry))}
+		return []sentence{say(key, task, entrySaid(e))}
 	case Removed:
 		return []sentence{say("diff.entry.removed", task)}
 	}
@@ -416,7 +421,7 @@ func entryLines(e *EntryDiff, report Kind) []sentence {
 		out = append(out, say("diff.entry.done", task, day(c.Before), day(c.After)))
 	}
 	for _, v := range e.Values {
-		out = append(out, say("diff.entry.value", task, words(v.Target), number(v.Before), number(v.After)))
+		out = append(out, say("diff.entry.value", task, targetOf(e, v.Target), number(v.Before), number(v.After)))
 	}
 	for _, x := range []struct {
 		what string
@@ -430,7 +435,8 @@ func entryLines(e *EntryDiff, report Kind) []sentence {
 }
 
 // entrySaid sums up a new entry: state, done day, progress, values.
-func entrySaid(e *model.Entry) any {
+func entrySaid(d *EntryDiff) any {
+	e := d.Entry
 	parts := []any{stateLabel(e.State)}
 	if !e.Done.Date.IsZero() {
 		parts = append(parts, say("diff.entry.done-on", day(e.Done.Date)))
@@ -439,7 +445,7 @@ func entrySaid(e *model.Entry) any {
 		parts = append(parts, say("diff.entry.progress-is", percent(e.Progress)))
 	}
 	for _, v := range e.Values {
-		parts = append(parts, say("diff.entry.value-is", words(v.Target.Value), number(&v.Value)))
+		parts = append(parts, say("diff.entry.value-is", targetOf(d, v.Target.Value), number(&v.Value)))
 	}
 	return list{", ", parts}
 }
@@ -463,7 +469,15 @@ func number(v *float64) any {
 	if v == nil {
 		return label("diff.none-value")
 	}
-	return strconv.FormatFloat(*v, 'f', -1, 64)
+	return num(*v)
+}
+
+// targetOf names a target an entry's value is for: its name, else its id.
+func targetOf(e *EntryDiff, target string) any {
+	if name := e.TargetNames[target]; name != "" {
+		return words(name)
+	}
+	return words(target)
 }
 
 // orNone is a value, or the word for none when it is empty.

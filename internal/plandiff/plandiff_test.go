@@ -420,7 +420,7 @@ func TestMilestoneChanged(t *testing.T) {
 		t.Errorf("3.1.2 status %+v, want at-risk → in-progress", st)
 	}
 	wantContains(t, text(t, d, i18n.VI),
-		"chỉ tiêu lien-thong, mốc 1: từ quý II/2024 tối thiểu 80% → từ quý III/2024 tối thiểu 90%")
+		"chỉ tiêu Tỷ lệ nộp hồ sơ liên thông trực tuyến, mốc 1: từ quý II/2024 tối thiểu 80% → từ quý III/2024 tối thiểu 90%")
 }
 
 func TestReportAdded(t *testing.T) {
@@ -461,10 +461,13 @@ func TestReportChanged(t *testing.T) {
 	}
 	wantContains(t, text(t, d, i18n.EN),
 		"task 3.2, state: Blocked → In progress",
-		"task 3.2, target lien-thong: 62.5 → 81",
+		"task 3.2, target Tỷ lệ nộp hồ sơ liên thông trực tuyến: 62.5 → 81",
 		"task 3.2, progress: 45% → 70%",
 		"task 3.2: obstacles removed",
 		"status on 20/04/2024: Blocked → At risk")
+	// Vietnamese writes the decimal comma, as the rest of plan06 does.
+	wantContains(t, text(t, d, i18n.VI),
+		"nhiệm vụ 3.2, chỉ tiêu Tỷ lệ nộp hồ sơ liên thông trực tuyến: 62,5 → 81")
 }
 
 func TestUnitRenamed(t *testing.T) {

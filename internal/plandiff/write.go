@@ -138,6 +138,12 @@ func (p printer) arg(a any) string {
 			return "`" + oneLine(string(a)) + "`"
 		}
 		return p.escape(string(a))
+	case num:
+		n := strconv.FormatFloat(float64(a), 'f', -1, 64)
+		if p.lang == i18n.VI {
+			n = strings.Replace(n, ".", ",", 1)
+		}
+		return n
 	case label:
 		return i18n.T(p.lang, string(a))
 	case day:
