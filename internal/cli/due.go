@@ -107,11 +107,8 @@ func leadNames(ix *model.Index, t *model.Task, d dates.Date) string {
 	var names []string
 	seen := map[*model.Unit]bool{}
 	for _, id := range t.Lead {
-		switch u := ix.Unit(id.Value); {
+		switch u := ix.UnitAt(id, d); {
 		case u != nil:
-			if hs := ix.ExpandAt([]model.Text{id}, d); len(hs) == 1 {
-				u = hs[0].Unit
-			}
 			if !seen[u] {
 				seen[u] = true
 				names = append(names, u.Name.Value)

@@ -46,6 +46,21 @@ func (ix *Index) Successor(u *Unit, d dates.Date) (*Unit, []*Unit) {
 	return cur, preds
 }
 
+// UnitAt returns the unit id names as it stands on day d: the unit that
+// holds its assignments then (its successor, once it has ended, as
+// ExpandAt passes them on), or the unit itself; nil when id names no unit.
+// Tables that name a task's units at D go through it (SPEC §9).
+func (ix *Index) UnitAt(id Text, d dates.Date) *Unit {
+	u := ix.Unit(id.Value)
+	if u == nil {
+		return nil
+	}
+	if hs := ix.ExpandAt([]Text{id}, d); len(hs) == 1 {
+		return hs[0].Unit
+	}
+	return u
+}
+
 // ExpandAt returns the holders of the assignments that ids stand for on day
 // d (SPEC §9). A unit named directly is always kept, passed on to its
 // successor once it has ended: the plan's words name it, and its history

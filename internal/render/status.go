@@ -125,11 +125,8 @@ func leadNames(ix *model.Index, t *model.Task, d dates.Date) string {
 	names := make([]string, 0, len(t.Lead))
 	seen := make(map[*model.Unit]bool, len(t.Lead))
 	for _, id := range t.Lead {
-		u, s := ix.Unit(id.Value), ix.Set(id.Value)
+		u, s := ix.UnitAt(id, d), ix.Set(id.Value)
 		if u != nil {
-			if hs := ix.ExpandAt([]model.Text{id}, d); len(hs) == 1 {
-				u = hs[0].Unit
-			}
 			if seen[u] {
 				continue
 			}

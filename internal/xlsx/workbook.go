@@ -315,10 +315,7 @@ func (wb *workbook) refNames(ids []model.Text) string {
 	names := make([]string, 0, len(ids))
 	var seen map[*model.Unit]bool
 	for _, id := range ids {
-		if u := wb.ix.Unit(id.Value); u != nil {
-			if hs := wb.ix.ExpandAt([]model.Text{id}, wb.r.AsOf); len(hs) == 1 {
-				u = hs[0].Unit
-			}
+		if u := wb.ix.UnitAt(id, wb.r.AsOf); u != nil {
 			if seen[u] {
 				continue
 			}
