@@ -72,7 +72,7 @@ func (a *App) runForm(unitQuery, cycleText, output string, all bool) error {
 		if first, last, ok := l.plan.ReportMonths(); ok && (month.Compare(first) < 0 || month.Compare(last) > 0) {
 			return withHintArgs(usageErr("pass one of those months, e.g. --cycle %s",
 				"--cycle %s is not a reporting cycle of the plan: it takes reports for cycles %s to %s",
-				month.String(), first.String(), last.String()), last.String())
+				month.String(), first.String(), last.String()), nearest(month, first, last).String())
 		}
 	}
 	ix := model.NewIndex(l.plan)
@@ -101,6 +101,14 @@ func (a *App) runForm(unitQuery, cycleText, output string, all bool) error {
 		}
 	}
 	return nil
+}
+
+// nearest is the month of first..last closest to m (m is outside).
+func nearest(m, first, last dates.Month) dates.Month {
+	if m.Compare(first) < 0 {
+		return first
+	}
+	return last
 }
 
 func (a *App) writeForm(res *status.Result, ix *model.Index, u *model.Unit, opts form.Options, path string) error {
