@@ -19,7 +19,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -27,7 +26,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 )
 
@@ -36,7 +34,17 @@ type measure struct {
 	rss  int64 // bytes
 }
 
+// launcherProc runs the measured commands (see launcher.go).
+var launcherProc *launcher
+
 func main() {
+	if os.Getenv(launcherEnv) == "1" {
+		launcherMain()
+	}
+	var err error
+	if launcherProc, err = startLauncher(); err != nil {
+		fail(fmt.Errorf("starting the launcher: %v", err))
+	}
 	scales := flag.String("scales", "province,country", "comma-separated scales to measure")
 	runs := flag.Int("runs", 5, "runs of each command per scale (the median is quoted)")
 	work := flag.String("work", filepath.Join(os.TempDir(), "plan06-bench"), "folder for binaries and synthetic plans (reused)")
@@ -282,24 +290,7 @@ func diffRepo(plan, repo string) (string, int, error) {
 	return repo, added, nil
 }
 
-func runOnce(argv []string, dir string) (measure, error) {
-	cmd := exec.Command(argv[0], argv[1:]...)
-	cmd.Dir = dir
-	cmd.Stdout = io.Discard
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	start := time.Now()
-	err := cmd.Run()
-	wall := time.Since(start)
-	if err != nil {
-		return measure{}, fmt.Errorf("%v: %s", err, stderr.String())
-	}
-	var rss int64
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		rss = ru.Maxrss * 1024 // Linux reports kilobytes
-	}
-	return measure{wall: wall, rss: rss}, nil
-}
+func runOnce(argv []string, dir string) (measure, error) { return launcherProc.run(argv, dir) }
 
 func median(ms []measure) measure {
 	walls := make([]time.Duration, len(ms))
