@@ -438,6 +438,23 @@ func (c *computer) required(t *model.Task) []*float64 {
 	return out
 }
 
+// holderOn is the unit that held assignment a on day d: the unit that
+// holds it at D, or, when that one did not exist yet on d, the predecessor
+// that did (SPEC §9: a unit owes cycle M only if it exists on M's
+// deadline, so the cycles before a merger stay owed by the unit that
+// ended). A zero d, or no predecessor existing on d, gives a.Unit.
+func holderOn(a *Assignment, d dates.Date) *model.Unit {
+	if d.IsZero() || a.Unit.ExistsOn(d) {
+		return a.Unit
+	}
+	for _, p := range a.Predecessors {
+		if p.ExistsOn(d) {
+			return p
+		}
+	}
+	return a.Unit
+}
+
 // assignment applies the table of SPEC §3.2 to one lead unit of task ts.
 // A holder that took the assignment over reads its own history first, then
 // its predecessors', nearest first: their latest entries and values count
@@ -445,7 +462,7 @@ func (c *computer) required(t *model.Task) []*float64 {
 func (c *computer) assignment(ts *Task, ti int, required []*float64, holder model.Holder) Assignment {
 	t := ts.Task
 	u := holder.Unit
-	a := Assignment{Unit: u, State: model.NotStarted}
+	a := Assignment{Unit: u, State: model.NotStarted, Predecessors: holder.Predecessors}
 	hs := []*history{c.unit(u.ID.Value)}
 	for _, pre := range holder.Predecessors {
 		hs = append(hs, c.unit(pre.ID.Value))
@@ -632,7 +649,7 @@ func (c *computer) compliance(tasks []Task, cy dates.Cycle) []UnitReport {
 			if a.Status == Done && !a.Done.IsZero() && a.Done.Before(cy.PeriodFrom) {
 				continue
 			}
-			owe(a.Unit)
+			owe(holderOn(a, cy.Deadline))
 		}
 	}
 	n := 0

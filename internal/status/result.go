@@ -95,7 +95,12 @@ type Assignment struct {
 	// the assignment over from it (SPEC §9) and has not reported on it yet;
 	// nil otherwise.
 	Inherited *model.Unit
-	Targets   []TargetStatus
+	// Predecessors are the ended units Unit took the assignment over
+	// from, nearest first (model.Holder); nil for most. A cycle whose
+	// deadline fell before Unit began was owed by one of them (SPEC §9).
+	// The slice may be shared: it must not be changed.
+	Predecessors []*model.Unit
+	Targets      []TargetStatus
 }
 
 // TargetStatus is one target of a task as one assignment stands.
