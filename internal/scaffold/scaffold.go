@@ -198,7 +198,9 @@ theo lược đồ trong schema/ ngay khi gõ. Tạo lại lược đồ cho phi
 plan06 đang dùng: plan06 schema -o schema.
 
 Mỗi pull request được kiểm tra bởi .github/workflows/plan.yml (validate,
-fmt --check, diff); ngày 15 hằng tháng workflow này dựng báo cáo Excel.
+fmt --check, diff); từ ngày 15 đến ngày 25 hằng tháng workflow hỏi plan06
+xem hôm nay có phải ngày tổng hợp không (plan06 report --if-compile-day) và
+dựng báo cáo Excel vào đúng ngày đó.
 `
 
 func workflow(version string) string {
@@ -209,9 +211,11 @@ func workflow(version string) string {
 }
 
 const workflowText = `# CI for this plan repository: every pull request that touches the plan is
-# validated, checked for canonical YAML and summarised as a semantic diff; on
-# the 15th of every month the report workbook is built and kept as an
-# artifact.
+# validated, checked for canonical YAML and summarised as a semantic diff;
+# every day from the 15th to the 25th plan06 is asked whether today is the
+# compile day of the month's cycle (reporting.compile_after working days
+# after the deadline) and on that day builds the report workbook and keeps
+# it as an artifact.
 name: plan
 
 on:
@@ -220,8 +224,10 @@ on:
       - "plan/**"
       - ".github/workflows/plan.yml"
   schedule:
-    # 08:00 on the 15th in Asia/Ho_Chi_Minh (UTC+7) is 01:00 UTC.
-    - cron: "0 1 15 * *"
+    # 08:00 in Asia/Ho_Chi_Minh (UTC+7) is 01:00 UTC, every day from the
+    # 15th to the 25th: the compile day moves with weekends, Tết and
+    # rollover, and plan06 report --if-compile-day knows which day it is.
+    - cron: "0 1 15-25 * *"
   workflow_dispatch:
     inputs:
       period:
@@ -320,14 +326,30 @@ jobs:
         run: plan06 validate --format github
 
       - name: Build the workbook
+        id: build
         env:
           PERIOD: ${{ steps.period.outputs.period }}
-        run: plan06 report "$PERIOD" -o "bao-cao-de-an-06-$PERIOD.xlsx"
+          EVENT: ${{ github.event_name }}
+        run: |
+          if [ "$EVENT" = schedule ]; then
+            # Writes bao-cao-de-an-06-YYYY-MM.xlsx on the compile day only;
+            # on the other days it says so and exits 0.
+            plan06 report --if-compile-day
+          else
+            plan06 report "$PERIOD" -o "bao-cao-de-an-06-$PERIOD.xlsx"
+          fi
+          shopt -s nullglob
+          files=(bao-cao-de-an-06-*.xlsx)
+          if [ "${#files[@]}" -gt 0 ]; then
+            echo "file=${files[0]}" >> "$GITHUB_OUTPUT"
+            echo "name=${files[0]%.xlsx}" >> "$GITHUB_OUTPUT"
+          fi
 
       - name: Upload the workbook
+        if: steps.build.outputs.file != ''
         uses: actions/upload-artifact@v4
         with:
-          name: bao-cao-de-an-06-${{ steps.period.outputs.period }}
-          path: bao-cao-de-an-06-${{ steps.period.outputs.period }}.xlsx
+          name: ${{ steps.build.outputs.name }}
+          path: bao-cao-de-an-06-*.xlsx
           if-no-files-found: error
 `

@@ -106,6 +106,14 @@ func TestWorkflow(t *testing.T) {
 	if !strings.Contains(string(b), "go install github.com/plan06/plan06/cmd/plan06@v1.2.3") {
 		t.Error("the workflow does not install plan06 v1.2.3")
 	}
+	// The workbook is built on the compile day (SPEC §8.3), which moves
+	// with weekends and holidays: the schedule asks plan06 every day from
+	// the 15th to the 25th, as this repository's own workflow does.
+	for _, want := range []string{`- cron: "0 1 15-25 * *"`, "plan06 report --if-compile-day"} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("the workflow lacks %q", want)
+		}
+	}
 	if dev, _ := Files(Options{Year: 2025, Version: "dev"}); !strings.Contains(string(find(dev, ".github/workflows/plan.yml")), "@latest") {
 		t.Error("a development build's workflow should install @latest")
 	}
