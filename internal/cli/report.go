@@ -103,6 +103,7 @@ func (a *App) runReport(periodText, output string, ifCompileDay, docxOut bool) e
 	}
 	today := rp.today
 	if rp.notCompileDay {
+		a.warnOutside(l, today)
 		cy := p.Cal.Cycle(dates.MonthOf(today), p.Reporting.Day, rp.rollover)
 		fmt.Fprintln(a.IO.Out, i18n.T(l.lang, "cli.not-compile-day", langDay(l.lang, today),
 			monthWords(l.lang, cy.Month), langDay(l.lang, status.CompileDay(p, cy))))
@@ -238,10 +239,12 @@ func (a *App) reportDay(p *model.Plan, periodText string, period dates.Period, i
 }
 
 // compileCycle returns the cycle whose compile day is today, if any: the
-// cycle of today's month, or of the month before (a cycle due on the 31st
-// is compiled in the next month).
+// cycle of today's month, or of one of the two months before (a cycle due
+// late in its month, compiled up to 20 working days after its deadline,
+// Tết between, is compiled one or two months later).
 func compileCycle(p *model.Plan, today dates.Date, rollover bool) (dates.Month, bool) {
-	for _, m := range []dates.Month{dates.MonthOf(today), dates.MonthOf(today).Add(-1)} {
+	m0 := dates.MonthOf(today)
+	for _, m := range []dates.Month{m0, m0.Add(-1), m0.Add(-2)} {
 		cy := p.Cal.Cycle(m, p.Reporting.Day, rollover)
 		if status.CompileDay(p, cy) == today {
 			return m, true
