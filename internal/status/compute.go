@@ -622,6 +622,12 @@ func (c *computer) compliance(tasks []Task, cy dates.Cycle) []UnitReport {
 	// The units owing are marked by their place in the units sorted by
 	// id: no map of thousands of units and no sort per cycle. Every unit
 	// here comes from the index (ExpandAt), so each has its place.
+	// A cycle whose reports the plan cannot hold (a month outside
+	// Plan.ReportMonths: validation refuses its folder) is owed by nobody:
+	// 1–15 January's latest cycle is December's, before a year's plan.
+	if first, last, ok := c.p.ReportMonths(); ok && (cy.Month.Compare(first) < 0 || cy.Month.Compare(last) > 0) {
+		return nil
+	}
 	byID := c.ix.UnitsByID()
 	owed := make([]*model.Unit, len(byID))
 	secretariat := c.p.Reporting.Secretariat.Value
