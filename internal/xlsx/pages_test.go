@@ -114,7 +114,9 @@ func TestSummaryPagesAtScale(t *testing.T) {
 		if isTitle {
 			part = rows[r-1][0][:1]
 		}
-		if breaks[r] && !isTitle && part != "3" {
+		// A break at the blank row between two parts splits neither.
+		spacer := len(rows[r-1]) == 0 || strings.Join(rows[r-1], "") == ""
+		if breaks[r] && !isTitle && !spacer && part != "3" {
 			t.Errorf("page break before row %d, inside part %q", r, part)
 		}
 	}

@@ -467,17 +467,17 @@ func (wb *workbook) chartHeader(sheet string, head int) {
 	}
 }
 
-// chart writes the chart's data, one row per group that holds tasks of its
-// own (the leaf groups, and a parent with tasks outside its children),
-// labelled by its ref and counting its own tasks, and under it a stacked
-// column chart of it: one column per group, one series per outcome. A
-// parent's subtree would count its children's tasks twice over, and empty
-// groups are bars of nothing. It returns the data's last row, 0 when there
-// is no chart.
+// chart writes the chart's data, one row per leaf group that holds tasks
+// (SPEC §8.5: "leaf groups only, labelled by ref"), labelled by its ref,
+// and under it a stacked column chart of it: one column per group, one
+// series per outcome. A parent's bar would count its children's tasks
+// twice over, and empty groups are bars of nothing; the tasks a parent
+// holds outside its children are in the outcome table above, not in the
+// chart. It returns the data's last row, 0 when there is no chart.
 func (wb *workbook) chart(sheet string, head int) int {
 	var leaves []report.Group
 	for _, g := range wb.rep.Groups {
-		if g.Own.Total > 0 {
+		if g.Leaf && g.Own.Total > 0 {
 			leaves = append(leaves, g)
 		}
 	}

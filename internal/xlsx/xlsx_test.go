@@ -577,12 +577,14 @@ func TestNoFormulaInjection(t *testing.T) {
 func TestChart(t *testing.T) {
 	b := write(t, fixture(), fixtureOptions(i18n.VI))
 	chart := zipEntry(t, b, "xl/charts/chart1.xml")
-	// Categories are the refs of the groups with tasks of their own (rows
-	// 31–34 of the chart's data: II.1, II.3, II.3.1, IV); one series per
-	// outcome, named by its cell in the data's one-row header (row 30).
+	// Categories are the refs of the leaf groups with tasks (rows 31–33 of
+	// the chart's data: II.1, II.3.1, and the fourth group, without a ref;
+	// II.3, the parent of II.3.1, holds tasks of its own but is not a leaf,
+	// SPEC §8.5); one series per outcome, named by its cell in the data's
+	// one-row header (row 30).
 	for _, want := range []string{"<barChart>", `<barDir val="col">`, `<grouping val="stacked">`,
-		`<varyColors val="0">`, `<f>&#39;Tổng hợp&#39;!$A$31:$A$34</f>`, `<f>&#39;Tổng hợp&#39;!$F$30</f>`,
-		`<f>&#39;Tổng hợp&#39;!$J$31:$J$34</f>`, "Times New Roman"} {
+		`<varyColors val="0">`, `<f>&#39;Tổng hợp&#39;!$A$31:$A$33</f>`, `<f>&#39;Tổng hợp&#39;!$F$30</f>`,
+		`<f>&#39;Tổng hợp&#39;!$J$31:$J$33</f>`, "Times New Roman"} {
 		if !strings.Contains(chart, want) {
 			t.Errorf("chart1.xml lacks %s", want)
 		}
@@ -625,7 +627,7 @@ func TestChart(t *testing.T) {
 			}
 		}
 	}
-	for ref, want := range map[string]string{"A31": "II.1", "A32": "II.3", "A33": "II.3.1", "A34": "4", "E32": "1"} {
+	for ref, want := range map[string]string{"A31": "II.1", "A32": "II.3.1", "A33": "4", "A34": "", "E32": "2"} {
 		if got := cellValue(t, f, "Tổng hợp", ref); got != want {
 			t.Errorf("chart data %s = %q, want %q", ref, got, want)
 		}
@@ -635,9 +637,9 @@ func TestChart(t *testing.T) {
 		t.Errorf("the summary sheet does not hold the drawing: %s", rels)
 	}
 	drawing := zipEntry(t, b, "xl/drawings/drawing1.xml")
-	// Anchored below its data (a header row and four groups), a row under
+	// Anchored below its data (a header row and three groups), a row under
 	// the last; drawing rows count from 0.
-	row := findRow(t, open(t, b), "Tổng hợp", "A", "4. ") + 6
+	row := findRow(t, open(t, b), "Tổng hợp", "A", "4. ") + 5
 	if from := fmt.Sprintf("<xdr:from><xdr:col>0</xdr:col><xdr:colOff>38100</xdr:colOff><xdr:row>%d</xdr:row>", row); !strings.Contains(drawing, from) {
 		t.Errorf("chart anchor: %s", drawing)
 	}
