@@ -377,7 +377,7 @@ func (c *checker) reports() {
 	seen := map[string]diag.Pos{}
 	for i := range c.p.Reports {
 		r := &c.p.Reports[i]
-		file := diag.Pos{File: r.File}
+		file := diag.File(r.File)
 		if !inPeriod(r.Month) {
 			c.diags.Errorf(file, "report-month-outside", r.Month.String(), from.VN(), to.VN(),
 				lo.String(), hi.String())

@@ -116,7 +116,7 @@ func (a *App) runFmt(o fmtOptions, paths []string) error {
 // diag.yaml-tab, diag.duplicate-key, diag.yaml-syntax), so that fmt and validate say the same thing about the
 // same file.
 func fmtErr(lang i18n.Lang, shown string, err error) string {
-	pos := diag.Pos{File: shown}
+	pos := diag.File(shown)
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	var se *yamlfmt.SyntaxError
 	if errors.As(err, &se) {

@@ -32,6 +32,14 @@ func clamp32(n int) int32 {
 	return int32(min(max(n, math.MinInt32), math.MaxInt32))
 }
 
+// File returns the position of a problem with the whole plan file name (a
+// report path, a stray file, a file too large or unreadable): its first
+// line and column, so that every line of validate has SPEC §2.2's form
+// file:line:col and editors and CI annotations place it. Spreadsheet cells
+// (forms, appendices) are named by their sheet and cell instead, with no
+// line (Pos{File: "phieu.xlsx:Sheet!B9"}).
+func File(name string) Pos { return Pos{File: name, Line: 1, Col: 1} }
+
 // String renders the position the way compilers do: file:line:col.
 func (p Pos) String() string {
 	switch {

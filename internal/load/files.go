@@ -211,7 +211,7 @@ func refusal(dir string, r planfs.Refusal) diag.Diagnostic {
 // refusalAt is the diagnostic for a path the walker did not list, shown
 // to the user as name.
 func refusalAt(name string, r planfs.Refusal) diag.Diagnostic {
-	pos := diag.Pos{File: name}
+	pos := diag.File(name)
 	d := diag.Diagnostic{Pos: pos, Severity: diag.Error}
 	switch r.Reason {
 	case planfs.LinkOutside:
@@ -306,7 +306,7 @@ func (f *source) read(fsys fs.FS, a *arena, mem *memoryGuard) {
 // the walker would have counted it. (Apart from read, so that the error
 // it looks into does not cost read an allocation per file.)
 func (f *source) readFailed(fsys fs.FS, err error, mem *memoryGuard) {
-	whole := diag.Pos{File: f.name}
+	whole := diag.File(f.name)
 	var big *planfs.TooBigError
 	isBig := errors.As(err, &big)
 	if f.unsized {
@@ -363,10 +363,10 @@ func (f *source) decodeReport() {
 	r := &model.Report{File: f.name}
 	month, unit, okMonth, okUnit := reportIdentity(f.rel)
 	if !okMonth {
-		f.diag.Errorf(diag.Pos{File: f.name}, "bad-report-month", f.rel)
+		f.diag.Errorf(diag.File(f.name), "bad-report-month", f.rel)
 	}
 	if !okUnit {
-		f.diag.Errorf(diag.Pos{File: f.name}, "bad-report-unit", f.rel)
+		f.diag.Errorf(diag.File(f.name), "bad-report-unit", f.rel)
 	}
 	r.Month, r.Unit = month, unit
 	if f.doc != nil {
@@ -407,7 +407,7 @@ var fastPath = true
 // parse turns file bytes into the root node of its single document.
 // Nodes the fast path reads are built in a when it is not nil.
 func parse(name string, b []byte, ds *diag.Diagnostics, a *arena) (root *yaml.Node) {
-	whole := diag.Pos{File: name}
+	whole := diag.File(name)
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(b) { // the fast check; the position only when needed
 		line, col, _ := yamlpos.FirstInvalidUTF8(b)
@@ -536,7 +536,7 @@ func treeProblem(n *yaml.Node, depth int) (*yaml.Node, string) {
 // (yamlpos.Syntax, which fmt reports through as well).
 func syntaxError(ds *diag.Diagnostics, name string, b []byte, err error) {
 	line, col, msg, tab := yamlpos.Syntax(b, err)
-	pos := diag.Pos{File: name}
+	pos := diag.File(name)
 	if line > 0 {
 		pos = diag.At(name, line, col)
 	}

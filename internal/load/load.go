@@ -51,7 +51,7 @@ func Load(fsys fs.FS, dir string) (*model.Plan, diag.Diagnostics, error) {
 		diags = append(diags, f.diag...)
 		switch f.kind {
 		case kindStray:
-			diags.Warnf(diag.Pos{File: f.name}, "stray-file")
+			diags.Warnf(diag.File(f.name), "stray-file")
 			continue
 		case kindIgnored:
 			continue
@@ -64,7 +64,7 @@ func Load(fsys fs.FS, dir string) (*model.Plan, diag.Diagnostics, error) {
 			// so-tttt.yml beside so-tttt.yaml: two reports for one month.
 			if month, unit, ok := splitReportPath(f.rel); ok {
 				if other, dup := seenReport[month+"/"+unit]; dup {
-					diags.Errorf(diag.Pos{File: f.name}, "duplicate-file", other)
+					diags.Errorf(diag.File(f.name), "duplicate-file", other)
 					continue
 				}
 				seenReport[month+"/"+unit] = f.name
@@ -72,7 +72,7 @@ func Load(fsys fs.FS, dir string) (*model.Plan, diag.Diagnostics, error) {
 		case kindPlan, kindUnits, kindCalendar:
 			// plan.yaml and plan.yml together would be two truths.
 			if other, dup := seen[f.kind]; dup {
-				diags.Errorf(diag.Pos{File: f.name}, "duplicate-file", other)
+				diags.Errorf(diag.File(f.name), "duplicate-file", other)
 				continue
 			}
 			seen[f.kind] = f.name
@@ -112,7 +112,7 @@ func Load(fsys fs.FS, dir string) (*model.Plan, diag.Diagnostics, error) {
 		f.doc = nil // let the tree go: at country scale these add up
 	}
 	if p.UnitsFile == "" {
-		diags.Errorf(diag.Pos{File: join(dir, "units.yaml")}, "missing-file")
+		diags.Errorf(diag.File(join(dir, "units.yaml")), "missing-file")
 	}
 	slices.SortStableFunc(reports, func(a, b model.Report) int {
 		return cmp.Or(a.Month.Compare(b.Month), cmp.Compare(a.Unit, b.Unit))

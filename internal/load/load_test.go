@@ -52,7 +52,7 @@ func TestTooBig(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := keys(ds); !strings.Contains(got, "plan/tasks/huge.yaml too-big") {
+	if got := keys(ds); !strings.Contains(got, "plan/tasks/huge.yaml:1:1 too-big") {
 		t.Errorf("want too-big on plan/tasks/huge.yaml, got:\n%s", got)
 	}
 }
@@ -75,7 +75,7 @@ func TestAliasBombIsFast(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(keys(ds), "plan/tasks/bomb.yaml alias") {
+	if !strings.Contains(keys(ds), "plan/tasks/bomb.yaml:1:1 alias") {
 		t.Errorf("want alias error, got:\n%s", keys(ds))
 	}
 	// Not a timing assertion on speed, a guard against expansion: expanding

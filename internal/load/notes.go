@@ -28,7 +28,7 @@ func notesMonth(rel string) (dates.Month, bool) {
 // UTF-8 and the name a month.
 func (f *source) notes(b []byte) {
 	if _, ok := notesMonth(f.rel); !ok {
-		f.diag.Errorf(diag.Pos{File: f.name}, "bad-notes-name", f.rel)
+		f.diag.Errorf(diag.File(f.name), "bad-notes-name", f.rel)
 	}
 	if !utf8.Valid(b) {
 		line, col, _ := yamlpos.FirstInvalidUTF8(b)
