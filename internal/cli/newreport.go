@@ -64,6 +64,20 @@ func (a *App) runNewReport(unitQuery, monthText, submittedText string) error {
 		}
 		month = m
 	}
+	// A report validate would refuse (its month folder is not one of the
+	// plan's cycles) is not written, whether the month was given or is
+	// today's.
+	if first, last, ok := l.plan.ReportMonths(); ok && (month.Compare(first) < 0 || month.Compare(last) > 0) {
+		hint := "pass one of those months, e.g. --month %s"
+		if monthText != "" {
+			return withHintArgs(usageErr(hint,
+				"--month %s is not a reporting cycle of the plan: it takes reports for cycles %s to %s; nothing written",
+				month.String(), first.String(), last.String()), nearest(month, first, last).String())
+		}
+		return withHintArgs(usageErr(hint,
+			"the current cycle %s is not a reporting cycle of the plan: it takes reports for cycles %s to %s; nothing written",
+			month.String(), first.String(), last.String()), nearest(month, first, last).String())
+	}
 	submitted := day
 	if submittedText != "" {
 		d, err := dates.ParseDay(strings.TrimSpace(submittedText))
@@ -74,11 +88,10 @@ func (a *App) runNewReport(unitQuery, monthText, submittedText string) error {
 	}
 	ix := model.NewIndex(l.plan)
 	res := status.Compute(l.plan, ix, status.Options{AsOf: day, Cycle: month})
-	if !owes(res, u) {
-		return usageErr("a unit owes a report for a month when it leads a task open then, or is in reporting.also;"+
-			" to report on a task it supports, copy another report and edit it",
-			"%s (%s) owes no report for %s: it leads no open task then; nothing written",
-			u.Name.Value, u.ID.Value, i18n.Month(a.ui, month.Year, int(month.Month)))
+	// The units that owe the cycle are the ones status lists for it (SPEC
+	// §3.3 and §9), so a report written here is one status counts.
+	if _, ok := res.Owes(u.ID.Value); !ok {
+		return a.owesNothing(l.plan, u, res.Cycle)
 	}
 	var buf bytes.Buffer
 	writeReportDraft(&buf, res, u, month, submitted, l.lang)
@@ -105,40 +118,44 @@ func (a *App) runNewReport(unitQuery, monthText, submittedText string) error {
 	return nil
 }
 
-// owes reports whether u owes a report for the result's cycle, or has an
-// open assignment to report on.
-func owes(r *status.Result, u *model.Unit) bool {
-	for _, ur := range r.Units {
-		if ur.Unit.ID.Value == u.ID.Value {
-			return true
-		}
+// owesNothing is the refusal for a unit that does not owe cycle cy,
+// saying why: it does not exist on the deadline, it reports to another unit
+// than the secretariat, or it leads no task open then.
+func (a *App) owesNothing(p *model.Plan, u *model.Unit, cy dates.Cycle) error {
+	month := i18n.Month(a.ui, cy.Month.Year, int(cy.Month.Month))
+	switch {
+	case !cy.Deadline.IsZero() && !u.ExistsOn(cy.Deadline):
+		return usageErr("a unit reports for the cycles whose deadline falls while it exists (from and until in units.yaml); pick another month, or its successor",
+			"%s (%s) owes no report for %s: it does not exist on the cycle's deadline (%s); nothing written",
+			u.Name.Value, u.ID.Value, month, cy.Deadline.VN())
+	case u.ReportsTo.Value != "" && u.ReportsTo.Value != p.Reporting.Secretariat.Value:
+		return usageErr("its report goes to that unit, not into the province's table; to keep a copy in the plan, copy another report and edit it",
+			"%s (%s) owes no report for %s: it reports to %s, not to the secretariat; nothing written",
+			u.Name.Value, u.ID.Value, month, u.ReportsTo.Value)
 	}
-	for _, t := range r.Tasks {
-		for _, as := range t.Assignments {
-			if as.Unit.ID.Value == u.ID.Value && as.Status != status.Done {
-				return true
-			}
-		}
-	}
-	return false
+	return usageErr("a unit owes a report for a month when it leads a task open then, or is in reporting.also;"+
+		" to report on a task it supports, copy another report and edit it",
+		"%s (%s) owes no report for %s: it leads no open task then; nothing written",
+		u.Name.Value, u.ID.Value, month)
 }
 
-// writeReportDraft writes the report file: one entry per assignment of u
-// that is not done, with the last state, progress and values it reported,
-// and comments naming each task and its deadline. It validates as written.
+// writeReportDraft writes u's report file for r's cycle: one entry per
+// assignment u owes the cycle (status.Result.OwedBy: its task has started
+// by the deadline) that is not done, with the last state, progress and
+// values reported, and comments naming each task and its deadline. Written
+// into the month folder of a cycle of the plan by a unit that owes it, it
+// validates, with one exception: a submitted day (--submitted) before the
+// cycle's data period opens draws validate's warning.
 func writeReportDraft(w io.Writer, r *status.Result, u *model.Unit, month dates.Month, day dates.Date, lang i18n.Lang) {
 	fmt.Fprintf(w, "# %s\n", oneLine(i18n.T(lang, "new.header", u.Name.Value, i18n.Month(lang, month.Year, int(month.Month)), r.Cycle.Deadline.VN())))
 	fmt.Fprintf(w, "submitted: %s\n", day)
 	fmt.Fprintf(w, "# document: %s\n", i18n.T(lang, "new.document"))
 	var open []status.Assignment
 	var tasks []*status.Task
-	for i := range r.Tasks {
-		t := &r.Tasks[i]
-		for _, as := range t.Assignments {
-			if as.Unit.ID.Value == u.ID.Value && as.Status != status.Done {
-				open = append(open, as)
-				tasks = append(tasks, t)
-			}
+	for _, o := range r.OwedBy(u.ID.Value) {
+		if o.Assignment.Status != status.Done {
+			open = append(open, *o.Assignment)
+			tasks = append(tasks, o.Task)
 		}
 	}
 	if len(open) == 0 {

@@ -49,6 +49,7 @@ func init() {
 		"diag.want-mapping":        {"%s phải là ánh xạ (key: value), không phải %s", "%s must be a mapping (key: value), not %s"},
 		"diag.bad-key":             {"khóa trong %s phải là văn bản", "keys in %s must be text"},
 		"diag.duplicate-key":       {"khóa %q bị trùng (đã có ở dòng %d); xóa một trong hai", "duplicate key %q (first at line %d); remove one of them"},
+		"diag.duplicate-named-day": {"ngày được đặt tên %q trùng với %q ở dòng %d (không kể chữ hoa, chữ thường và dấu); xóa một trong hai, hoặc đặt cho chúng hai tên khác nhau", "duplicate named day %q, the same as %q at line %d (case and diacritics aside); remove one, or give them different names"},
 		"diag.unknown-key-suggest": {"khóa %q không hợp lệ trong %s (ý bạn là %q?)", "unknown key %q in %s (did you mean %q?)"},
 		"diag.unknown-key":         {"khóa %q không hợp lệ trong %s; các khóa hợp lệ: %s", "unknown key %q in %s; allowed keys: %s"},
 		"diag.missing-field":       {"thiếu trường bắt buộc %q trong %s", "missing required field %q in %s"},

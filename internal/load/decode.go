@@ -6,6 +6,7 @@ import (
 
 	"github.com/plan06/plan06/internal/dates"
 	"github.com/plan06/plan06/internal/diag"
+	"github.com/plan06/plan06/internal/i18n"
 	"github.com/plan06/plan06/internal/model"
 	"go.yaml.in/yaml/v3"
 )
@@ -315,15 +316,27 @@ func (d *decoder) calendarFile(root *yaml.Node, c *model.Calendar) {
 		if v.val.Kind != yaml.MappingNode {
 			d.diags.Errorf(d.pos(v.val), "want-mapping", "named_days", kindName(v.val))
 		} else {
-			seen := map[string]int{}
+			// Deadlines name days as the rest of the grammar reads words,
+			// case and diacritics aside (SPEC §2.1): two names that fold
+			// alike are one day named twice, whichever date each gives.
+			type first struct {
+				name string
+				line int
+			}
+			seen := map[string]first{}
 			for i := 0; i+1 < len(v.val.Content); i += 2 {
 				k, x := v.val.Content[i], v.val.Content[i+1]
 				name := d.text(k, "named day")
-				if prev, dup := seen[name.Value]; dup {
-					d.diags.Errorf(name.Pos, "duplicate-key", name.Value, prev)
+				key := i18n.Fold(name.Value)
+				if prev, dup := seen[key]; dup {
+					if prev.name == name.Value {
+						d.diags.Errorf(name.Pos, "duplicate-key", name.Value, prev.line)
+					} else {
+						d.diags.Errorf(name.Pos, "duplicate-named-day", name.Value, prev.name, prev.line)
+					}
 					continue
 				}
-				seen[name.Value] = k.Line
+				seen[key] = first{name.Value, k.Line}
 				c.NamedDays = append(c.NamedDays, model.NamedDay{Name: name, Date: d.day(x, "named day")})
 			}
 		}

@@ -606,6 +606,22 @@ func rankOf(s Status) int {
 	return len(rank) - 1
 }
 
+// owedBy is the unit that assignment a of task t makes owe cycle cy (SPEC
+// §3.3), nil when it makes none owe: the task has not started by the
+// cycle's deadline, or the assignment was done before the cycle's data
+// period opened. The unit is the one that held the assignment on the
+// deadline (holderOn); whether it exists then and reports to the
+// secretariat is for the caller to check.
+func owedBy(t *Task, a *Assignment, cy dates.Cycle) *model.Unit {
+	if t.Start.After(cy.Deadline) {
+		return nil
+	}
+	if a.Status == Done && !a.Done.IsZero() && a.Done.Before(cy.PeriodFrom) {
+		return nil
+	}
+	return holderOn(a, cy.Deadline)
+}
+
 // compliance lists the units that owe cycle cy (SPEC §3.3) with their
 // report state, sorted by id. A unit owes when it is in reporting.also
 // (sets there are expanded too), or leads a task that has started by the
@@ -647,15 +663,10 @@ func (c *computer) compliance(tasks []Task, cy dates.Cycle) []UnitReport {
 	}
 	for i := range tasks {
 		t := &tasks[i]
-		if t.Start.After(cy.Deadline) {
-			continue
-		}
 		for j := range t.Assignments {
-			a := &t.Assignments[j]
-			if a.Status == Done && !a.Done.IsZero() && a.Done.Before(cy.PeriodFrom) {
-				continue
+			if u := owedBy(t, &t.Assignments[j], cy); u != nil {
+				owe(u)
 			}
-			owe(holderOn(a, cy.Deadline))
 		}
 	}
 	n := 0

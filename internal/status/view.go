@@ -209,3 +209,45 @@ func (r *Result) ByUnit() []UnitView {
 	slices.SortFunc(out, func(a, b UnitView) int { return cmp.Compare(a.Unit.ID.Value, b.Unit.ID.Value) })
 	return out
 }
+
+// Owes returns the report row of the unit of id id when it owes r's cycle
+// (it is in r.Units), and whether it does.
+func (r *Result) Owes(id string) (UnitReport, bool) {
+	i, ok := slices.BinarySearchFunc(r.Units, id, func(ur UnitReport, id string) int {
+		return cmp.Compare(ur.Unit.ID.Value, id)
+	})
+	if !ok {
+		return UnitReport{}, false
+	}
+	return r.Units[i], true
+}
+
+// Owed is one assignment a unit owes a report on for a cycle, with its task.
+type Owed struct {
+	Task       *Task
+	Assignment *Assignment
+}
+
+// OwedBy lists, in plan order, the assignments that make the unit of id id
+// owe r's cycle by the rule r.Units follows (SPEC §3.3 and §9): of tasks
+// started by the cycle's deadline, held by that unit on the deadline (an
+// ended unit keeps the cycles before its end), not done before the cycle's
+// data period opened. It is empty when the unit does not owe the cycle
+// (see Owes): a unit that does not exist on the deadline or reports to
+// another unit than the secretariat owes nothing here.
+func (r *Result) OwedBy(id string) []Owed {
+	if _, ok := r.Owes(id); !ok {
+		return nil
+	}
+	var out []Owed
+	for i := range r.Tasks {
+		t := &r.Tasks[i]
+		for j := range t.Assignments {
+			a := &t.Assignments[j]
+			if u := owedBy(t, a, r.Cycle); u != nil && u.ID.Value == id {
+				out = append(out, Owed{Task: t, Assignment: a})
+			}
+		}
+	}
+	return out
+}

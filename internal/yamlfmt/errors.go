@@ -7,6 +7,7 @@ import (
 
 	"github.com/plan06/plan06/internal/yamlpos"
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/unicode/norm"
 )
 
 // SyntaxError is a document that Format cannot read: malformed YAML, or YAML
@@ -120,6 +121,58 @@ func duplicateKey(docs []*yaml.Node, err error) *SyntaxError {
 		}
 	}
 	return nil // not found: the library's position (locateError)
+}
+
+// nfcDuplicateKey finds a key that differs from an earlier key of its
+// mapping only in Unicode normalisation ("Tết" written NFC and NFD): the
+// decoder reads two keys, but the canonical form writes both in NFC, the
+// same key twice. It is reported as the duplicate key it becomes, at the
+// second key, as a ProblemDuplicateKey; nil when there is none. Only a
+// mapping with a key NFC changes is looked at twice.
+func nfcDuplicateKey(docs []*yaml.Node) *SyntaxError {
+	var walk func(n *yaml.Node) *SyntaxError
+	walk = func(n *yaml.Node) *SyntaxError {
+		if n.Kind == yaml.MappingNode && hasNonNFCKey(n) {
+			first := make(map[[2]string]*yaml.Node, len(n.Content)/2)
+			for j := 0; j+1 < len(n.Content); j += 2 {
+				k := n.Content[j]
+				if k.Kind != yaml.ScalarNode {
+					continue
+				}
+				key := norm.NFC.String(k.Value)
+				id := [2]string{k.ShortTag(), key}
+				p, dup := first[id]
+				if !dup {
+					first[id] = k
+					continue
+				}
+				return &SyntaxError{Line: k.Line, Col: k.Column, Problem: ProblemDuplicateKey, Key: key, First: p.Line,
+					Msg: fmt.Sprintf("mapping key %q already defined at line %d (once in Unicode NFC)", key, p.Line)}
+			}
+		}
+		for _, c := range n.Content {
+			if e := walk(c); e != nil {
+				return e
+			}
+		}
+		return nil
+	}
+	for _, d := range docs {
+		if e := walk(d); e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+// hasNonNFCKey reports whether mapping n has a scalar key NFC changes.
+func hasNonNFCKey(n *yaml.Node) bool {
+	for j := 0; j+1 < len(n.Content); j += 2 {
+		if k := n.Content[j]; k.Kind == yaml.ScalarNode && !norm.NFC.IsNormalString(k.Value) {
+			return true
+		}
+	}
+	return false
 }
 
 // invalidUTF8 points at the first byte of src that is not UTF-8

@@ -23,6 +23,9 @@ func TestSyntaxErrorPosition(t *testing.T) {
 		{"a: 1\nb: x\xffy\n", 2, 5, "invalid UTF-8"},
 		{"\xfe\xff\x00a", 1, 1, "invalid UTF-8"}, // UTF-16
 		{"a: 1\nb: x\x07y\n", 2, 5, "control characters are not allowed"},
+		// Keys equal once in NFC are the same key in the output.
+		{"m:\n  T\u1ebft: 1\n  Te\u0302\u0301t: 2\n", 3, 3, "mapping key \"T\u1ebft\" already defined at line 2 (once in Unicode NFC)"},
+		{"- {x: 0, \"e\u0301\": 1, \u00e9: 2}\n", 1, 19, "mapping key \"\u00e9\" already defined at line 1 (once in Unicode NFC)"},
 		// A byte order mark and CRLF do not shift the position.
 		{"\uFEFFa: 1\r\nb: c: d\r\n", 2, 5, "mapping values are not allowed in this context"},
 	} {

@@ -60,6 +60,9 @@ func Format(src []byte, kind Kind) (out []byte, err error) {
 		}
 		want[i] = nfcValue(want[i])
 	}
+	if e := nfcDuplicateKey(docs); e != nil {
+		return nil, e
+	}
 	notes := commentLines(docs)
 	out, err = layout(docs, kind)
 	for round := 0; err == nil; round++ {
