@@ -438,21 +438,25 @@ func (c *computer) required(t *model.Task) []*float64 {
 	return out
 }
 
-// holderOn is the unit that held assignment a on day d: the unit that
-// holds it at D, or, when that one did not exist yet on d, the predecessor
-// that did (SPEC §9: a unit owes cycle M only if it exists on M's
-// deadline, so the cycles before a merger stay owed by the unit that
-// ended). A zero d, or no predecessor existing on d, gives a.Unit.
-func holderOn(a *Assignment, d dates.Date) *model.Unit {
+// holdersOn calls yield with each unit that held assignment a on day d:
+// the unit that holds it at D when it existed on d, and each predecessor
+// it took the assignment over from that existed on d (SPEC §9: a unit owes
+// cycle M only if it exists on M's deadline, so the cycles before a change
+// stay owed by the unit that ended). A new unit (a district become a town)
+// has one predecessor that held it before; a unit that absorbed another
+// held it beside the one it absorbed. A zero d gives a.Unit.
+func holdersOn(a *Assignment, d dates.Date, yield func(*model.Unit)) {
 	if d.IsZero() || a.Unit.ExistsOn(d) {
-		return a.Unit
+		yield(a.Unit)
+		if d.IsZero() {
+			return
+		}
 	}
 	for _, p := range a.Predecessors {
 		if p.ExistsOn(d) {
-			return p
+			yield(p)
 		}
 	}
-	return a.Unit
 }
 
 // assignment applies the table of SPEC §3.2 to one lead unit of task ts.
@@ -606,20 +610,19 @@ func rankOf(s Status) int {
 	return len(rank) - 1
 }
 
-// owedBy is the unit that assignment a of task t makes owe cycle cy (SPEC
-// §3.3), nil when it makes none owe: the task has not started by the
-// cycle's deadline, or the assignment was done before the cycle's data
-// period opened. The unit is the one that held the assignment on the
-// deadline (holderOn); whether it exists then and reports to the
-// secretariat is for the caller to check.
-func owedBy(t *Task, a *Assignment, cy dates.Cycle) *model.Unit {
+// owedBy calls yield with each unit that assignment a of task t makes owe
+// cycle cy (SPEC §3.3), none when the task has not started by the cycle's
+// deadline or the assignment was done before the cycle's data period
+// opened: the units that held the assignment on the deadline (holdersOn).
+// Whether each reports to the secretariat is for the caller to check.
+func owedBy(t *Task, a *Assignment, cy dates.Cycle, yield func(*model.Unit)) {
 	if t.Start.After(cy.Deadline) {
-		return nil
+		return
 	}
 	if a.Status == Done && !a.Done.IsZero() && a.Done.Before(cy.PeriodFrom) {
-		return nil
+		return
 	}
-	return holderOn(a, cy.Deadline)
+	holdersOn(a, cy.Deadline, yield)
 }
 
 // compliance lists the units that owe cycle cy (SPEC §3.3) with their
@@ -664,9 +667,7 @@ func (c *computer) compliance(tasks []Task, cy dates.Cycle) []UnitReport {
 	for i := range tasks {
 		t := &tasks[i]
 		for j := range t.Assignments {
-			if u := owedBy(t, &t.Assignments[j], cy); u != nil {
-				owe(u)
-			}
+			owedBy(t, &t.Assignments[j], cy, owe)
 		}
 	}
 	n := 0

@@ -244,7 +244,9 @@ func (r *Result) OwedBy(id string) []Owed {
 		t := &r.Tasks[i]
 		for j := range t.Assignments {
 			a := &t.Assignments[j]
-			if u := owedBy(t, a, r.Cycle); u != nil && u.ID.Value == id {
+			owes := false
+			owedBy(t, a, r.Cycle, func(u *model.Unit) { owes = owes || u.ID.Value == id })
+			if owes {
 				out = append(out, Owed{Task: t, Assignment: a})
 			}
 		}
