@@ -362,9 +362,11 @@ func isHeading(s string) bool {
 	return strings.Trim(s, "IVXLC") == ""
 }
 
-// resolver finds units and sets by name the way `status --unit` does: an
-// id, else the one name, short name or id that contains the text (case and
-// diacritics aside).
+// resolver finds units and sets by name the way `status --unit` does
+// (i18n.MatchesQuery): an id, else the one name, short name or id (hyphens
+// read as spaces) that contains the text, case and diacritics aside.
+// resolveCell adds its own stricter rules on top: kinds of bodies, plural
+// names, "liên quan" phrases.
 type resolver struct {
 	names []candidate
 }
@@ -385,23 +387,28 @@ func newResolver(p *model.Plan) *resolver {
 	return r
 }
 
-// exact returns the id whose id, name or short name is q (folded).
+// exact returns the id whose id (hyphens as spaces), name or short name is
+// q (folded).
 func (r *resolver) exact(q string) (string, bool) {
-	f := strings.Join(strings.Fields(i18n.Fold(q)), " ")
+	f := i18n.Fold(q)
 	for _, c := range r.names {
-		if c.id == q || c.fold == f || c.foldShort != "" && c.foldShort == f {
+		if c.id == q || c.fold == f || c.foldShort != "" && c.foldShort == f || f != "" && i18n.FoldID(c.id) == i18n.FoldID(f) {
 			return c.id, true
 		}
 	}
 	return "", false
 }
 
-// contains returns the candidates whose name, short name or id contains q.
+// contains returns the candidates whose name, short name or id contains q,
+// as `status --unit` finds them.
 func (r *resolver) contains(q string) []candidate {
-	f := strings.Join(strings.Fields(i18n.Fold(q)), " ")
+	f := i18n.Fold(q)
+	if f == "" {
+		return nil
+	}
 	var out []candidate
 	for _, c := range r.names {
-		if strings.Contains(c.fold, f) || strings.Contains(c.id, f) || c.foldShort != "" && strings.Contains(c.foldShort, f) {
+		if i18n.MatchesQuery(f, c.id, c.name, c.short) {
 			out = append(out, c)
 		}
 	}
