@@ -274,6 +274,18 @@ func ReadAppendix(name string, data []byte, p *model.Plan) (*Appendix, diag.Diag
 		}
 		return ""
 	}
+	// formula reports a task's cell that holds a formula, as a form's
+	// answer cell does: its cached value (none when the file was not saved
+	// by Excel) is never imported. The STT cell may be a formula
+	// ("=A5+1"): its value only numbers the task.
+	formula := func(r int, col string) bool {
+		f, err := xf.GetCellFormula(sheet, cell(cols[col]+1, r+1))
+		if err == nil && f != "" {
+			ds.Errorf(pos(cols[col]+1, r+1), "form-formula")
+			return true
+		}
+		return false
+	}
 	res := newResolver(p)
 	var tasks []AppendixTask
 	seen := map[string]int{}
@@ -297,19 +309,25 @@ func ReadAppendix(name string, data []byte, p *model.Plan) (*Appendix, diag.Diag
 		}
 		seen[no] = row
 		t := AppendixTask{No: no, Title: oneLine(title), Due: oneLine(get(r, "due")), Row: row}
-		if t.Title == "" {
+		switch {
+		case formula(r, "title"):
+		case t.Title == "":
 			ds.Errorf(pos(cols["title"]+1, row), "appendix-no-title", no)
 		}
-		if t.Due == "" {
+		switch {
+		case formula(r, "due"):
+		case t.Due == "":
 			ds.Errorf(pos(cols["due"]+1, row), "appendix-no-due")
 		}
 		leadCell := get(r, "lead")
-		if leadCell == "" {
+		switch {
+		case formula(r, "lead"):
+		case leadCell == "":
 			ds.Errorf(pos(cols["lead"]+1, row), "appendix-no-lead")
-		} else {
+		default:
 			t.Lead = res.resolveCell(leadCell, pos(cols["lead"]+1, row), false, &ds, nil)
 		}
-		if sup := get(r, "support"); sup != "" {
+		if sup := get(r, "support"); !formula(r, "support") && sup != "" {
 			t.Support = res.resolveCell(sup, pos(cols["support"]+1, row), true, &ds, &t.SupportNote)
 		}
 		tasks = append(tasks, t)

@@ -375,3 +375,38 @@ func TestAppendixUnitAsStatus(t *testing.T) {
 		t.Errorf("Sở alone: %s", lines(ds))
 	}
 }
+
+// TestAppendixFormula: a task's cell that holds a formula is refused at
+// that cell with the words a form's formula cell gets, not read as empty.
+func TestAppendixFormula(t *testing.T) {
+	p, _, _ := basic(t, april20)
+	f := excelize.NewFile()
+	defer f.Close()
+	for c, v := range []string{"STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn"} {
+		f.SetCellStr("Sheet1", cell(c+1, 1), v)
+	}
+	for c, v := range []string{"3", "", "", "", "2024"} {
+		f.SetCellStr("Sheet1", cell(c+1, 2), v)
+	}
+	if err := f.SetCellFormula("Sheet1", "B2", `HYPERLINK("http://x","a")`); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetCellFormula("Sheet1", "C2", "A1"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetCellFormula("Sheet1", "D2", "C2"); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	_, ds := ReadAppendix("pl.xlsx", buf.Bytes(), p)
+	want := `pl.xlsx:Sheet1!B2: error: ô chứa công thức; plan06 không nhập công thức, hãy ghi giá trị (hoặc thêm dấu ' ở đầu để ghi chữ)
+pl.xlsx:Sheet1!C2: error: ô chứa công thức; plan06 không nhập công thức, hãy ghi giá trị (hoặc thêm dấu ' ở đầu để ghi chữ)
+pl.xlsx:Sheet1!D2: error: ô chứa công thức; plan06 không nhập công thức, hãy ghi giá trị (hoặc thêm dấu ' ở đầu để ghi chữ)
+`
+	if got := lines(ds); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
