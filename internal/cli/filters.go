@@ -13,23 +13,12 @@ import (
 // The filters of status (SPEC §4 and §12) take what a user types: ids or
 // names, in either language, accents and case aside.
 
-// foldID folds an id so that hyphens count as spaces: "so tttt" and
-// "so-tttt" find Sở TT&TT alike.
-func foldID(s string) string { return strings.ReplaceAll(i18n.Fold(s), "-", " ") }
+// foldID folds an id so that hyphens count as spaces (i18n.FoldID).
+func foldID(s string) string { return i18n.FoldID(s) }
 
 // matchesQuery reports whether the folded query fq is part of an id or of
-// one of the names (folded).
-func matchesQuery(fq, id string, names ...string) bool {
-	if strings.Contains(id, fq) || strings.Contains(foldID(id), foldID(fq)) {
-		return true
-	}
-	for _, n := range names {
-		if n != "" && strings.Contains(i18n.Fold(n), fq) {
-			return true
-		}
-	}
-	return false
-}
+// one of the names (folded): i18n.MatchesQuery, which import tasks shares.
+func matchesQuery(fq, id string, names ...string) bool { return i18n.MatchesQuery(fq, id, names...) }
 
 // unitChoice is what --unit resolved to: one unit, or a set and its
 // members.

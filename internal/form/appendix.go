@@ -274,6 +274,18 @@ func ReadAppendix(name string, data []byte, p *model.Plan) (*Appendix, diag.Diag
 		}
 		return ""
 	}
+	// formula reports a task's cell that holds a formula, as a form's
+	// answer cell does: its cached value (none when the file was not saved
+	// by Excel) is never imported. The STT cell may be a formula
+	// ("=A5+1"): its value only numbers the task.
+	formula := func(r int, col string) bool {
+		f, err := xf.GetCellFormula(sheet, cell(cols[col]+1, r+1))
+		if err == nil && f != "" {
+			ds.Errorf(pos(cols[col]+1, r+1), "form-formula")
+			return true
+		}
+		return false
+	}
 	res := newResolver(p)
 	var tasks []AppendixTask
 	seen := map[string]int{}
@@ -297,19 +309,25 @@ func ReadAppendix(name string, data []byte, p *model.Plan) (*Appendix, diag.Diag
 		}
 		seen[no] = row
 		t := AppendixTask{No: no, Title: oneLine(title), Due: oneLine(get(r, "due")), Row: row}
-		if t.Title == "" {
+		switch {
+		case formula(r, "title"):
+		case t.Title == "":
 			ds.Errorf(pos(cols["title"]+1, row), "appendix-no-title", no)
 		}
-		if t.Due == "" {
+		switch {
+		case formula(r, "due"):
+		case t.Due == "":
 			ds.Errorf(pos(cols["due"]+1, row), "appendix-no-due")
 		}
 		leadCell := get(r, "lead")
-		if leadCell == "" {
+		switch {
+		case formula(r, "lead"):
+		case leadCell == "":
 			ds.Errorf(pos(cols["lead"]+1, row), "appendix-no-lead")
-		} else {
+		default:
 			t.Lead = res.resolveCell(leadCell, pos(cols["lead"]+1, row), false, &ds, nil)
 		}
-		if sup := get(r, "support"); sup != "" {
+		if sup := get(r, "support"); !formula(r, "support") && sup != "" {
 			t.Support = res.resolveCell(sup, pos(cols["support"]+1, row), true, &ds, &t.SupportNote)
 		}
 		tasks = append(tasks, t)
@@ -362,9 +380,11 @@ func isHeading(s string) bool {
 	return strings.Trim(s, "IVXLC") == ""
 }
 
-// resolver finds units and sets by name the way `status --unit` does: an
-// id, else the one name, short name or id that contains the text (case and
-// diacritics aside).
+// resolver finds units and sets by name the way `status --unit` does
+// (i18n.MatchesQuery): an id, else the one name, short name or id (hyphens
+// read as spaces) that contains the text, case and diacritics aside.
+// resolveCell adds its own stricter rules on top: kinds of bodies, plural
+// names, "liên quan" phrases.
 type resolver struct {
 	names []candidate
 }
@@ -385,23 +405,28 @@ func newResolver(p *model.Plan) *resolver {
 	return r
 }
 
-// exact returns the id whose id, name or short name is q (folded).
+// exact returns the id whose id (hyphens as spaces), name or short name is
+// q (folded).
 func (r *resolver) exact(q string) (string, bool) {
-	f := strings.Join(strings.Fields(i18n.Fold(q)), " ")
+	f := i18n.Fold(q)
 	for _, c := range r.names {
-		if c.id == q || c.fold == f || c.foldShort != "" && c.foldShort == f {
+		if c.id == q || c.fold == f || c.foldShort != "" && c.foldShort == f || f != "" && i18n.FoldID(c.id) == i18n.FoldID(f) {
 			return c.id, true
 		}
 	}
 	return "", false
 }
 
-// contains returns the candidates whose name, short name or id contains q.
+// contains returns the candidates whose name, short name or id contains q,
+// as `status --unit` finds them.
 func (r *resolver) contains(q string) []candidate {
-	f := strings.Join(strings.Fields(i18n.Fold(q)), " ")
+	f := i18n.Fold(q)
+	if f == "" {
+		return nil
+	}
 	var out []candidate
 	for _, c := range r.names {
-		if strings.Contains(c.fold, f) || strings.Contains(c.id, f) || c.foldShort != "" && strings.Contains(c.foldShort, f) {
+		if i18n.MatchesQuery(f, c.id, c.name, c.short) {
 			out = append(out, c)
 		}
 	}

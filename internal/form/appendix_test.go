@@ -332,3 +332,81 @@ pl.xlsx:Sheet1!D2: error: "UBND các huyện, thành phố" chỉ nhiều đơn 
 		t.Errorf("with the set: %s %+v", lines(ds), a)
 	}
 }
+
+// TestAppendixUnitAsStatus: a unit cell finds a unit the way `status
+// --unit` does (SPEC §11): the id with hyphens read as spaces, case and
+// diacritics aside, as well as the name and short name. The stricter rules
+// stay: a kind of body alone is still an error.
+func TestAppendixUnitAsStatus(t *testing.T) {
+	seed, lds, err := load.Load(os.DirFS("../../plan"), "plan")
+	if err != nil || lds.HasErrors() {
+		t.Fatal(err, lines(lds))
+	}
+	for _, c := range []struct{ lead, support string }{
+		{"Sở TTTT", ""},
+		{"so tttt", ""},
+		{"SO-TTTT", ""},
+		{"Sở TT&TT", "Công an tỉnh"},
+		{"sở tttt", "cong an tinh; Sở Y tế"},
+		{"Sở TTTT và các đơn vị", "cong an tinh, Các đơn vị liên quan"},
+	} {
+		data := makeAppendix(t, [][]string{
+			{"STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn"},
+			{"1", "A", c.lead, c.support, "2024"},
+		})
+		a, ds := ReadAppendix("pl.xlsx", data, seed)
+		if c.lead == "Sở TTTT và các đơn vị" {
+			// Not a name of one unit: still refused.
+			if !ds.HasErrors() {
+				t.Errorf("%q: no error, lead %v", c.lead, a.Tasks[0].Lead)
+			}
+			continue
+		}
+		if ds.HasErrors() || len(a.Tasks) != 1 || !slices.Equal(a.Tasks[0].Lead, []string{"so-tttt"}) {
+			t.Errorf("%q: %s %+v", c.lead, lines(ds), a)
+		}
+	}
+	// A kind of body alone names no unit, though "Sở TTTT" now finds one.
+	data := makeAppendix(t, [][]string{
+		{"STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn"},
+		{"1", "A", "Sở", "", "2024"},
+	})
+	if _, ds := ReadAppendix("pl.xlsx", data, seed); !strings.Contains(lines(ds), `C2: error: "Sở"`) {
+		t.Errorf("Sở alone: %s", lines(ds))
+	}
+}
+
+// TestAppendixFormula: a task's cell that holds a formula is refused at
+// that cell with the words a form's formula cell gets, not read as empty.
+func TestAppendixFormula(t *testing.T) {
+	p, _, _ := basic(t, april20)
+	f := excelize.NewFile()
+	defer f.Close()
+	for c, v := range []string{"STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn"} {
+		f.SetCellStr("Sheet1", cell(c+1, 1), v)
+	}
+	for c, v := range []string{"3", "", "", "", "2024"} {
+		f.SetCellStr("Sheet1", cell(c+1, 2), v)
+	}
+	if err := f.SetCellFormula("Sheet1", "B2", `HYPERLINK("http://x","a")`); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetCellFormula("Sheet1", "C2", "A1"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetCellFormula("Sheet1", "D2", "C2"); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	_, ds := ReadAppendix("pl.xlsx", buf.Bytes(), p)
+	want := `pl.xlsx:Sheet1!B2: error: ô chứa công thức; plan06 không nhập công thức, hãy ghi giá trị (hoặc thêm dấu ' ở đầu để ghi chữ)
+pl.xlsx:Sheet1!C2: error: ô chứa công thức; plan06 không nhập công thức, hãy ghi giá trị (hoặc thêm dấu ' ở đầu để ghi chữ)
+pl.xlsx:Sheet1!D2: error: ô chứa công thức; plan06 không nhập công thức, hãy ghi giá trị (hoặc thêm dấu ' ở đầu để ghi chữ)
+`
+	if got := lines(ds); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}

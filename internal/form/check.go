@@ -2,6 +2,7 @@ package form
 
 import (
 	"path"
+	"regexp"
 	"strings"
 
 	"github.com/plan06/plan06/internal/dates"
@@ -12,7 +13,8 @@ import (
 // Check says whether the form belongs where it is being imported: to plan
 // p, to cycle (the zero Month accepts any cycle), to a unit of the plan;
 // and, when the file still has the name plan06 gave it, to the unit and
-// cycle that name says. Task ids the plan does not know are errors too. A
+// cycle that name says (see nameSays: the hidden keys decide, the name
+// only refuses a form when it clearly names another unit or cycle). Task ids the plan does not know are errors too. A
 // task marked done with a progress under 100 loses the progress, with a
 // warning (the entry is changed in place). A form whose answers are all
 // as `form` wrote them gets a warning at the file.
@@ -36,14 +38,8 @@ func (fl *Filled) Check(p *model.Plan, ix *model.Index, cycle dates.Month) diag.
 	if cycle != (dates.Month{}) && m != cycle {
 		ds.Errorf(kp("B4"), "form-other-cycle", m.String(), cycle.String())
 	}
-	base := path.Base(strings.ReplaceAll(fl.File, "\\", "/"))
-	if rest, ok := strings.CutPrefix(base, "phieu-bao-cao-"); ok {
-		if stem, ok := strings.CutSuffix(rest, ".xlsx"); ok && len(stem) > 8 && stem[7] == '-' {
-			fileCycle, fileUnit := stem[:7], stem[8:]
-			if fileUnit != k.Unit || fileCycle != k.Cycle {
-				ds.Errorf(diag.Pos{File: fl.File}, "form-other-unit", k.Unit, k.Cycle)
-			}
-		}
+	if fileCycle, fileUnit, ok := nameSays(fl.File, k.Unit, ix); ok && (fileUnit != k.Unit || fileCycle != k.Cycle) {
+		ds.Errorf(diag.Pos{File: fl.File}, "form-other-unit", Clean(fileUnit), Clean(fileCycle), k.Unit, k.Cycle, FileName(k.Cycle, k.Unit))
 	}
 	for i := range fl.Report.Entries {
 		e := &fl.Report.Entries[i]
@@ -95,4 +91,50 @@ func (fl *Filled) CarryOver(old *model.Report) []string {
 		kept = append(kept, e.Task.Value)
 	}
 	return kept
+}
+
+// copySuffix matches what a browser, a mail client or a file manager adds
+// to a copy's name before the extension: " (1)", "(2)", "-1", "_2",
+// " - Copy", " - Copy (3)", " - Sao chép", " - bản sao", and spaces.
+var copySuffix = regexp.MustCompile(`(?i)(\s*\(\d+\)|[-_ ]\d+|\s*-\s*(copy|sao chép|sao chep|bản sao|ban sao)|\s+)$`)
+
+// nameSays reads the cycle and unit a file name gives, when the file still
+// has the shape of the name plan06 gave it ("phieu-bao-cao-2024-06-so-tttt
+// .xlsx", extension in any case); ok is false otherwise. The keys decide
+// whose the form is: the name only speaks against them when it clearly
+// names another cycle or another unit of the plan (ix), copy suffixes
+// aside ("phieu-bao-cao-2024-06-so-tttt (1).xlsx" is so-tttt's form). The
+// unit part is tried as it stands, then with one copy suffix after another
+// stripped: the first that is keyUnit or a unit of the plan is the unit
+// the name says (so another unit's id ending in "-2" is that unit, not a
+// copy). A unit part that never is one says nothing (unit is keyUnit).
+func nameSays(file, keyUnit string, ix *model.Index) (cycle, unit string, ok bool) {
+	base := path.Base(strings.ReplaceAll(file, "\\", "/"))
+	rest, ok := strings.CutPrefix(base, "phieu-bao-cao-")
+	if !ok || len(rest) < len(".xlsx") || !strings.EqualFold(rest[len(rest)-len(".xlsx"):], ".xlsx") {
+		return "", "", false
+	}
+	stem := rest[:len(rest)-len(".xlsx")]
+	if len(stem) <= 8 || stem[7] != '-' {
+		return "", "", false
+	}
+	if _, isMonth := dates.ParseMonth(stem[:7]); !isMonth {
+		return "", "", false
+	}
+	cycle, unit = stem[:7], strings.TrimSpace(stem[8:])
+	for u := unit; u != ""; {
+		if u == keyUnit {
+			return cycle, keyUnit, true
+		}
+		if ix.Unit(u) != nil {
+			return cycle, u, true
+		}
+		loc := copySuffix.FindStringIndex(u)
+		if loc == nil || loc[0] == 0 {
+			break
+		}
+		u = u[:loc[0]]
+	}
+	// No unit of the plan: not a name that speaks of another unit.
+	return cycle, keyUnit, true
 }

@@ -39,3 +39,23 @@ func Fold(s string) string {
 	}
 	return b.String()
 }
+
+// FoldID folds an id so that hyphens count as spaces: "so tttt" and
+// "so-tttt" fold alike.
+func FoldID(s string) string { return strings.ReplaceAll(Fold(s), "-", " ") }
+
+// MatchesQuery reports whether the folded query fq is part of an id (as it
+// stands, or with hyphens and the query's hyphens read as spaces) or of
+// one of the names (folded). It is how a unit or set is found from what a
+// user types: `status --unit` and the unit cells of `import tasks` alike.
+func MatchesQuery(fq, id string, names ...string) bool {
+	if strings.Contains(id, fq) || strings.Contains(FoldID(id), FoldID(fq)) {
+		return true
+	}
+	for _, n := range names {
+		if n != "" && strings.Contains(Fold(n), fq) {
+			return true
+		}
+	}
+	return false
+}
