@@ -150,7 +150,9 @@ func (a *App) runDiff(baseRev, headRev, output string) error {
 func resolveRev(repo *gitrev.Repo, rev string) (string, error) {
 	commit, err := repo.Resolve(rev)
 	if err != nil {
-		return "", usageErr("name a branch, tag or commit that exists (git log shows them)", "%s", err.Error())
+		// Resolve says only that rev names no commit: said in the run's
+		// language.
+		return "", usageErr("name a branch, tag or commit that exists (git log shows them)", "unknown revision %q", rev)
 	}
 	return commit, nil
 }

@@ -181,9 +181,10 @@ func init() {
 		"check the path":           "kiểm tra lại đường dẫn",
 		"folder %s does not exist": "thư mục %s không tồn tại",
 
-		"%s is not inside a git repository":                                                                             "%s không nằm trong kho git",
-		"plan06 diff compares git revisions; run it inside the plan's git repository":                                   "plan06 diff so sánh các phiên bản git; hãy chạy trong kho git của kế hoạch",
-		"name a branch, tag or commit that exists (git log shows them)":                                                 "nêu một nhánh, thẻ hoặc commit có thật (git log liệt kê)",
+		"%s is not inside a git repository":                                           "%s không nằm trong kho git",
+		"plan06 diff compares git revisions; run it inside the plan's git repository": "plan06 diff so sánh các phiên bản git; hãy chạy trong kho git của kế hoạch",
+		"name a branch, tag or commit that exists (git log shows them)":               "nêu một nhánh, thẻ hoặc commit có thật (git log liệt kê)",
+		"unknown revision %q": "không có nhánh, thẻ hay commit nào tên %q",
 		"note: the plan at %s has %d validation errors (plan06 validate lists them); the diff shows what could be read": "lưu ý: kế hoạch ở %s có %d lỗi (plan06 validate liệt kê); bản so sánh chỉ gồm những gì đọc được",
 
 		"%q is not a report period": "%q không phải kỳ báo cáo",
