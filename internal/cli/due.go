@@ -75,7 +75,8 @@ func writeAgenda(w io.Writer, r *status.Result, ix *model.Index, within int, lan
 		}
 		return d.String()
 	}
-	fmt.Fprintln(w, i18n.T(lang, "due.title", fmtDay(r.AsOf), fmtDay(r.AsOf.AddDays(within))))
+	// The headings wrap too, within the width (SPEC §12).
+	fmt.Fprintln(w, render.Hanging("", i18n.T(lang, "due.title", fmtDay(r.AsOf), fmtDay(r.AsOf.AddDays(within))), width))
 	items := r.Agenda(within)
 	if len(items) == 0 {
 		fmt.Fprintln(w, "  "+i18n.T(lang, "due.nothing"))
@@ -91,7 +92,7 @@ func writeAgenda(w io.Writer, r *status.Result, ix *model.Index, within int, lan
 	}
 	owing := r.Owing()
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, i18n.T(lang, "due.owing", i18n.Month(lang, r.Cycle.Month.Year, int(r.Cycle.Month.Month)), fmtDay(r.Cycle.Deadline), len(owing)))
+	fmt.Fprintln(w, render.Hanging("", i18n.T(lang, "due.owing", i18n.Month(lang, r.Cycle.Month.Year, int(r.Cycle.Month.Month)), fmtDay(r.Cycle.Deadline), len(owing)), width))
 	slices.SortStableFunc(owing, func(a, b status.UnitReport) int { return i18n.Compare(a.Unit.Name.Value, b.Unit.Name.Value) })
 	for _, u := range owing {
 		fmt.Fprintln(w, render.Hanging("  ", fmt.Sprintf("%s (%s): %s", safetext.Line(u.Unit.Name.Value), safetext.Line(u.Unit.ID.Value), i18n.T(lang, "report."+string(u.State))), width))

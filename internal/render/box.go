@@ -83,6 +83,10 @@ func (b *box) heading(title string, indent int) {
 // longest word: longer words are cut instead.
 const shrinkFloor = 16
 
+// lastFloor is the narrowest a shrinking column is made at all, when the
+// table does not fit otherwise.
+const lastFloor = 6
+
 // widths returns each column's content width: its widest cell, and when
 // the table does not fit in width columns, less. The columns shrink in
 // proportion to their weight, first down to their soft width, then, if the
@@ -116,7 +120,14 @@ func (b *box) widths(width int) []int {
 	for _, x := range w {
 		excess += x
 	}
-	for _, floor := range [][]int{soft, hard} {
+	// Last, for a terminal narrower than the words (COLUMNS=60), the
+	// columns that shrink go down to lastFloor, their words cut: the table
+	// keeps to the width while it can.
+	last := make([]int, n)
+	for i := range last {
+		last[i] = min(hard[i], lastFloor)
+	}
+	for _, floor := range [][]int{soft, hard, last} {
 		for excess > 0 {
 			best := -1
 			for i, c := range b.cols {
