@@ -244,7 +244,11 @@ func (a *App) reportDay(p *model.Plan, periodText string, period dates.Period, i
 // Tết between, is compiled one or two months later).
 func compileCycle(p *model.Plan, today dates.Date, rollover bool) (dates.Month, bool) {
 	m0 := dates.MonthOf(today)
+	first, last, bounded := p.ReportMonths()
 	for _, m := range []dates.Month{m0, m0.Add(-1), m0.Add(-2)} {
+		if bounded && (m.Compare(first) < 0 || m.Compare(last) > 0) {
+			continue // a cycle the plan holds no reports for is not compiled
+		}
 		cy := p.Cal.Cycle(m, p.Reporting.Day, rollover)
 		if status.CompileDay(p, cy) == today {
 			return m, true

@@ -77,8 +77,8 @@ func (wb *workbook) summary(sheet string) {
 
 	row += 2
 	start = row
-	wb.str(sheet, 1, row, wb.t("xlsx.sec.chart"), wb.st.section)
 	if last := wb.chart(sheet, row+1); last > 0 {
+		wb.str(sheet, 1, row, wb.t("xlsx.sec.chart"), wb.st.section)
 		// The chart floats under its table from the row after next.
 		keeps = append(keeps, keep{from: start, to: last + 1, lead: 4, extra: chartHeight*0.75 + 8})
 	}
