@@ -90,7 +90,10 @@ func (a *App) runNewReport(unitQuery, monthText, submittedText string) error {
 	res := status.Compute(l.plan, ix, status.Options{AsOf: day, Cycle: month})
 	// The units that owe the cycle are the ones status lists for it (SPEC
 	// §3.3 and §9), so a report written here is one status counts.
-	if _, ok := res.Owes(u.ID.Value); !ok {
+	if _, ok := res.Owes(u.ID.Value); !ok && !(reportsElsewhere(l.plan, u) && hasOpen(res.OwedBy(u.ID.Value))) {
+		// A unit that reports to another unit owes the secretariat
+		// nothing, but its assignments still count from its own reports
+		// (SPEC §9): with open ones, it may write one.
 		return a.owesNothing(l.plan, u, res.Cycle)
 	}
 	var buf bytes.Buffer
@@ -118,6 +121,22 @@ func (a *App) runNewReport(unitQuery, monthText, submittedText string) error {
 	return nil
 }
 
+// reportsElsewhere reports whether u reports to a unit other than the
+// secretariat (SPEC §9 reports_to).
+func reportsElsewhere(p *model.Plan, u *model.Unit) bool {
+	return u.ReportsTo.Value != "" && u.ReportsTo.Value != p.Reporting.Secretariat.Value
+}
+
+// hasOpen reports whether any of owed is not done.
+func hasOpen(owed []status.Owed) bool {
+	for _, o := range owed {
+		if o.Assignment.Status != status.Done {
+			return true
+		}
+	}
+	return false
+}
+
 // owesNothing is the refusal for a unit that does not owe cycle cy,
 // saying why: it does not exist on the deadline, it reports to another unit
 // than the secretariat, or it leads no task open then.
@@ -128,7 +147,7 @@ func (a *App) owesNothing(p *model.Plan, u *model.Unit, cy dates.Cycle) error {
 		return usageErr("a unit reports for the cycles whose deadline falls while it exists (from and until in units.yaml); pick another month, or its successor",
 			"%s (%s) owes no report for %s: it does not exist on the cycle's deadline (%s); nothing written",
 			u.Name.Value, u.ID.Value, month, cy.Deadline.VN())
-	case u.ReportsTo.Value != "" && u.ReportsTo.Value != p.Reporting.Secretariat.Value:
+	case reportsElsewhere(p, u):
 		return usageErr("its report goes to that unit, not into the province's table; to keep a copy in the plan, copy another report and edit it",
 			"%s (%s) owes no report for %s: it reports to %s, not to the secretariat; nothing written",
 			u.Name.Value, u.ID.Value, month, u.ReportsTo.Value)

@@ -117,6 +117,15 @@ func open(name string, data []byte) (*excelize.File, diag.Diagnostics) {
 			}
 		}
 	}
+	// Every part must unzip to the size its headers declare, with its
+	// checksum: excelize reads a damaged sheet as an empty one, and the
+	// clerk would be told that rows were deleted by hand. The sizes are
+	// bounded above, so this costs at most MaxUnzipped of inflating.
+	for _, f := range zr.File {
+		if err := checkPart(f); err != nil {
+			return fail("form-corrupt", f.Name+": "+err.Error())
+		}
+	}
 	xf, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: MaxUnzipped, UnzipXMLSizeLimit: MaxUnzipped})
 	if err != nil {
 		return fail("form-corrupt", err.Error())
@@ -173,4 +182,16 @@ func attr(el, name string) string {
 		}
 	}
 	return "?"
+}
+
+// checkPart unzips f to nothing: Go's zip reader fails on a part that
+// inflates past or short of its declared size, or whose checksum is wrong.
+func checkPart(f *zip.File) error {
+	rc, err := f.Open()
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	_, err = io.Copy(io.Discard, io.LimitReader(rc, MaxUnzipped+1))
+	return err
 }

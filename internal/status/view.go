@@ -228,17 +228,15 @@ type Owed struct {
 	Assignment *Assignment
 }
 
-// OwedBy lists, in plan order, the assignments that make the unit of id id
-// owe r's cycle by the rule r.Units follows (SPEC §3.3 and §9): of tasks
-// started by the cycle's deadline, held by that unit on the deadline (an
-// ended unit keeps the cycles before its end), not done before the cycle's
-// data period opened. It is empty when the unit does not owe the cycle
-// (see Owes): a unit that does not exist on the deadline or reports to
-// another unit than the secretariat owes nothing here.
+// OwedBy lists, in plan order, the assignments the unit of id id answers
+// for in r's cycle by the rule r.Units follows (SPEC §3.3 and §9): of
+// tasks started by the cycle's deadline, held by that unit on the deadline
+// (an ended unit keeps the cycles before its end), not done before the
+// cycle's data period opened. Whether the unit owes the secretariat the
+// cycle is Owes: a unit that reports to another unit answers for its
+// assignments in its own reports (§9) without owing; a unit that does not
+// exist on the deadline answers for none.
 func (r *Result) OwedBy(id string) []Owed {
-	if _, ok := r.Owes(id); !ok {
-		return nil
-	}
 	var out []Owed
 	for i := range r.Tasks {
 		t := &r.Tasks[i]
