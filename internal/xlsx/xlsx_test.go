@@ -843,3 +843,31 @@ func TestLeadAtD(t *testing.T) {
 		t.Errorf("lead of 1.1 at D: %q, want %q", got, want)
 	}
 }
+
+// With no task in a leaf group there is no chart, and no heading for one.
+func TestNoChartNoHeading(t *testing.T) {
+	r := fixture()
+	r.Tasks = nil
+	b := write(t, r, fixtureOptions(i18n.VI))
+	rows, err := open(t, b).GetRows("Tổng hợp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	heading := i18n.T(i18n.VI, "xlsx.sec.chart")
+	for i, row := range rows {
+		for _, c := range row {
+			if c == heading {
+				t.Errorf("row %d holds the chart's heading %q, with no chart", i+1, c)
+			}
+		}
+	}
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if strings.HasPrefix(f.Name, "xl/charts/") {
+			t.Errorf("chart part %s, want none", f.Name)
+		}
+	}
+}
