@@ -4,6 +4,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/plan06/plan06/internal/dates"
 	"github.com/plan06/plan06/internal/diag"
@@ -100,34 +101,47 @@ var copySuffix = regexp.MustCompile(`(?i)(\s*\(\d+\)|[-_ ]\d+|\s*-\s*(copy|sao c
 
 // nameSays reads the cycle and unit a file name gives, when the file still
 // has the shape of the name plan06 gave it ("phieu-bao-cao-2024-06-so-tttt
-// .xlsx", extension in any case); ok is false otherwise. The keys decide
-// whose the form is: the name only speaks against them when it clearly
-// names another cycle or another unit of the plan (ix), copy suffixes
-// aside ("phieu-bao-cao-2024-06-so-tttt (1).xlsx" is so-tttt's form). The
-// unit part is tried as it stands, then with one copy suffix after another
-// stripped: the first that is keyUnit or a unit of the plan is the unit
-// the name says (so another unit's id ending in "-2" is that unit, not a
-// copy). A unit part that never is one says nothing (unit is keyUnit).
+// .xlsx", extension in any case, repeated or not); ok is false otherwise.
+// The keys decide whose the form is: the name only speaks against them
+// when it clearly names another cycle or another unit of the plan (ix),
+// copy suffixes aside ("phieu-bao-cao-2024-06-so-tttt (1).xlsx" is
+// so-tttt's form). Ids are compared without regard to case. The unit part
+// is tried as it stands, then with one copy suffix after another stripped:
+// the first that is keyUnit or a unit of the plan is the unit the name
+// says (so another unit's id ending in "-2" is that unit, not a copy).
+// Failing that, a unit part that starts with a unit's id followed by "-",
+// "_", " " or "." names that unit, the longest such id winning
+// ("so-tttt-v2", "so-tttt_final" name so-tttt). A unit part that names no
+// unit says nothing (unit is keyUnit).
 func nameSays(file, keyUnit string, ix *model.Index) (cycle, unit string, ok bool) {
 	base := path.Base(strings.ReplaceAll(file, "\\", "/"))
 	rest, ok := strings.CutPrefix(base, "phieu-bao-cao-")
-	if !ok || len(rest) < len(".xlsx") || !strings.EqualFold(rest[len(rest)-len(".xlsx"):], ".xlsx") {
+	if !ok || !hasXLSX(rest) {
 		return "", "", false
 	}
-	stem := rest[:len(rest)-len(".xlsx")]
+	stem := rest
+	for hasXLSX(stem) { // "….xlsx.xlsx": a name typed over the extension
+		stem = strings.TrimRightFunc(stem[:len(stem)-len(".xlsx")], unicode.IsSpace)
+	}
 	if len(stem) <= 8 || stem[7] != '-' {
 		return "", "", false
 	}
 	if _, isMonth := dates.ParseMonth(stem[:7]); !isMonth {
 		return "", "", false
 	}
-	cycle, unit = stem[:7], strings.TrimSpace(stem[8:])
-	for u := unit; u != ""; {
-		if u == keyUnit {
-			return cycle, keyUnit, true
+	cycle, unit = stem[:7], strings.ToLower(strings.TrimSpace(stem[8:]))
+	known := func(u string) (string, bool) {
+		if strings.EqualFold(u, keyUnit) {
+			return keyUnit, true
 		}
-		if ix.Unit(u) != nil {
-			return cycle, u, true
+		if x := ix.Unit(u); x != nil {
+			return x.ID.Value, true
+		}
+		return "", false
+	}
+	for u := unit; u != ""; {
+		if id, found := known(u); found {
+			return cycle, id, true
 		}
 		loc := copySuffix.FindStringIndex(u)
 		if loc == nil || loc[0] == 0 {
@@ -135,6 +149,20 @@ func nameSays(file, keyUnit string, ix *model.Index) (cycle, unit string, ok boo
 		}
 		u = u[:loc[0]]
 	}
+	// A unit's id and more: the longest id that ends before a separator.
+	for i := len(unit) - 1; i > 0; i-- {
+		if !strings.ContainsRune("-_ .", rune(unit[i])) {
+			continue
+		}
+		if id, found := known(unit[:i]); found {
+			return cycle, id, true
+		}
+	}
 	// No unit of the plan: not a name that speaks of another unit.
 	return cycle, keyUnit, true
+}
+
+// hasXLSX reports whether name ends in ".xlsx", in any case.
+func hasXLSX(name string) bool {
+	return len(name) >= len(".xlsx") && strings.EqualFold(name[len(name)-len(".xlsx"):], ".xlsx")
 }

@@ -34,25 +34,35 @@ type Row struct {
 	Assignment *status.Assignment
 }
 
-// Rows returns the rows of unit's form: every task of r the unit leads
-// (assignment not done) or supports (task not done), in plan order.
+// Rows returns the rows of unit's form, in plan order: a lead row for each
+// assignment the unit answers for in r's cycle (status.Result.OwedBy: held
+// by it on the cycle's deadline, an ended unit's past cycles included; the
+// task started by then) that is not done, prefilled from that assignment;
+// and a support row for each task not done that the unit supports and
+// holds no assignment of, at D or in the cycle.
 func Rows(r *status.Result, ix *model.Index, unit string) []Row {
+	owed := map[*status.Task]*status.Assignment{}
+	for _, o := range r.OwedBy(unit) {
+		// A unit that took over an ended unit's assignment of a task it
+		// also leads holds two: its own gives the row.
+		if owed[o.Task] == nil || o.Assignment.Unit.ID.Value == unit {
+			owed[o.Task] = o.Assignment
+		}
+	}
 	var rows []Row
 	for i := range r.Tasks {
 		t := &r.Tasks[i]
-		var lead *status.Assignment
-		for j := range t.Assignments {
-			if t.Assignments[j].Unit.ID.Value == unit {
-				lead = &t.Assignments[j]
-			}
-		}
-		if lead != nil {
+		if lead := owed[t]; lead != nil {
 			if lead.Status != status.Done {
 				rows = append(rows, Row{Task: t, Lead: true, Entry: lead.Entry, Assignment: lead})
 			}
 			continue
 		}
-		if t.Status == status.Done {
+		leads := false
+		for j := range t.Assignments {
+			leads = leads || t.Assignments[j].Unit.ID.Value == unit
+		}
+		if leads || t.Status == status.Done {
 			continue
 		}
 		for _, u := range ix.Expand(t.Task.Support) {
