@@ -83,6 +83,11 @@ func (a *App) runForm(unitQuery, cycleText, output string, all bool) error {
 		if err != nil {
 			return err
 		}
+		if d := res.Cycle.Deadline; !d.IsZero() && !u.ExistsOn(d) {
+			// Import would refuse its answers: a report of a cycle the unit
+			// did not exist in is an error (SPEC §9).
+			return a.owesNothing(l.plan, u, res.Cycle)
+		}
 		if output == "" {
 			output = form.FileName(month.String(), u.ID.Value)
 		}
