@@ -130,36 +130,48 @@ func duplicateKey(docs []*yaml.Node, err error) *SyntaxError {
 // second key, as a ProblemDuplicateKey; nil when there is none. Only a
 // mapping with a key NFC changes is looked at twice.
 func nfcDuplicateKey(docs []*yaml.Node) *SyntaxError {
-	var walk func(n *yaml.Node) *SyntaxError
-	walk = func(n *yaml.Node) *SyntaxError {
-		if n.Kind == yaml.MappingNode && hasNonNFCKey(n) {
-			first := make(map[[2]string]*yaml.Node, len(n.Content)/2)
-			for j := 0; j+1 < len(n.Content); j += 2 {
-				k := n.Content[j]
-				if k.Kind != yaml.ScalarNode {
-					continue
-				}
-				key := norm.NFC.String(k.Value)
-				id := [2]string{k.ShortTag(), key}
-				p, dup := first[id]
-				if !dup {
-					first[id] = k
-					continue
-				}
-				return &SyntaxError{Line: k.Line, Col: k.Column, Problem: ProblemDuplicateKey, Key: key, First: p.Line,
-					Msg: fmt.Sprintf("mapping key %q already defined at line %d (once in Unicode NFC)", key, p.Line)}
+	return firstIn(docs, func(n *yaml.Node) *SyntaxError {
+		if n.Kind != yaml.MappingNode || !hasNonNFCKey(n) {
+			return nil
+		}
+		first := make(map[[2]string]*yaml.Node, len(n.Content)/2)
+		for j := 0; j+1 < len(n.Content); j += 2 {
+			k := n.Content[j]
+			if k.Kind != yaml.ScalarNode {
+				continue
 			}
+			key := norm.NFC.String(k.Value)
+			id := [2]string{k.ShortTag(), key}
+			p, dup := first[id]
+			if !dup {
+				first[id] = k
+				continue
+			}
+			return &SyntaxError{Line: k.Line, Col: k.Column, Problem: ProblemDuplicateKey, Key: key, First: p.Line,
+				Msg: fmt.Sprintf("mapping key %q already defined at line %d (once in Unicode NFC)", key, p.Line)}
+		}
+		return nil
+	})
+}
+
+// firstIn returns the first result of f that is not nil over the nodes of
+// docs, depth first, in document order; nil when there is none.
+func firstIn[T any](docs []*yaml.Node, f func(n *yaml.Node) *T) *T {
+	var walk func(n *yaml.Node) *T
+	walk = func(n *yaml.Node) *T {
+		if r := f(n); r != nil {
+			return r
 		}
 		for _, c := range n.Content {
-			if e := walk(c); e != nil {
-				return e
+			if r := walk(c); r != nil {
+				return r
 			}
 		}
 		return nil
 	}
 	for _, d := range docs {
-		if e := walk(d); e != nil {
-			return e
+		if r := walk(d); r != nil {
+			return r
 		}
 	}
 	return nil

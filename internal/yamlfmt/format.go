@@ -210,22 +210,10 @@ func commentsOnly(src []byte) []byte {
 // emptySecondaryTag returns the first node under docs whose tag is "!!",
 // or nil.
 func emptySecondaryTag(docs []*yaml.Node) *yaml.Node {
-	var find func(n *yaml.Node) *yaml.Node
-	find = func(n *yaml.Node) *yaml.Node {
+	return firstIn(docs, func(n *yaml.Node) *yaml.Node {
 		if n.Tag == "!!" {
 			return n
 		}
-		for _, c := range n.Content {
-			if f := find(c); f != nil {
-				return f
-			}
-		}
 		return nil
-	}
-	for _, d := range docs {
-		if f := find(d); f != nil {
-			return f
-		}
-	}
-	return nil
+	})
 }
