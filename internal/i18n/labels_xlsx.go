@@ -42,6 +42,7 @@ func init() {
 
 		// Sections of the summary sheet.
 		"xlsx.sec.tasks":    {"1. Kết quả thực hiện nhiệm vụ theo nhóm", "1. Tasks by group and outcome"},
+		"xlsx.sec.statuses": {"Số nhiệm vụ theo tình trạng", "Tasks by status"},
 		"xlsx.sec.reports":  {"2. Tình hình gửi báo cáo của các đơn vị (hạn gửi: %s)", "2. Unit reports (due: %s)"},
 		"xlsx.sec.targets":  {"3. Kết quả thực hiện các chỉ tiêu", "3. Targets"},
 		"xlsx.sec.chart":    {"4. Biểu đồ kết quả thực hiện nhiệm vụ theo nhóm", "4. Task outcomes by group"},
@@ -55,6 +56,8 @@ func init() {
 		"xlsx.col.total":        {"Tổng số", "Total"},
 		"xlsx.row.total":        {"Tổng cộng", "Total"},
 		"xlsx.col.report-state": {"Tình trạng báo cáo", "Report state"},
+		"xlsx.row.tasks":        {"Số nhiệm vụ", "Tasks"},
+		"xlsx.col.task-status":  {"Tình trạng nhiệm vụ", "Task status"},
 		"xlsx.row.units":        {"Số đơn vị", "Units"},
 		"xlsx.col.task":         {"Nhiệm vụ", "Task"},
 		"xlsx.col.target":       {"Chỉ tiêu", "Target"},

@@ -51,6 +51,14 @@ func (wb *workbook) summary(sheet string) {
 	wb.str(sheet, 1, row, wb.t("xlsx.sec.tasks"), wb.st.section)
 	row = wb.outcomeTable(sheet, row+1, false)
 	keeps = append(keeps, keep{from: start, to: row, lead: 4})
+	// The seven statuses beside the outcomes (SPEC §5 "task counts by
+	// status", §8.1 "outcomes sit beside the seven statuses"): one row of
+	// counts, so that Tổng hợp keeps to its pages.
+	row += 2
+	start = row
+	wb.str(sheet, 1, row, wb.t("xlsx.sec.statuses"), wb.st.section)
+	row = wb.statusTable(sheet, row+1)
+	keeps = append(keeps, keep{from: start, to: row, lead: 3})
 	if !wb.rep.PrevDay.IsZero() {
 		row += 2
 		start = row
@@ -261,6 +269,27 @@ func (wb *workbook) rect(sheet string, c1, r1, c2, r2 int, s string, style int) 
 	}
 	wb.setStyle(sheet, c1, r1, c2, r2, style)
 	wb.fit(sheet, r1, c1, c2, s, style)
+}
+
+// statusTable writes the tasks' counts by status at D: one row of counts
+// under the seven statuses, in rule order, and the total.
+func (wb *workbook) statusTable(sheet string, head int) int {
+	wb.merged(sheet, 1, countCol-1, head, wb.t("xlsx.col.task-status"), wb.st.head)
+	counts := make([]int, len(status.Statuses))
+	for _, t := range wb.r.Tasks {
+		if k := slices.Index(status.Statuses, t.Status); k >= 0 {
+			counts[k]++
+		}
+	}
+	for k, s := range status.Statuses {
+		wb.str(sheet, countCol+k, head, wb.statusText(s), wb.st.head)
+		wb.num(sheet, countCol+k, head+1, counts[k], wb.st.integer)
+	}
+	total := countCol + len(status.Statuses)
+	wb.str(sheet, total, head, wb.t("xlsx.col.total"), wb.st.head)
+	wb.merged(sheet, 1, countCol-1, head+1, wb.t("xlsx.row.tasks"), wb.st.totalLabel)
+	wb.num(sheet, total, head+1, len(wb.r.Tasks), wb.st.totalInt)
+	return head + 1
 }
 
 // reportTable writes the cycle's reporting counts: one row of counts under

@@ -221,15 +221,16 @@ func TestDecreeHeader(t *testing.T) {
 
 // The summary's tables: the outcome table's two-row header (STT, group,
 // total and standing merged down, done and open merged across), group
-// names over B:D numbered by their refs, the targets' task, target and
-// measure merged down their rows, and a page break only before the chart,
-// which does not fit under the tables.
+// names over B:D numbered by their refs, the seven statuses' counts under
+// the outcomes, the targets' task, target and measure merged down their
+// rows, and a page break only before the targets, which do not fit under
+// the first two parts.
 func TestSummaryTables(t *testing.T) {
 	b := write(t, fixture(), fixtureOptions(i18n.VI))
 	f := open(t, b)
 	const s = "Tổng hợp"
 	for _, rng := range []string{"A11:A12", "B11:D12", "E11:E12", "F11:G11", "H11:I11", "J11:J12",
-		"B13:D13", "B15:D15", "A18:D18", "A21:D21", "A22:D22", "B26:B27", "C26:C27", "E26:E27"} {
+		"B13:D13", "B15:D15", "A18:D18", "A21:D21", "A22:D22", "A25:D25", "A26:D26", "B30:B31", "C30:C31", "E30:E31"} {
 		if !hasMerge(t, f, s, rng) {
 			t.Errorf("%s is not merged", rng)
 		}
@@ -238,7 +239,11 @@ func TestSummaryTables(t *testing.T) {
 		"F11": "Đã hoàn thành", "H11": "Chưa hoàn thành", "J11": "Thường xuyên", "I12": "Quá hạn",
 		// Tổng số: the 5 tasks with a deadline, the 1 standing duty apart
 		// (as the signed report's count sentence says it).
-		"E18": "5", "J18": "1"} {
+		"E18": "5", "J18": "1",
+		// Under it the seven statuses (SPEC §5), in rule order, and all
+		// six tasks.
+		"A20": "Số nhiệm vụ theo tình trạng", "A21": "Tình trạng nhiệm vụ", "E21": "Hoàn thành",
+		"F21": "Quá hạn", "K21": "Chưa thực hiện", "L21": "Tổng số", "A22": "Số nhiệm vụ", "L22": "6"} {
 		if got := cellValue(t, f, s, ref); got != want {
 			t.Errorf("%s = %q, want %q", ref, got, want)
 		}
@@ -247,17 +252,18 @@ func TestSummaryTables(t *testing.T) {
 	if st.Alignment == nil || st.Alignment.Indent != 1 || st.Font.Bold {
 		t.Errorf("child group B15 not indented plain: %+v %+v", st.Alignment, st.Font)
 	}
-	if st := cellStyle(t, f, s, "H26"); st.Fill.Type != "pattern" || len(st.Fill.Color) != 1 || st.Fill.Color[0] != "FFC7CE" {
+	if st := cellStyle(t, f, s, "H30"); st.Fill.Type != "pattern" || len(st.Fill.Color) != 1 || st.Fill.Color[0] != "FFC7CE" {
 		t.Errorf("not met is not red: %+v", st.Fill)
 	}
-	// The first three parts fit on the first page; the chart with its
-	// table does not fit under them, so it alone starts a new page.
+	// The first two parts (with the statuses under the outcomes) fit on
+	// the first page; the targets do not fit under them, so they start a
+	// new page, the chart under them.
 	sheet := zipEntry(t, b, "xl/worksheets/sheet1.xml")
-	if row := findRow(t, f, s, "A", "4. "); !strings.Contains(sheet, fmt.Sprintf(`<brk id="%d" max="16383" man="true">`, row-1)) {
+	if row := findRow(t, f, s, "A", "3. "); !strings.Contains(sheet, fmt.Sprintf(`<brk id="%d" max="16383" man="true">`, row-1)) {
 		t.Errorf("no page break before row %d", row)
 	}
 	if n := strings.Count(sheet, "<brk "); n != 1 {
-		t.Errorf("%d page breaks, want 1 (before the chart)", n)
+		t.Errorf("%d page breaks, want 1 (before the targets)", n)
 	}
 	// Every row with text has a height: no application grows rows to fit
 	// wrapped text on opening a file.
@@ -577,14 +583,14 @@ func TestNoFormulaInjection(t *testing.T) {
 func TestChart(t *testing.T) {
 	b := write(t, fixture(), fixtureOptions(i18n.VI))
 	chart := zipEntry(t, b, "xl/charts/chart1.xml")
-	// Categories are the refs of the leaf groups with tasks (rows 31–33 of
+	// Categories are the refs of the leaf groups with tasks (rows 35–37 of
 	// the chart's data: II.1, II.3.1, and the fourth group, without a ref;
 	// II.3, the parent of II.3.1, holds tasks of its own but is not a leaf,
 	// SPEC §8.5); one series per outcome, named by its cell in the data's
-	// one-row header (row 30).
+	// one-row header (row 34).
 	for _, want := range []string{"<barChart>", `<barDir val="col">`, `<grouping val="stacked">`,
-		`<varyColors val="0">`, `<f>&#39;Tổng hợp&#39;!$A$31:$A$33</f>`, `<f>&#39;Tổng hợp&#39;!$F$30</f>`,
-		`<f>&#39;Tổng hợp&#39;!$J$31:$J$33</f>`, "Times New Roman"} {
+		`<varyColors val="0">`, `<f>&#39;Tổng hợp&#39;!$A$35:$A$37</f>`, `<f>&#39;Tổng hợp&#39;!$F$34</f>`,
+		`<f>&#39;Tổng hợp&#39;!$J$35:$J$37</f>`, "Times New Roman"} {
 		if !strings.Contains(chart, want) {
 			t.Errorf("chart1.xml lacks %s", want)
 		}
@@ -627,7 +633,7 @@ func TestChart(t *testing.T) {
 			}
 		}
 	}
-	for ref, want := range map[string]string{"A31": "II.1", "A32": "II.3.1", "A33": "4", "A34": "", "E32": "2"} {
+	for ref, want := range map[string]string{"A35": "II.1", "A36": "II.3.1", "A37": "4", "A38": "", "E36": "2"} {
 		if got := cellValue(t, f, "Tổng hợp", ref); got != want {
 			t.Errorf("chart data %s = %q, want %q", ref, got, want)
 		}
