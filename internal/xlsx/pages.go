@@ -1,6 +1,10 @@
 package xlsx
 
-import "github.com/xuri/excelize/v2"
+import (
+	"slices"
+
+	"github.com/xuri/excelize/v2"
+)
 
 // Page breaks of the summary sheet. A break is set only where a part of
 // the sheet (a section's title, its table and, for the chart, the picture)
@@ -15,6 +19,12 @@ import "github.com/xuri/excelize/v2"
 type keep struct {
 	from, to, lead int
 	extra          float64
+	// blocks are the first rows of the blocks a part that runs on is
+	// better broken before (a task's rows, merged down its name), in
+	// order: its page then breaks before the block that does not fit
+	// rather than inside it, where the next page would open on rows
+	// whose task is not named.
+	blocks []int
 }
 
 // A4 landscape with the margins pageSetup sets, in points.
@@ -62,21 +72,56 @@ func (l *sheetLayout) rowHeight(r int) float64 {
 // of its own; a shorter one that does not fit what is left of the page
 // starts a new one.
 func pageBreaks(l *sheetLayout, keeps []keep, page float64) ([]int, int) {
+	return pageBreaksIn(l, keeps, page, page/2)
+}
+
+// pageBreaksIn is pageBreaks where a part runs on to the next page only
+// when it is taller than runOn.
+func pageBreaksIn(l *sheetLayout, keeps []keep, page, runOn float64) ([]int, int) {
 	var breaks []int
-	pages, used, r := 1, 0.0, 1
+	pages, used, r, top := 1, 0.0, 1, 1
 	// add places a row (or, for row 0, the height under a part), breaking
 	// the page before it when it does not fit: every page starts at a
 	// break the sheet sets, so that a renderer whose rows come out
-	// shorter than the estimate does not move the page ends itself.
+	// shorter than the estimate does not move the page ends itself. top
+	// is the first row of the page.
 	add := func(row int, h float64) {
 		if used > 0 && used+h > page {
 			if row > 0 {
 				breaks = append(breaks, row)
+				top = row
 			}
 			pages++
 			used = 0
 		}
 		used += h
+	}
+	// blockStart is the first row of the block of k holding row, when it
+	// starts after the page's first row and before row, and the whole
+	// block fits on a page: the page is then better broken there.
+	blockStart := func(k keep, row int) int {
+		b, end := 0, k.to
+		for i, s := range k.blocks {
+			if s > row {
+				end = s - 1
+				break
+			}
+			b = s
+			if i == len(k.blocks)-1 {
+				end = k.to
+			}
+		}
+		if b <= top || b >= row {
+			return 0
+		}
+		h := 0.0
+		for i := b; i <= end; i++ {
+			h += l.rowHeight(i)
+		}
+		if h > page {
+			return 0
+		}
+		return b
 	}
 	for _, k := range keeps {
 		for ; r < k.from; r++ {
@@ -90,16 +135,29 @@ func pageBreaks(l *sheetLayout, keeps []keep, page float64) ([]int, int) {
 			}
 		}
 		need := whole
-		if whole > page/2 && k.extra == 0 {
+		if whole > runOn && k.extra == 0 {
 			need = lead
 		}
 		if used > 0 && used+need > page {
 			breaks = append(breaks, k.from)
+			top = k.from
 			pages++
 			used = 0
 		}
 		for ; r <= k.to; r++ {
-			add(r, l.rowHeight(r))
+			h := l.rowHeight(r)
+			if b := blockStart(k, r); b > 0 && used > 0 && used+h > page {
+				// The rows of the block placed on this page move on.
+				moved := 0.0
+				for i := b; i < r; i++ {
+					moved += l.rowHeight(i)
+				}
+				breaks = append(breaks, b)
+				top = b
+				pages++
+				used = moved
+			}
+			add(r, h)
 		}
 		add(0, k.extra)
 	}
@@ -120,11 +178,35 @@ func (wb *workbook) paginate(sheet string, keeps []keep, pages int) {
 		return
 	}
 	l := wb.layout(sheet)
-	scale := widthScale(l.widths)
-	breaks, n := pageBreaks(l, keeps, pageHeight(scale))
-	for n > pages && scale > minScale {
-		scale--
-		breaks, n = pageBreaks(l, keeps, pageHeight(scale))
+	loose := slices.Clone(keeps)
+	for i := range loose {
+		loose[i].blocks = nil
+	}
+	// From the most readable to the most compact: every part shorter than
+	// a page whole on its page (a table split from its header loses its
+	// meaning), and long parts broken before a block; then parts taller
+	// than half a page running on; then breaking anywhere. The first way
+	// that fits the pages at a scale down to minScale is taken; when none
+	// does, the one with the fewest pages.
+	ways := []struct {
+		keeps []keep
+		runOn float64 // share of the page a part must pass to run on
+	}{{keeps, 1}, {keeps, 0.5}, {loose, 0.5}}
+	var scale, n int
+	var breaks []int
+	for i, w := range ways {
+		sc := widthScale(l.widths)
+		b, m := pageBreaksIn(l, w.keeps, pageHeight(sc), w.runOn*pageHeight(sc))
+		for m > pages && sc > minScale {
+			sc--
+			b, m = pageBreaksIn(l, w.keeps, pageHeight(sc), w.runOn*pageHeight(sc))
+		}
+		if i == 0 || m < n {
+			scale, breaks, n = sc, b, m
+		}
+		if n <= pages {
+			break
+		}
 	}
 	for _, row := range breaks {
 		wb.pageBreak(sheet, row)

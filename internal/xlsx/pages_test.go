@@ -23,7 +23,8 @@ import (
 
 // TestPageBreaks checks the rule on rows of known heights: parts that fit
 // share a page, a part that does not fit what is left starts a page, and
-// a part taller than a page starts one only when its lead rows do not fit.
+// a part taller than a page starts one only when its lead rows do not fit,
+// and a part that runs on breaks before the block that does not fit.
 func TestPageBreaks(t *testing.T) {
 	l := &sheetLayout{fixed: map[int]float64{}}
 	for r := 1; r <= 200; r++ {
@@ -40,6 +41,11 @@ func TestPageBreaks(t *testing.T) {
 		{"chart below", []keep{{from: 1, to: 10, lead: 2}, {from: 12, to: 15, lead: 2, extra: 300}}, []int{12}, 2},
 		{"long list runs on", []keep{{from: 1, to: 10, lead: 2}, {from: 12, to: 30, lead: 3}}, []int{26}, 2},
 		{"long list, lead does not fit", []keep{{from: 1, to: 23, lead: 2}, {from: 25, to: 80, lead: 3}}, []int{25, 50, 75}, 4},
+		// Row 26 does not fit; its block began at 23: the page breaks
+		// there, and the block's rows move on with it.
+		{"long list breaks before a block", []keep{{from: 1, to: 10, lead: 2}, {from: 12, to: 30, lead: 3, blocks: []int{15, 19, 23, 28}}}, []int{23}, 2},
+		// A block as long as a page breaks inside it, as before.
+		{"block longer than a page", []keep{{from: 1, to: 10, lead: 2}, {from: 12, to: 60, lead: 3, blocks: []int{14}}}, []int{26, 51}, 3},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

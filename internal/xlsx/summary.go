@@ -76,12 +76,13 @@ func (wb *workbook) summary(sheet string) {
 	row += 2
 	start = row
 	wb.str(sheet, 1, row, wb.t("xlsx.sec.targets"), wb.st.section)
+	var blocks []int
 	if wb.rep.ManyTargets() {
 		row = wb.targetCounts(sheet, row+1)
 	} else {
-		row = wb.targetTable(sheet, row+1)
+		row, blocks = wb.targetTable(sheet, row+1)
 	}
-	keeps = append(keeps, keep{from: start, to: row, lead: 3})
+	keeps = append(keeps, keep{from: start, to: row, lead: 3, blocks: blocks})
 
 	row += 2
 	start = row
@@ -322,7 +323,11 @@ func (wb *workbook) reportTable(sheet string, head int) int {
 // down them, as Vietnamese report tables do.
 //
 //	A STT | B task | C target | D unit | E measure | F required | G value | H met
-func (wb *workbook) targetTable(sheet string, head int) int {
+//
+// It returns the last row, and the first row of each task's rows, where a
+// page is better broken.
+func (wb *workbook) targetTable(sheet string, head int) (int, []int) {
+	var blocks []int
 	wb.header(sheet, head, wb.t("xlsx.col.no"), wb.t("xlsx.col.task"), wb.t("xlsx.col.target"),
 		wb.t("xlsx.col.unit"), wb.t("xlsx.col.measure"), wb.t("xlsx.col.required"),
 		wb.t("xlsx.col.value"), wb.t("xlsx.col.met"))
@@ -376,13 +381,14 @@ func (wb *workbook) targetTable(sheet string, head int) int {
 		}
 		if row >= taskFirst {
 			wb.block(sheet, 2, taskFirst, row, taskTitle(t.Task), wb.st.text)
+			blocks = append(blocks, taskFirst)
 		}
 	}
 	if n == 0 {
 		row++
 		wb.str(sheet, 1, row, wb.t("xlsx.targets.none"), wb.st.note)
 	}
-	return row
+	return row, blocks
 }
 
 // targetCounts writes, in place of a targets table too long for a
@@ -420,7 +426,7 @@ func (wb *workbook) targetSheet(sheet string) {
 	ws := wb.valueWidth([]float64{7, 40, 30, 28, 10, 11, 14, 16}, 7)
 	wb.widths(sheet, ws...)
 	wb.sheetHeading(sheet, len(ws), wb.t("xlsx.targets.heading"), wb.t("xlsx.overdue.sub", wb.dayText(wb.r.AsOf)))
-	last := wb.targetTable(sheet, tableHead)
+	last, _ := wb.targetTable(sheet, tableHead)
 	wb.tableSheet(sheet, tableHead, last, len(ws))
 }
 
