@@ -10,6 +10,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -432,5 +434,123 @@ func TestNoReportYet(t *testing.T) {
 	doc = part(t, reportDoc(t, fixture(t), "2024-04"), "word/document.xml")
 	if strings.Contains(doc, none) {
 		t.Error("the report says no unit has reported when some have")
+	}
+}
+
+// paras is the text of each paragraph of a document.xml.
+func paras(doc string) []string {
+	var out []string
+	for _, p := range strings.Split(doc, "<w:p>")[1:] {
+		p = p[:strings.Index(p, "</w:p>")]
+		var b strings.Builder
+		for _, t := range strings.Split(p, `<w:t xml:space="preserve">`)[1:] {
+			b.WriteString(t[:strings.Index(t, "</w:t>")])
+		}
+		out = append(out, b.String())
+	}
+	return out
+}
+
+// between is the paragraphs from the first that starts with from up to
+// the next that starts with to.
+func between(t *testing.T, ps []string, from, to string) []string {
+	t.Helper()
+	at := slices.IndexFunc(ps, func(s string) bool { return strings.HasPrefix(s, from) })
+	if at < 0 {
+		t.Fatalf("no %q", from)
+	}
+	end := slices.IndexFunc(ps[at+1:], func(s string) bool { return strings.HasPrefix(s, to) })
+	if end < 0 {
+		t.Fatalf("no %q after %q", to, from)
+	}
+	return ps[at : at+1+end]
+}
+
+// Decree 30/2020, Phụ lục I: "Số: …" and the place and date stand on one
+// line, so the header's two columns have as many lines above them, in the
+// report and the reminder alike.
+func TestHeaderNumberDateAligned(t *testing.T) {
+	p := fixture(t)
+	for name, b := range map[string][]byte{"report": reportDoc(t, p, "2024-04"), "reminder": remindDoc(t, p)} {
+		doc := part(t, b, "word/document.xml")
+		tbl := doc[strings.Index(doc, "<w:tbl>"):strings.Index(doc, "</w:tbl>")]
+		cells := strings.Split(tbl, "<w:tc>")[1:]
+		if len(cells) != 2 {
+			t.Fatalf("%s: the header has %d cells", name, len(cells))
+		}
+		left, right := paras(cells[0]), paras(cells[1])
+		num := slices.IndexFunc(left, func(s string) bool { return strings.HasPrefix(s, "Số:") })
+		date := slices.IndexFunc(right, func(s string) bool { return strings.Contains(s, ", ngày ") })
+		if num < 0 || date < 0 || num != date {
+			t.Errorf("%s: Số is line %d on the left, the date line %d on the right:\n%q\n%q", name, num, date, left, right)
+		}
+	}
+}
+
+// The workbook is the report's appendix (SPEC §10): I.2 refers to it
+// after the count sentence; the reminder has no appendix.
+func TestAppendixReference(t *testing.T) {
+	p := fixture(t)
+	ps := paras(part(t, reportDoc(t, p, "2024-04"), "word/document.xml"))
+	sec := between(t, ps, "2. Kết quả thực hiện nhiệm vụ", "3. Các chỉ tiêu")
+	if len(sec) < 2 || !strings.HasPrefix(sec[1], "Tổng số 4 nhiệm vụ") || !strings.HasSuffix(sec[1], "thường xuyên. (Chi tiết tại Phụ lục kèm theo)") {
+		t.Errorf("the count sentence does not refer to the appendix: %q", sec)
+	}
+	if doc := part(t, remindDoc(t, p), "word/document.xml"); strings.Contains(doc, "Phụ lục") {
+		t.Error("the reminder refers to an appendix")
+	}
+}
+
+// I.2's group headings print the plan's refs with a cue: no heading inside
+// section I starts with a numbering of the văn bản's own kind ("IV.",
+// "II.3.1.").
+func TestGroupHeadingsCite(t *testing.T) {
+	ps := paras(part(t, reportDoc(t, fixture(t), "2024-H1"), "word/document.xml"))
+	sec := between(t, ps, "2. Kết quả thực hiện nhiệm vụ", "3. Các chỉ tiêu")
+	numbered := regexp.MustCompile(`^[IVX]+[.)]|^\d+[.)]`)
+	for _, s := range sec[1:] {
+		if numbered.MatchString(s) {
+			t.Errorf("a paragraph of I.2 starts with a number of its own: %q", s)
+		}
+	}
+	for _, want := range []string{"Nhóm nhiệm vụ tại mục II.3 của Kế hoạch: Nhiệm vụ đột phá",
+		"Nhóm nhiệm vụ tại mục II.3.1 của Kế hoạch: Dịch vụ công thiết yếu"} {
+		if !slices.Contains(sec, want) {
+			t.Errorf("I.2 lacks %q: %q", want, sec)
+		}
+	}
+}
+
+// III names a task once with its units by name (not by plan order) and the
+// days overdue once: one bullet per task, not per assignment.
+func TestNextByTask(t *testing.T) {
+	p := fixture(t)
+	p.Reports = nil
+	for i := range p.Units {
+		if p.Units[i].ID.Value == "huyen-an-lac" {
+			p.Units[i].Name.Value = "UBND huyện Yên Thế" // after Đông Yên
+		}
+	}
+	ps := paras(part(t, reportDoc(t, p, "2024-04"), "word/document.xml"))
+	sec := between(t, ps, "a) Nhiệm vụ quá hạn", "b) Nhiệm vụ đến hạn")
+	n := 0
+	for _, s := range sec {
+		n += strings.Count(s, "Xây dựng kế hoạch năm 2024")
+	}
+	want := "- Xây dựng kế hoạch năm 2024 (II.1, 1.1; hạn 31/01/2024, quá hạn 76 ngày): UBND huyện Đông Yên, UBND huyện Yên Thế."
+	if n != 1 || !slices.Contains(sec, want) {
+		t.Errorf("III a) is not one bullet per task:\n%q\nwant %q", sec, want)
+	}
+
+	// Units whose days differ get their days each.
+	w := &writer{lang: i18n.VI}
+	a, b := &model.Unit{}, &model.Unit{}
+	a.Name.Value, b.Name.Value = "Sở A", "Sở B"
+	task := &status.Task{Task: &model.Task{}}
+	task.Task.Title.Value, task.Task.Ref.Value = "Việc X", "II.2"
+	w.taskUnits(report.TaskUnits{Task: task, Due: dates.MustNew(2024, 3, 1), Units: []report.UnitDays{{Unit: a, Days: 3}, {Unit: b, Days: 5}}}, true)
+	got := paras(w.d.body.String())
+	if len(got) != 1 || got[0] != "- Việc X (II.2; hạn 01/03/2024): Sở A (quá hạn 3 ngày), Sở B (quá hạn 5 ngày)." {
+		t.Errorf("units with their own days: %q", got)
 	}
 }

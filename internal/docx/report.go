@@ -83,6 +83,22 @@ func (w *writer) header(p *model.Plan, day dates.Date, vv string) {
 		// LibreOffice alike.
 		left = append(left, Para{Runs: []Run{{Text: RuleUnder(issuer), Underline: true, Size: 13}}, Align: Center, NoIndent: true})
 	}
+	right := []Para{
+		centred(w.t("xlsx.nation"), true, false, 13),
+		{Runs: []Run{{Text: w.t("xlsx.motto"), Bold: true, Size: 14, Underline: true}}, Align: Center, NoIndent: true},
+	}
+	// Decree 30/2020, Phụ lục I: the number and the place and date stand
+	// on one line. The authority, the issuer and the line under it are
+	// one paragraph more than the nation and the motto: the shorter
+	// column gets blank lines before the number or the date, 12 pt under
+	// the 14 pt motto so that both columns are as tall (13 + 14 + 12 =
+	// 3 × 13), 13 pt on the left as its lines are.
+	for len(right) < len(left) {
+		right = append(right, spacer(12))
+	}
+	for len(left) < len(right) {
+		left = append(left, spacer(13))
+	}
 	symbol := w.t("xlsx.symbol.none")
 	s := strings.TrimSpace(h.Symbol.Value)
 	if vv != "" {
@@ -104,12 +120,14 @@ func (w *writer) header(p *model.Plan, day dates.Date, vv string) {
 	}
 	date := centred(report.PlaceDate(w.lang, strings.TrimSpace(h.Place.Value), day), false, true, 14)
 	date.Before = 6
-	right := []Para{
-		centred(w.t("xlsx.nation"), true, false, 13),
-		{Runs: []Run{{Text: w.t("xlsx.motto"), Bold: true, Size: 14, Underline: true}}, Align: Center, NoIndent: true},
-		date,
-	}
+	right = append(right, date)
 	w.d.Table(Table{Widths: []int{headLeft, TextWidth - headLeft}, Rows: [][]Cell{{{Paras: left}, {Paras: right}}}})
+}
+
+// spacer is a blank line of size points in the header (a no-break space:
+// an empty run would leave the line at the default size).
+func spacer(size float64) Para {
+	return Para{Runs: []Run{{Text: "\u00a0", Size: size}}, Align: Center, NoIndent: true}
 }
 
 // RuleUnder is the no-break spaces whose underline is the line under
@@ -200,9 +218,11 @@ func Report(rep *report.Report, o Options) ([]byte, error) {
 		w.body(n)
 	}
 	w.heading(w.t("docx.sec.tasks"))
-	w.body(rep.CountSentence())
+	// The workbook is the văn bản's appendix (SPEC §10): the summary
+	// refers to it.
+	w.body(rep.CountSentence() + " " + w.t("docx.appendix"))
 	for _, g := range rep.Results {
-		w.d.P(Para{Runs: []Run{{Text: g.Group.Label + ". " + g.Group.Title, Italic: true, Bold: true}}, Before: 6, Keep: true})
+		w.d.P(Para{Runs: []Run{{Text: w.groupHeading(g.Group), Italic: true, Bold: true}}, Before: 6, Keep: true})
 		for _, u := range g.Results {
 			w.body("- " + report.UnitName(u.Unit) + " (" + w.taskRef(u.Task) + "): " + u.Text)
 		}
@@ -218,28 +238,22 @@ func Report(rep *report.Report, o Options) ([]byte, error) {
 
 	// III. Next.
 	w.heading(w.t("docx.sec.next"))
-	var overdue []report.Problem
-	for _, pr := range rep.Problems {
-		if pr.Assignment.Outcome == status.OpenOverdue {
-			overdue = append(overdue, pr)
-		}
-	}
+	overdue := rep.OverdueByTask()
 	w.italic(w.t("docx.next.overdue"))
 	if len(overdue) == 0 {
 		w.body(w.t("docx.none"))
 	}
-	for _, pr := range overdue {
-		w.body("- " + listName(pr.Task) + " (" + report.UnitName(pr.Assignment.Unit) + "; " +
-			w.t("docx.due-overdue", report.Day(w.lang, pr.Task.Due), pr.Days) + ").")
+	for _, t := range overdue {
+		w.taskUnits(t, true)
 	}
 	if !rep.Next.IsZero() {
+		upcoming := rep.UpcomingByTask()
 		w.italic(w.t("docx.next.upcoming", report.Day(w.lang, rep.Next)))
-		if len(rep.Upcoming) == 0 {
+		if len(upcoming) == 0 {
 			w.body(w.t("docx.none"))
 		}
-		for _, u := range rep.Upcoming {
-			w.body("- " + listName(u.Task) + " (" + report.UnitName(u.Unit) + "; " +
-				w.t("docx.due", report.Day(w.lang, u.Due)) + ").")
+		for _, t := range upcoming {
+			w.taskUnits(t, false)
 		}
 	}
 
@@ -253,6 +267,39 @@ func Report(rep *report.Report, o Options) ([]byte, error) {
 	}
 	w.closing(recips, p.Header.Signature, p.Signer.Value)
 	return w.d.Bytes(Meta{Title: o.Title, Subject: p.Title.Value, Language: string(w.lang), Day: o.Day})
+}
+
+// groupHeading is a group's heading in I.2: the plan's ref with a cue
+// that it is the plan's numbering, not the văn bản's own (whose sections
+// are I to IV and 1 to 4), and the title; a group without a ref is named
+// by its title alone.
+func (w *writer) groupHeading(g *report.Group) string {
+	switch {
+	case g.ID == "":
+		return w.t("docx.group.none")
+	case g.Ref != "":
+		return w.t("docx.group.ref", g.Ref, strings.TrimSpace(g.Title))
+	}
+	return w.t("docx.group", strings.TrimSpace(g.Title))
+}
+
+// taskUnits writes one bullet of section III: the task once, with its
+// ref and deadline, then its units by name; the days overdue once when
+// the units share them (as a task's units do), else after each unit.
+func (w *writer) taskUnits(t report.TaskUnits, overdue bool) {
+	same := t.SameDays()
+	due := w.t("docx.due", report.Day(w.lang, t.Due))
+	if overdue && same && len(t.Units) > 0 {
+		due = w.t("docx.due-overdue", report.Day(w.lang, t.Due), t.Units[0].Days)
+	}
+	names := make([]string, len(t.Units))
+	for i, u := range t.Units {
+		names[i] = report.UnitName(u.Unit)
+		if overdue && !same {
+			names[i] += " (" + w.t("docx.overdue-days", u.Days) + ")"
+		}
+	}
+	w.body("- " + listName(t.Task) + " (" + w.taskRef(t.Task) + "; " + due + "): " + strings.Join(names, ", ") + ".")
 }
 
 // taskRef is how a task is named in parentheses: its ref, else its id.

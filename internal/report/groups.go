@@ -83,12 +83,13 @@ func (rep *Report) groups(prev *status.TaskOutcomes) {
 		visited[gi] = true
 		g := p.Groups[gi]
 		label := strconv.Itoa(pos)
-		if ref := strings.TrimSpace(g.Ref.Value); ref != "" {
+		ref := strings.TrimSpace(g.Ref.Value)
+		if ref != "" {
 			label = ref
 		}
 		at := len(rep.Groups)
 		rep.Groups = append(rep.Groups, Group{
-			ID: g.ID.Value, Label: label, Title: g.Title.Value, Depth: depth, Tasks: direct[gi],
+			ID: g.ID.Value, Label: label, Ref: ref, Title: g.Title.Value, Depth: depth, Tasks: direct[gi],
 		})
 		now, before := count(direct[gi])
 		rep.Groups[at].Own = now

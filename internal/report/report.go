@@ -96,6 +96,9 @@ type Group struct {
 	// Label is the group's ref ("II.1") or, where it has none, its
 	// position (I, II…; a child adds ".n" to its parent's label).
 	Label string
+	// Ref is the group's ref in the plan, empty where it has none (Label
+	// is then a position the plan does not print).
+	Ref   string
 	Title string
 	Depth int
 	// Leaf is set for a group with no child group; the chart shows leaves.
@@ -612,4 +615,75 @@ func byName(a, b *model.Unit) int {
 		ib = b.ID.Value
 	}
 	return cmp.Compare(ia, ib)
+}
+
+// TaskUnits is one task of section III of the signed report (SPEC §10)
+// with the units that owe it, by name: a task many units lead is named
+// once.
+type TaskUnits struct {
+	Task *status.Task
+	Due  dates.Date
+	// Units by name, each with its days past Due (0 when not past it).
+	Units []UnitDays
+}
+
+// UnitDays is a unit of a TaskUnits and its days past the deadline.
+type UnitDays struct {
+	Unit *model.Unit
+	Days int
+}
+
+// SameDays reports whether every unit of t is as many days overdue (true
+// for a task's units, whose deadline is the task's): the days are then
+// said once for the task.
+func (t TaskUnits) SameDays() bool {
+	for _, u := range t.Units {
+		if u.Days != t.Units[0].Days {
+			return false
+		}
+	}
+	return true
+}
+
+// OverdueByTask is the open, overdue assignments of Problems by task, in
+// plan order, the units of each by name.
+func (rep *Report) OverdueByTask() []TaskUnits {
+	var out []TaskUnits
+	at := map[*status.Task]int{}
+	for _, pr := range rep.Problems {
+		if pr.Assignment.Outcome != status.OpenOverdue {
+			continue
+		}
+		out = rep.addTaskUnit(out, at, pr.Task, pr.Task.Due, UnitDays{Unit: pr.Assignment.Unit, Days: pr.Days})
+	}
+	return rep.sortTaskUnits(out)
+}
+
+// UpcomingByTask is Upcoming by task, by due date as Upcoming is, the
+// units of each by name.
+func (rep *Report) UpcomingByTask() []TaskUnits {
+	var out []TaskUnits
+	at := map[*status.Task]int{}
+	for _, u := range rep.Upcoming {
+		out = rep.addTaskUnit(out, at, u.Task, u.Due, UnitDays{Unit: u.Unit})
+	}
+	return rep.sortTaskUnits(out)
+}
+
+func (rep *Report) addTaskUnit(out []TaskUnits, at map[*status.Task]int, t *status.Task, due dates.Date, u UnitDays) []TaskUnits {
+	i, ok := at[t]
+	if !ok {
+		i = len(out)
+		at[t] = i
+		out = append(out, TaskUnits{Task: t, Due: due})
+	}
+	out[i].Units = append(out[i].Units, u)
+	return out
+}
+
+func (rep *Report) sortTaskUnits(ts []TaskUnits) []TaskUnits {
+	for i := range ts {
+		sortByNameIn(rep.names, ts[i].Units, func(u *UnitDays) *model.Unit { return u.Unit })
+	}
+	return ts
 }
