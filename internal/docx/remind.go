@@ -1,7 +1,6 @@
 package docx
 
 import (
-	"github.com/plan06/plan06/internal/i18n"
 	"strings"
 
 	"github.com/plan06/plan06/internal/dates"
@@ -34,8 +33,10 @@ func Remind(rm *report.Reminder, day dates.Date) ([]byte, error) {
 		{Paras: to},
 	}}})
 
-	w.body(w.t("remind.intro", p.Title.Value, i18n.Month(w.lang, r.Cycle.Month.Year, int(r.Cycle.Month.Month)),
-		report.Day(w.lang, r.Cycle.Deadline), report.Day(w.lang, r.AsOf)))
+	w.body(rm.Intro())
+	if rm.Empty() {
+		w.body(w.t("remind.none"))
+	}
 	n := 0
 	if len(rm.Missing) > 0 {
 		n++
@@ -57,8 +58,7 @@ func Remind(rm *report.Reminder, day dates.Date) ([]byte, error) {
 		for _, uo := range rm.Overdue {
 			w.d.P(Para{Runs: []Run{{Text: report.UnitName(uo.Unit) + ":", Italic: true}}, Before: 6, Keep: true})
 			for _, it := range uo.Items {
-				w.body("- " + listName(it.Task) + " (" + w.taskRef(it.Task) + "; " +
-					w.t("docx.due-overdue", report.Day(w.lang, it.Task.Due), it.Days) + ").")
+				w.body("- " + rm.ItemText(it) + ".")
 			}
 		}
 	}

@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"github.com/plan06/plan06/internal/i18n"
 	"io"
 	"strings"
 
@@ -17,16 +16,19 @@ func Remind(w io.Writer, rm *report.Reminder) error {
 	r := rm.Result
 	var b strings.Builder
 	fmt.Fprintf(&b, "**%s**\n\n", mdEscape(rm.T("remind.subject")))
-	fmt.Fprintf(&b, "%s\n\n", mdEscape(rm.T("remind.intro", r.Plan.Title.Value, i18n.Month(rm.Lang, r.Cycle.Month.Year, int(r.Cycle.Month.Month)),
-		report.Day(rm.Lang, r.Cycle.Deadline), report.Day(rm.Lang, r.AsOf))))
+	// As in the letter: the subject, Kính gửi, then the body.
+	if !rm.Empty() {
+		fmt.Fprintf(&b, "%s\n\n", mdEscape(rm.T("remind.to")))
+		for _, u := range rm.Recipients {
+			fmt.Fprintf(&b, "- %s\n", mdEscape(report.UnitName(u)))
+		}
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(&b, "%s\n", mdEscape(rm.Intro()))
 	if rm.Empty() {
-		fmt.Fprintf(&b, "%s\n", mdEscape(rm.T("remind.none")))
+		fmt.Fprintf(&b, "\n%s\n", mdEscape(rm.T("remind.none")))
 		_, err := io.WriteString(w, b.String())
 		return err
-	}
-	fmt.Fprintf(&b, "%s\n\n", mdEscape(rm.T("remind.to")))
-	for _, u := range rm.Recipients {
-		fmt.Fprintf(&b, "- %s\n", mdEscape(report.UnitName(u)))
 	}
 	n := 0
 	if len(rm.Missing) > 0 {
@@ -50,12 +52,7 @@ func Remind(w io.Writer, rm *report.Reminder) error {
 		for _, uo := range rm.Overdue {
 			fmt.Fprintf(&b, "\n**%s**\n\n", mdEscape(report.UnitName(uo.Unit)))
 			for _, it := range uo.Items {
-				id := ""
-				if it.Task.Task != nil {
-					id = it.Task.Task.ID.Value + " "
-				}
-				fmt.Fprintf(&b, "- %s%s: %s\n", mdEscape(id), mdEscape(report.TaskName(it.Task)),
-					mdEscape(rm.T("docx.due-overdue", report.Day(rm.Lang, it.Task.Due), it.Days)))
+				fmt.Fprintf(&b, "- %s\n", mdEscape(rm.ItemText(it)))
 			}
 		}
 	}
