@@ -493,7 +493,7 @@ func TestAppendixReference(t *testing.T) {
 	p := fixture(t)
 	ps := paras(part(t, reportDoc(t, p, "2024-04"), "word/document.xml"))
 	sec := between(t, ps, "2. Kết quả thực hiện nhiệm vụ", "3. Các chỉ tiêu")
-	if len(sec) < 2 || !strings.HasPrefix(sec[1], "Tổng số 4 nhiệm vụ") || !strings.HasSuffix(sec[1], "thường xuyên. (Chi tiết tại Phụ lục kèm theo)") {
+	if len(sec) < 2 || !strings.HasPrefix(sec[1], "Tổng số 4 nhiệm vụ") || !strings.HasSuffix(sec[1], "thường xuyên. (Chi tiết tại Phụ lục kèm theo).") {
 		t.Errorf("the count sentence does not refer to the appendix: %q", sec)
 	}
 	if doc := part(t, remindDoc(t, p), "word/document.xml"); strings.Contains(doc, "Phụ lục") {

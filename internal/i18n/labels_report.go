@@ -76,7 +76,7 @@ func init() {
 		"docx.due-overdue":       {"hạn %s, quá hạn %d ngày", "due %s, %d days overdue"},
 		"docx.due":               {"hạn %s", "due %s"},
 		"docx.overdue-days":      {"quá hạn %d ngày", "%d days overdue"},
-		"docx.appendix":          {"(Chi tiết tại Phụ lục kèm theo)", "(details in the attached appendix)"},
+		"docx.appendix":          {"(Chi tiết tại Phụ lục kèm theo).", "(Details in the attached appendix.)"},
 		"docx.group.ref":         {"Nhóm nhiệm vụ tại mục %s của Kế hoạch: %s", "Tasks under section %s of the plan: %s"},
 		"docx.group":             {"Nhóm nhiệm vụ: %s", "Task group: %s"},
 		"docx.group.none":        {"Nhiệm vụ chưa xếp nhóm", "Tasks in no group"},
