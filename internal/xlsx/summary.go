@@ -275,44 +275,48 @@ func (wb *workbook) rect(sheet string, c1, r1, c2, r2 int, s string, style int) 
 // statusTable writes the tasks' counts by status at D: one row of counts
 // under the seven statuses, in rule order, and the total.
 func (wb *workbook) statusTable(sheet string, head int) int {
-	wb.merged(sheet, 1, countCol-1, head, wb.t("xlsx.col.task-status"), wb.st.head)
+	heads := make([]string, len(status.Statuses))
 	counts := make([]int, len(status.Statuses))
+	for k, st := range status.Statuses {
+		heads[k] = wb.statusText(st)
+	}
 	for _, t := range wb.r.Tasks {
 		if k := slices.Index(status.Statuses, t.Status); k >= 0 {
 			counts[k]++
 		}
 	}
-	for k, s := range status.Statuses {
-		wb.str(sheet, countCol+k, head, wb.statusText(s), wb.st.head)
-		wb.num(sheet, countCol+k, head+1, counts[k], wb.st.integer)
-	}
-	total := countCol + len(status.Statuses)
-	wb.str(sheet, total, head, wb.t("xlsx.col.total"), wb.st.head)
-	wb.merged(sheet, 1, countCol-1, head+1, wb.t("xlsx.row.tasks"), wb.st.totalLabel)
-	wb.num(sheet, total, head+1, len(wb.r.Tasks), wb.st.totalInt)
-	return head + 1
+	return wb.countsRow(sheet, head, "xlsx.col.task-status", "xlsx.row.tasks", heads, counts, len(wb.r.Tasks))
 }
 
 // reportTable writes the cycle's reporting counts: one row of counts under
 // the report states and the total.
 func (wb *workbook) reportTable(sheet string, head int) int {
-	wb.merged(sheet, 1, countCol-1, head, wb.t("xlsx.col.report-state"), wb.st.head)
+	heads := make([]string, len(status.ReportStates))
 	counts := make([]int, len(status.ReportStates))
+	for k, st := range status.ReportStates {
+		heads[k] = wb.reportText(st)
+	}
 	for _, u := range wb.r.Units {
-		for k, s := range status.ReportStates {
-			if u.State == s {
-				counts[k]++
-			}
+		if k := slices.Index(status.ReportStates, u.State); k >= 0 {
+			counts[k]++
 		}
 	}
-	for k, s := range status.ReportStates {
-		wb.str(sheet, countCol+k, head, wb.reportText(s), wb.st.head)
+	return wb.countsRow(sheet, head, "xlsx.col.report-state", "xlsx.row.units", heads, counts, len(wb.r.Units))
+}
+
+// countsRow writes a two-row table at head: the label keyed headKey over
+// A:D, then heads and a total column; under them the row labelled rowKey
+// with counts and total. It returns the table's last row.
+func (wb *workbook) countsRow(sheet string, head int, headKey, rowKey string, heads []string, counts []int, total int) int {
+	wb.merged(sheet, 1, countCol-1, head, wb.t(headKey), wb.st.head)
+	for k, h := range heads {
+		wb.str(sheet, countCol+k, head, h, wb.st.head)
 		wb.num(sheet, countCol+k, head+1, counts[k], wb.st.integer)
 	}
-	total := countCol + len(status.ReportStates)
-	wb.str(sheet, total, head, wb.t("xlsx.col.total"), wb.st.head)
-	wb.merged(sheet, 1, countCol-1, head+1, wb.t("xlsx.row.units"), wb.st.totalLabel)
-	wb.num(sheet, total, head+1, len(wb.r.Units), wb.st.totalInt)
+	col := countCol + len(heads)
+	wb.str(sheet, col, head, wb.t("xlsx.col.total"), wb.st.head)
+	wb.merged(sheet, 1, countCol-1, head+1, wb.t(rowKey), wb.st.totalLabel)
+	wb.num(sheet, col, head+1, total, wb.st.totalInt)
 	return head + 1
 }
 
