@@ -212,8 +212,12 @@ func (wb *workbook) paginate(sheet string, keeps []keep, pages int) {
 		wb.pageBreak(sheet, row)
 	}
 	adjust, fit := uint(scale), false
-	wb.check(wb.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{AdjustTo: &adjust}))
-	wb.check(wb.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
+	wb.xl(func(f *excelize.File) error {
+		return f.SetPageLayout(sheet, &excelize.PageLayoutOptions{AdjustTo: &adjust})
+	})
+	wb.xl(func(f *excelize.File) error {
+		return f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit})
+	})
 }
 
 // minScale is the smallest print scale paginate sets, in percent: smaller

@@ -42,7 +42,7 @@ type rawKind uint8
 
 const (
 	rawNone   rawKind = iota // a style only
-	rawStr                   // a shared string: val indexes workbook.strs
+	rawStr                   // a shared string: val indexes rawSheet.strs
 	rawInt                   // an integer: val
 	rawBigInt                // an integer: val indexes rawSheet.nums
 	rawFloat                 // a number: val indexes rawSheet.nums, which holds its bits
@@ -89,6 +89,13 @@ type rawSheet struct {
 	width int
 	// nums are the numbers that a cell's val cannot hold.
 	nums []uint64
+	// strs are the strings of the sheet's cells, strIDs their index
+	// (strID); ids, once sharedStrings has run, their index in the
+	// shared string table. Each sheet has its own, so that sheets can be
+	// built at once (workbook.run).
+	strs   []string
+	strIDs map[string]int32
+	ids    []int32
 }
 
 // slabCells is the count of cells allocated at once for the rows.
@@ -157,7 +164,8 @@ func (wb *workbook) setStr(sheet string, col, row int, s string) {
 		wb.rawStr(rs, col, row, s)
 		return
 	}
-	wb.check(wb.f.SetCellStr(sheet, cell(col, row), s))
+	at := cell(col, row)
+	wb.xl(func(f *excelize.File) error { return f.SetCellStr(sheet, at, s) })
 }
 
 // rawStr is setStr on a raw sheet; it returns the cell.
@@ -167,27 +175,27 @@ func (wb *workbook) rawStr(rs *rawSheet, col, row int, s string) *rawCell {
 		s = truncateUTF16(s, excelize.TotalCellChars)
 	}
 	c := rs.cell(col, row)
-	c.kind, c.val = rawStr, wb.strID(s)
+	c.kind, c.val = rawStr, rs.strID(s)
 	return c
 }
 
-// strID returns the index in wb.strs of s, added if need be. Every
+// strID returns the index in s.strs of str, added if need be. Every
 // string that sharedStrings would find again (one without "_x") is added
 // once: the table it makes is the same whether it sees a string once or at
 // each of its cells (see there).
-func (wb *workbook) strID(s string) int32 {
-	if strings.Contains(s, "_x") {
-		wb.strs = append(wb.strs, s)
-		return int32(len(wb.strs) - 1)
+func (s *rawSheet) strID(str string) int32 {
+	if strings.Contains(str, "_x") {
+		s.strs = append(s.strs, str)
+		return int32(len(s.strs) - 1)
 	}
-	if wb.strIDs == nil {
-		wb.strIDs = map[string]int32{}
+	if s.strIDs == nil {
+		s.strIDs = map[string]int32{}
 	}
-	id, ok := wb.strIDs[s]
+	id, ok := s.strIDs[str]
 	if !ok {
-		id = int32(len(wb.strs))
-		wb.strs = append(wb.strs, s)
-		wb.strIDs[s] = id
+		id = int32(len(s.strs))
+		s.strs = append(s.strs, str)
+		s.strIDs[str] = id
 	}
 	return id
 }
@@ -198,7 +206,8 @@ func (wb *workbook) setInt(sheet string, col, row int, n int) {
 		rs.setInt(rs.cell(col, row), n)
 		return
 	}
-	wb.check(wb.f.SetCellInt(sheet, cell(col, row), int64(n)))
+	at := cell(col, row)
+	wb.xl(func(f *excelize.File) error { return f.SetCellInt(sheet, at, int64(n)) })
 }
 
 // setFloat is excelize's SetCellFloat with the shortest precision.
@@ -213,7 +222,8 @@ func (wb *workbook) setFloat(sheet string, col, row int, x float64) {
 		rs.nums = append(rs.nums, math.Float64bits(x))
 		return
 	}
-	wb.check(wb.f.SetCellFloat(sheet, cell(col, row), x, -1, 64))
+	at := cell(col, row)
+	wb.xl(func(f *excelize.File) error { return f.SetCellFloat(sheet, at, x, -1, 64) })
 }
 
 // setStyle is excelize's SetCellStyle over columns c1..c2 of rows r1..r2.
@@ -226,7 +236,8 @@ func (wb *workbook) setStyle(sheet string, c1, r1, c2, r2 int, style int) {
 		}
 		return
 	}
-	wb.check(wb.f.SetCellStyle(sheet, cell(c1, r1), cell(c2, r2), style))
+	from, to := cell(c1, r1), cell(c2, r2)
+	wb.xl(func(f *excelize.File) error { return f.SetCellStyle(sheet, from, to, style) })
 }
 
 // mergeCell is excelize's MergeCell of columns c1..c2 of rows r1..r2
@@ -235,7 +246,8 @@ func (wb *workbook) setStyle(sheet string, c1, r1, c2, r2 int, style int) {
 func (wb *workbook) mergeCell(sheet string, c1, r1, c2, r2 int) {
 	rs := wb.rawSheet(sheet)
 	if rs == nil {
-		wb.check(wb.f.MergeCell(sheet, cell(c1, r1), cell(c2, r2)))
+		from, to := cell(c1, r1), cell(c2, r2)
+		wb.xl(func(f *excelize.File) error { return f.MergeCell(sheet, from, to) })
 		return
 	}
 	for r := r1; r <= min(r2, rs.n); r++ {
@@ -261,7 +273,7 @@ func (wb *workbook) setRowHeight(sheet string, row int, h float64) {
 		r.ht, r.hasHt = h, true
 		return
 	}
-	wb.check(wb.f.SetRowHeight(sheet, row, h))
+	wb.xl(func(f *excelize.File) error { return f.SetRowHeight(sheet, row, h) })
 }
 
 // appendFloat appends value as excelize's formatCellFloat writes it at
@@ -392,8 +404,7 @@ func (wb *workbook) finishRaw(pkg []byte) (map[string]part, error) {
 	}
 
 	out := map[string]part{}
-	ids, err := wb.sharedStrings(parts[sstName], out)
-	if err != nil {
+	if err := wb.sharedStrings(parts[sstName], out); err != nil {
 		return nil, err
 	}
 	for name, rs := range wb.raws {
@@ -420,7 +431,7 @@ func (wb *workbook) finishRaw(pkg []byte) (map[string]part, error) {
 		}
 		out[f.Name] = part{size: len(x) + rs.size(), write: func(w *bufio.Writer) error {
 			_, _ = w.Write(x[:at])
-			wb.writeRows(w, rs, ids)
+			writeRows(w, rs)
 			_, _ = w.Write(x[at:mat])
 			writeMerges(w, rs.merges)
 			_, err := w.Write(x[mat:])
@@ -439,26 +450,30 @@ func (s *rawSheet) size() int {
 	return n
 }
 
-// sharedStrings gives every string of the raw sheets, in the order they
-// were set, its index in the shared string table that follows excelize's
-// (part f), as excelize would have: a string already there keeps its
-// index, a new one is appended. The new table goes to out.
+// sharedStrings gives every string of the raw sheets, sheet after sheet
+// in the workbook's order and in the order they were set in each, its
+// index in the shared string table that follows excelize's (part f), as
+// excelize would have: a string already there keeps its index, a new one
+// is appended. The indexes go to each sheet's ids, the new table to out.
 //
 // A string without "_x" is its own key, and no other string's key (an
 // escaped key holds "_x" too): once in the index it stays there under
-// the same number. So only its first cell matters, and wb.strs holds it
-// once (strID); nor need it be put in the index, where no later string
-// can look for it.
-func (wb *workbook) sharedStrings(f *zip.File, out map[string]part) ([]int32, error) {
-	if len(wb.strs) == 0 {
-		return nil, nil
+// the same number. So only its first cell in a sheet matters, and the
+// sheet's strs holds it once (strID).
+func (wb *workbook) sharedStrings(f *zip.File, out map[string]part) error {
+	total := 0
+	for _, name := range wb.rawOrder {
+		total += len(wb.raws[name].strs)
+	}
+	if total == 0 {
+		return nil
 	}
 	if f == nil {
-		return nil, errors.New("no shared string table")
+		return errors.New("no shared string table")
 	}
 	x, err := readAll(f)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	var sst struct {
 		SI []struct {
@@ -466,42 +481,42 @@ func (wb *workbook) sharedStrings(f *zip.File, out map[string]part) ([]int32, er
 		} `xml:"si"`
 	}
 	if err := xml.Unmarshal(x, &sst); err != nil {
-		return nil, fmt.Errorf("%s: %w", sstName, err)
+		return fmt.Errorf("%s: %w", sstName, err)
 	}
-	index := make(map[string]int32, len(sst.SI))
+	index := make(map[string]int32, len(sst.SI)+total)
 	for i, si := range sst.SI {
 		index[sstKey(si.T)] = int32(i)
 	}
 	n := int32(len(sst.SI))
-	ids := make([]int32, len(wb.strs))
-	fresh := make([]int32, 0, len(wb.strs)) // the strings appended, as indexes of wb.strs
+	fresh := make([]string, 0, total) // the strings appended
 	size := len(x)
-	for k, s := range wb.strs {
-		if i, ok := index[s]; ok {
-			ids[k] = i
-			continue
-		}
-		ids[k] = n
-		if strings.Contains(s, "_x") {
+	for _, name := range wb.rawOrder {
+		rs := wb.raws[name]
+		rs.ids = make([]int32, len(rs.strs))
+		for k, s := range rs.strs {
+			if i, ok := index[s]; ok {
+				rs.ids[k] = i
+				continue
+			}
+			rs.ids[k] = n
 			index[sstKey(s)] = n
+			n++
+			fresh = append(fresh, s)
+			size += len(s) + 16
 		}
-		n++
-		fresh = append(fresh, int32(k))
-		size += len(s) + 16
 	}
 	// The start tag counts the strings: count="N" uniqueCount="N".
 	old := fmt.Sprintf(` count="%d" uniqueCount="%d">`, len(sst.SI), len(sst.SI))
 	at := bytes.Index(x, []byte(old))
 	end := bytes.LastIndex(x, sstEnd)
 	if at < 0 || end < at {
-		return nil, fmt.Errorf("%s: unexpected start or end", sstName)
+		return fmt.Errorf("%s: unexpected start or end", sstName)
 	}
 	out[sstName] = part{size: size, write: func(w *bufio.Writer) error {
 		_, _ = w.Write(x[:at])
 		_, _ = fmt.Fprintf(w, ` count="%d" uniqueCount="%d">`, n, n)
 		_, _ = w.Write(x[at+len(old) : end])
-		for _, k := range fresh {
-			s := wb.strs[k]
+		for _, s := range fresh {
 			_, _ = w.WriteString("<si><t")
 			if s != "" && (isSpace(s[0]) || isSpace(s[len(s)-1])) {
 				_, _ = w.WriteString(` xml:space="preserve"`)
@@ -513,7 +528,7 @@ func (wb *workbook) sharedStrings(f *zip.File, out map[string]part) ([]int32, er
 		_, err := w.Write(x[end:])
 		return err
 	}}
-	return ids, nil
+	return nil
 }
 
 // escapeText writes s as xml.EscapeText does, without making it a []byte.
@@ -594,7 +609,7 @@ func isSpace(c byte) bool { return c == 9 || c == 10 || c == 13 || c == 32 }
 // writeRows writes the rows of s as excelize marshals them: the rows that
 // hold a cell or a height, in order; in each the cells with a style or a
 // value.
-func (wb *workbook) writeRows(b *bufio.Writer, s *rawSheet, ids []int32) {
+func writeRows(b *bufio.Writer, s *rawSheet) {
 	var num [24]byte
 	var ref [16]byte
 	for i := range s.n {
@@ -635,7 +650,7 @@ func (wb *workbook) writeRows(b *bufio.Writer, s *rawSheet, ids []int32) {
 			switch c.kind {
 			case rawStr:
 				_, _ = b.WriteString(` t="s"><v>`)
-				_, _ = b.Write(strconv.AppendInt(num[:0], int64(ids[c.val]), 10))
+				_, _ = b.Write(strconv.AppendInt(num[:0], int64(s.ids[c.val]), 10))
 				_, _ = b.WriteString(`</v></c>`)
 			case rawInt, rawBigInt:
 				n := int64(c.val)

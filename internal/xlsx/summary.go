@@ -99,7 +99,8 @@ func (wb *workbook) summary(sheet string) {
 // pageBreak starts a new printed page at row.
 func (wb *workbook) pageBreak(sheet string, row int) {
 	if wb.err == nil {
-		wb.check(wb.f.InsertPageBreak(sheet, cell(1, row)))
+		at := cell(1, row)
+		wb.xl(func(f *excelize.File) error { return f.InsertPageBreak(sheet, at) })
 	}
 }
 

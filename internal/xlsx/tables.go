@@ -103,7 +103,7 @@ func (wb *workbook) entry(sheet string, col, row int, t *status.Task, field func
 	}
 	// str, knowing that Clean leaves s as it is and where setStr cuts it.
 	c := rs.cell(col, row)
-	c.kind, c.val, c.style = rawStr, wb.strID(s[:cut]), int32(style)
+	c.kind, c.val, c.style = rawStr, rs.strID(s[:cut]), int32(style)
 	wb.fit(sheet, row, col, col, s, style)
 }
 

@@ -2,7 +2,9 @@ package xlsx
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/xuri/excelize/v2"
 
@@ -35,15 +37,16 @@ type workbook struct {
 	fonts   []fontSlot // by style id
 	wrapped map[wrapKey]int
 
-	// raws are the sheets whose cells the package writes itself, strs
-	// the strings of their cells (rawsheet.go).
-	raws map[string]*rawSheet
-	strs []string
-	// strIDs indexes strs (strID).
-	strIDs map[string]int32
+	// raws are the sheets whose cells the package writes itself
+	// (rawsheet.go), rawOrder their names in the workbook's order.
+	raws     map[string]*rawSheet
+	rawOrder []string
 	// lastSheet and lastRaw are the last lookup in raws.
 	lastSheet string
 	lastRaw   *rawSheet
+	// queue, when set, holds the calls to excelize of a copy building a
+	// sheet beside others (buildBeside).
+	queue *[]excelCall
 }
 
 func newWorkbook(f *excelize.File, rep *report.Report, o Options) *workbook {
@@ -68,30 +71,112 @@ func (wb *workbook) run() {
 		names = append(names, wb.t("xlsx.sheet.targets"))
 	}
 	wb.raws = map[string]*rawSheet{}
-	// The raw sheets' distinct strings, and the texts of more than a line
-	// measured, number about twice the units at country scale (1.7 and
-	// 1.4 times 8,291 for 2024-03): maps made that large need not grow.
-	hint := 2*len(wb.r.Units) + 4*len(wb.r.Tasks)
-	wb.strIDs = make(map[string]int32, hint)
-	wb.strs = make([]string, 0, hint)
-	wb.wrapped = make(map[wrapKey]int, hint)
 	for _, n := range names[1:] {
 		_, err := wb.f.NewSheet(n)
 		wb.check(err)
 		if rawSheets {
 			wb.raws[n] = &rawSheet{}
+			wb.rawOrder = append(wb.rawOrder, n)
 		}
 	}
-	wb.summary(names[0])
-	wb.tasks(names[1])
-	wb.units(names[2])
-	wb.ranking(names[3])
-	wb.overdue(names[4])
+	tables := []sheetBuild{
+		{names[1], (*workbook).tasks}, {names[2], (*workbook).units},
+		{names[3], (*workbook).ranking}, {names[4], (*workbook).overdue},
+	}
 	if wb.rep.ManyTargets() {
-		wb.targetSheet(names[5])
+		tables = append(tables, sheetBuild{names[5], (*workbook).targetSheet})
+	}
+	if rawSheets {
+		wb.buildBeside(names[0], tables)
+	} else {
+		wb.summary(names[0])
+		for _, t := range tables {
+			t.build(wb, t.name)
+		}
 	}
 	wb.f.SetActiveSheet(0)
 	wb.docProps()
+}
+
+// sheetBuild is a table sheet and the method that builds it.
+type sheetBuild struct {
+	name  string
+	build func(wb *workbook, sheet string)
+}
+
+// buildBeside builds the summary on this goroutine and the table sheets,
+// raw, beside it on as many goroutines as there are processors (at
+// country scale the tables take 60–120 ms, most of the workbook's own
+// work). Each table is built on a copy of wb with its own layout, text
+// measures and errors, whose calls to excelize (columns, panes, print
+// setup) are queued rather than made: excelize is then called on this
+// goroutine alone, in the order the sheets come in, as when they were
+// built one after the other. The cells and strings are each raw sheet's
+// own (sharedStrings numbers the strings in sheet order), so the
+// workbook's bytes do not depend on which sheet was done first.
+func (wb *workbook) buildBeside(summary string, tables []sheetBuild) {
+	// The distinct strings of a table, and its texts of more than a line
+	// measured, number up to about the units (the units, ranking and
+	// targets sheets): maps made that large need not grow.
+	hint := len(wb.r.Units) + 4*len(wb.r.Tasks)
+	copies := make([]*workbook, len(tables))
+	for i, t := range tables {
+		c := *wb
+		c.err, c.layouts, c.lastSheet, c.lastRaw = nil, nil, "", nil
+		c.wrapped = make(map[wrapKey]int, hint)
+		c.queue = new([]excelCall)
+		wb.raws[t.name].strIDs = make(map[string]int32, hint)
+		copies[i] = &c
+	}
+	next := make(chan int, len(tables))
+	for i := range tables {
+		next <- i
+	}
+	close(next)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var panicked any
+	for range min(runtime.GOMAXPROCS(0), len(tables)) {
+		wg.Go(func() {
+			// A panic goes on on this goroutine, as it would have
+			// without the others.
+			defer func() {
+				if r := recover(); r != nil {
+					mu.Lock()
+					panicked = r
+					mu.Unlock()
+				}
+			}()
+			for i := range next {
+				tables[i].build(copies[i], tables[i].name)
+			}
+		})
+	}
+	wb.wrapped = make(map[wrapKey]int)
+	wb.summary(summary)
+	wg.Wait()
+	if panicked != nil {
+		panic(panicked)
+	}
+	for _, c := range copies {
+		for _, call := range *c.queue {
+			wb.check(call(wb.f))
+		}
+		wb.check(c.err)
+	}
+}
+
+// excelCall is a call to excelize on the workbook's file.
+type excelCall func(f *excelize.File) error
+
+// xl makes call, or queues it on a copy that builds a sheet beside others
+// (buildBeside).
+func (wb *workbook) xl(call excelCall) {
+	if wb.queue != nil {
+		*wb.queue = append(*wb.queue, call)
+		return
+	}
+	wb.check(call(wb.f))
 }
 
 // check keeps the first error.
@@ -226,7 +311,7 @@ func (wb *workbook) widths(sheet string, ws ...float64) {
 	wb.layout(sheet).widths = ws
 	for i, w := range ws {
 		c := colName(i + 1)
-		wb.check(wb.f.SetColWidth(sheet, c, c, w))
+		wb.xl(func(f *excelize.File) error { return f.SetColWidth(sheet, c, c, w) })
 	}
 }
 
@@ -246,24 +331,24 @@ func (wb *workbook) tableSheet(sheet string, head, last, cols int) {
 		return
 	}
 	top := cell(1, head+1)
-	wb.check(wb.f.SetPanes(sheet, &excelize.Panes{
+	panes := &excelize.Panes{
 		Freeze:      true,
 		YSplit:      head,
 		TopLeftCell: top,
 		ActivePane:  "bottomLeft",
 		Selection:   []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: "bottomLeft"}},
-	}))
-	if last < head {
-		last = head
 	}
+	wb.xl(func(f *excelize.File) error { return f.SetPanes(sheet, panes) })
 	// AutoFilter replaces the sheet's properties, so it comes before
 	// page setup sets FitToPage in them.
-	wb.check(wb.f.AutoFilter(sheet, cell(1, head)+":"+cell(cols, last), nil))
-	wb.check(wb.f.SetDefinedName(&excelize.DefinedName{
+	table := cell(1, head) + ":" + cell(cols, max(last, head))
+	wb.xl(func(f *excelize.File) error { return f.AutoFilter(sheet, table, nil) })
+	titles := &excelize.DefinedName{
 		Name:     "_xlnm.Print_Titles",
 		RefersTo: fmt.Sprintf("%s!$%d:$%d", quoted(sheet), head, head),
 		Scope:    sheet,
-	}))
+	}
+	wb.xl(func(f *excelize.File) error { return f.SetDefinedName(titles) })
 	wb.pageSetup(sheet)
 	wb.flushHeights(sheet)
 }
@@ -275,25 +360,24 @@ func (wb *workbook) pageSetup(sheet string) {
 		return
 	}
 	size, orient, one, tall := 9, "landscape", 1, 0
-	wb.check(wb.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
-		Size:        &size,
-		Orientation: &orient,
-		FitToWidth:  &one,
-		FitToHeight: &tall,
-	}))
+	layout := &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &tall}
+	wb.xl(func(f *excelize.File) error { return f.SetPageLayout(sheet, layout) })
 	fit := true
-	wb.check(wb.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
+	wb.xl(func(f *excelize.File) error {
+		return f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit})
+	})
 	// Decree 30/2020 margins (in inches): 20–25 mm top and bottom, 30–35 mm
 	// on the binding side, 15–20 mm on the other.
 	top, bottom, left, right, hf := 0.79, 0.79, 0.98, 0.59, 0.3
 	center := true
-	wb.check(wb.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{
+	margins := &excelize.PageLayoutMarginsOptions{
 		Top: &top, Bottom: &bottom, Left: &left, Right: &right, Header: &hf, Footer: &hf,
 		Horizontally: &center,
-	}))
-	wb.check(wb.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
-		OddFooter: `&C&"Times New Roman,Regular"&11&P/&N`,
-	}))
+	}
+	wb.xl(func(f *excelize.File) error { return f.SetPageMargins(sheet, margins) })
+	wb.xl(func(f *excelize.File) error {
+		return f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: `&C&"Times New Roman,Regular"&11&P/&N`})
+	})
 }
 
 // unitName is a unit's name, or its id when it has none.
