@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -96,6 +97,9 @@ type rawSheet struct {
 	strs   []string
 	strIDs map[string]int32
 	ids    []int32
+	// rows, when set, are the rows compressed while the workbook was
+	// still being built (buildBeside).
+	rows *segment
 }
 
 // slabCells is the count of cells allocated at once for the rows.
@@ -429,13 +433,23 @@ func (wb *workbook) finishRaw(pkg []byte) (map[string]part, error) {
 		if i := bytes.Index(x[mat:], autoFilterEnd); i >= 0 {
 			mat += i + len(autoFilterEnd)
 		}
-		out[f.Name] = part{size: len(x) + rs.size(), write: func(w *bufio.Writer) error {
-			_, _ = w.Write(x[:at])
-			writeRows(w, rs)
+		after := func(w *bufio.Writer) error {
 			_, _ = w.Write(x[at:mat])
 			writeMerges(w, rs.merges)
 			_, err := w.Write(x[mat:])
 			return err
+		}
+		if rs.rows != nil {
+			out[f.Name] = part{size: len(x) + rs.size(), write: func(w *bufio.Writer) error {
+				_, err := w.Write(x[:at])
+				return err
+			}, mid: rs.rows, after: after}
+			continue
+		}
+		out[f.Name] = part{size: len(x) + rs.size(), write: func(w *bufio.Writer) error {
+			_, _ = w.Write(x[:at])
+			writeRows(w, rs)
+			return after(w)
 		}}
 	}
 	return out, nil
@@ -450,16 +464,87 @@ func (s *rawSheet) size() int {
 	return n
 }
 
-// sharedStrings gives every string of the raw sheets, sheet after sheet
-// in the workbook's order and in the order they were set in each, its
-// index in the shared string table that follows excelize's (part f), as
-// excelize would have: a string already there keeps its index, a new one
-// is appended. The indexes go to each sheet's ids, the new table to out.
+// stringTable numbers the raw sheets' strings after the strings of
+// excelize's shared string table, as excelize would have: a string
+// already there keeps its index, a new one is appended (fresh).
 //
 // A string without "_x" is its own key, and no other string's key (an
 // escaped key holds "_x" too): once in the index it stays there under
 // the same number. So only its first cell in a sheet matters, and the
 // sheet's strs holds it once (strID).
+type stringTable struct {
+	index map[string]int32
+	n     int32
+	fresh []string
+	size  int // a guess of the fresh strings' XML bytes
+}
+
+// newStringTable starts a table after excelize's, whose strings have keys
+// (sstKey); more is a guess of the strings to come.
+func newStringTable(keys []string, more int) *stringTable {
+	t := &stringTable{index: make(map[string]int32, len(keys)+more), n: int32(len(keys))}
+	for i, k := range keys {
+		t.index[k] = int32(i)
+	}
+	return t
+}
+
+// number gives each string of rs its index in the table (rs.ids).
+func (t *stringTable) number(rs *rawSheet) {
+	rs.ids = make([]int32, len(rs.strs))
+	for k, s := range rs.strs {
+		if i, ok := t.index[s]; ok {
+			rs.ids[k] = i
+			continue
+		}
+		rs.ids[k] = t.n
+		t.index[sstKey(s)] = t.n
+		t.n++
+		t.fresh = append(t.fresh, s)
+		t.size += len(s) + 16
+	}
+}
+
+// writeFresh writes the strings the table appends, as excelize writes
+// shared strings.
+func (t *stringTable) writeFresh(w *bufio.Writer) {
+	for _, s := range t.fresh {
+		_, _ = w.WriteString("<si><t")
+		if s != "" && (isSpace(s[0]) || isSpace(s[len(s)-1])) {
+			_, _ = w.WriteString(` xml:space="preserve"`)
+		}
+		_ = w.WriteByte('>')
+		escapeText(w, s)
+		_, _ = w.WriteString("</t></si>")
+	}
+}
+
+// excelizeKeys are the keys (sstKey) of the strings in excelize's shared
+// string table as it stands, and whether they could all be read: what the
+// table will hold once written, unless excelize adds to it later
+// (finishRaw makes sure it has not).
+func excelizeKeys(f *excelize.File) ([]string, bool) {
+	sst := f.SharedStrings
+	if sst == nil {
+		return nil, false
+	}
+	keys := make([]string, len(sst.SI))
+	for i, si := range sst.SI {
+		if si.T == nil || len(si.R) > 0 {
+			return nil, false
+		}
+		keys[i] = sstKey(si.T.Val)
+	}
+	return keys, true
+}
+
+// sharedStrings numbers every string of the raw sheets, sheet after sheet
+// in the workbook's order and in the order they were set in each, after
+// the strings of excelize's table (part f); the new table goes to out.
+// When the strings were numbered while the sheets were built (wb.table,
+// see buildBeside) after the same strings of excelize's, that numbering
+// stands; otherwise the compressed rows are dropped and the strings
+// numbered here.
 func (wb *workbook) sharedStrings(f *zip.File, out map[string]part) error {
 	total := 0
 	for _, name := range wb.rawOrder {
@@ -483,26 +568,19 @@ func (wb *workbook) sharedStrings(f *zip.File, out map[string]part) error {
 	if err := xml.Unmarshal(x, &sst); err != nil {
 		return fmt.Errorf("%s: %w", sstName, err)
 	}
-	index := make(map[string]int32, len(sst.SI)+total)
+	keys := make([]string, len(sst.SI))
 	for i, si := range sst.SI {
-		index[sstKey(si.T)] = int32(i)
+		keys[i] = sstKey(si.T)
 	}
-	n := int32(len(sst.SI))
-	fresh := make([]string, 0, total) // the strings appended
-	size := len(x)
-	for _, name := range wb.rawOrder {
-		rs := wb.raws[name]
-		rs.ids = make([]int32, len(rs.strs))
-		for k, s := range rs.strs {
-			if i, ok := index[s]; ok {
-				rs.ids[k] = i
-				continue
-			}
-			rs.ids[k] = n
-			index[sstKey(s)] = n
-			n++
-			fresh = append(fresh, s)
-			size += len(s) + 16
+	t := wb.table
+	if t == nil || !slices.Equal(keys, wb.tableKeys) {
+		wb.table, wb.freshSeg = nil, nil
+		for _, rs := range wb.raws {
+			rs.rows = nil
+		}
+		t = newStringTable(keys, total)
+		for _, name := range wb.rawOrder {
+			t.number(wb.raws[name])
 		}
 	}
 	// The start tag counts the strings: count="N" uniqueCount="N".
@@ -512,21 +590,24 @@ func (wb *workbook) sharedStrings(f *zip.File, out map[string]part) error {
 	if at < 0 || end < at {
 		return fmt.Errorf("%s: unexpected start or end", sstName)
 	}
-	out[sstName] = part{size: size, write: func(w *bufio.Writer) error {
+	head := func(w *bufio.Writer) error {
 		_, _ = w.Write(x[:at])
-		_, _ = fmt.Fprintf(w, ` count="%d" uniqueCount="%d">`, n, n)
-		_, _ = w.Write(x[at+len(old) : end])
-		for _, s := range fresh {
-			_, _ = w.WriteString("<si><t")
-			if s != "" && (isSpace(s[0]) || isSpace(s[len(s)-1])) {
-				_, _ = w.WriteString(` xml:space="preserve"`)
-			}
-			_ = w.WriteByte('>')
-			escapeText(w, s)
-			_, _ = w.WriteString("</t></si>")
-		}
+		_, _ = fmt.Fprintf(w, ` count="%d" uniqueCount="%d">`, t.n, t.n)
+		_, err := w.Write(x[at+len(old) : end])
+		return err
+	}
+	tail := func(w *bufio.Writer) error {
 		_, err := w.Write(x[end:])
 		return err
+	}
+	if wb.freshSeg != nil {
+		out[sstName] = part{size: len(x) + t.size, write: head, mid: wb.freshSeg, after: tail}
+		return nil
+	}
+	out[sstName] = part{size: len(x) + t.size, write: func(w *bufio.Writer) error {
+		_ = head(w)
+		t.writeFresh(w)
+		return tail(w)
 	}}
 	return nil
 }

@@ -8,7 +8,6 @@ import (
 	"compress/flate"
 	"encoding/xml"
 	"fmt"
-	"hash"
 	"hash/crc32"
 	"io"
 	"runtime"
@@ -171,10 +170,81 @@ func partsLevel(parts map[string]part) int {
 }
 
 // part is new content for an entry of the package: write writes it, size
-// guesses its length (the largest parts are compressed first).
+// guesses its length (the largest parts are compressed first). A part
+// whose bulk was compressed while the workbook was still being built
+// (a sheet's rows, the strings the sheets add) has it in mid, between
+// what write and after write.
 type part struct {
 	size  int
 	write func(w *bufio.Writer) error
+	mid   *segment
+	after func(w *bufio.Writer) error
+}
+
+// segment is content compressed on its own into deflate blocks none of
+// which is the last, ending on a byte (a sync flush), so that it can go
+// in the middle of another entry's stream: its bytes, the CRC-32 and the
+// length of the content. Its blocks refer to nothing before them, which
+// makes them valid wherever they go.
+type segment struct {
+	raw chunks
+	crc uint32
+	n   uint64
+}
+
+// deflateSegment compresses what write writes at level into a segment.
+func deflateSegment(level int, write func(w *bufio.Writer)) (*segment, error) {
+	seg := new(segment)
+	fw, err := newFlate(&seg.raw, level)
+	if err != nil {
+		return nil, err
+	}
+	defer flates[level].Put(fw)
+	sum := &sumWriter{w: fw}
+	bw := bufio.NewWriterSize(sum, 64<<10)
+	write(bw)
+	if err := bw.Flush(); err != nil {
+		return nil, err
+	}
+	if err := fw.Flush(); err != nil {
+		return nil, err
+	}
+	seg.crc, seg.n = sum.crc, sum.n
+	return seg, nil
+}
+
+// flates keeps the compressors of each level that are done with, for the
+// next part or segment: a compressor is 0.7–1 MB to allocate and clear.
+var flates [flate.BestCompression + 1]sync.Pool
+
+// newFlate is flate.NewWriter(w, level), reusing a compressor put back
+// in flates.
+func newFlate(w io.Writer, level int) (*flate.Writer, error) {
+	if level >= 0 && level < len(flates) {
+		if fw, ok := flates[level].Get().(*flate.Writer); ok {
+			fw.Reset(w)
+			return fw, nil
+		}
+	}
+	return flate.NewWriter(w, level)
+}
+
+// zeros serve crc32Combine.
+var zeros [16 << 10]byte
+
+// crc32Combine is the CRC-32 (IEEE) of a followed by b, from the CRC-32 of
+// a, that of b and the length of b. The CRC is affine in the state it
+// starts from and the bytes: crc(a‖b) = update(crc(a), b) =
+// update(crc(a), 0ⁿ) ⊕ update(0, b) ⊕ update(0, 0ⁿ), n being b's length.
+func crc32Combine(crcA, crcB uint32, n uint64) uint32 {
+	x, z := crcA, uint32(0)
+	for n > 0 {
+		k := min(n, uint64(len(zeros)))
+		x = crc32.Update(x, crc32.IEEETable, zeros[:k])
+		z = crc32.Update(z, crc32.IEEETable, zeros[:k])
+		n -= k
+	}
+	return x ^ z ^ crcB
 }
 
 // packed is a part compressed: the raw deflate stream, the CRC-32 and the
@@ -253,6 +323,9 @@ func deflateParts(parts map[string]part) (map[string]packed, error) {
 			for i := range next {
 				out[i], errs[i] = c.deflatePart(parts[names[i]])
 			}
+			if c.fw != nil {
+				flates[level].Put(c.fw)
+			}
 		}()
 	}
 	wg.Wait()
@@ -282,14 +355,14 @@ func (c *compressor) deflatePart(p part) (packed, error) {
 	buf := new(chunks)
 	if c.fw == nil {
 		var err error
-		if c.fw, err = flate.NewWriter(buf, c.level); err != nil {
+		if c.fw, err = newFlate(buf, c.level); err != nil {
 			return packed{}, err
 		}
 	} else {
 		c.fw.Reset(buf)
 	}
 	fw := c.fw
-	sum := &sumWriter{w: fw, crc: crc32.NewIEEE()}
+	sum := &sumWriter{w: fw}
 	if c.bw == nil {
 		c.bw = bufio.NewWriterSize(sum, 64<<10)
 	} else {
@@ -299,24 +372,44 @@ func (c *compressor) deflatePart(p part) (packed, error) {
 	if err := p.write(bw); err != nil {
 		return packed{}, err
 	}
+	if p.mid != nil {
+		// What write wrote ends on a byte, then come the segment's
+		// blocks, then a stream that starts afresh (Reset) for what
+		// after writes.
+		if err := bw.Flush(); err != nil {
+			return packed{}, err
+		}
+		if err := fw.Flush(); err != nil {
+			return packed{}, err
+		}
+		for _, b := range p.mid.raw.chunks {
+			_, _ = buf.Write(b)
+		}
+		sum.crc = crc32Combine(sum.crc, p.mid.crc, p.mid.n)
+		sum.n += p.mid.n
+		fw.Reset(buf)
+		if err := p.after(bw); err != nil {
+			return packed{}, err
+		}
+	}
 	if err := bw.Flush(); err != nil {
 		return packed{}, err
 	}
 	if err := fw.Close(); err != nil {
 		return packed{}, err
 	}
-	return packed{raw: *buf, crc: sum.crc.Sum32(), size: sum.n}, nil
+	return packed{raw: *buf, crc: sum.crc, size: sum.n}, nil
 }
 
 // sumWriter passes writes on to w, counting them and summing them.
 type sumWriter struct {
 	w   io.Writer
-	crc hash.Hash32
+	crc uint32
 	n   uint64
 }
 
 func (s *sumWriter) Write(b []byte) (int, error) {
-	s.crc.Write(b)
+	s.crc = crc32.Update(s.crc, crc32.IEEETable, b)
 	s.n += uint64(len(b))
 	return s.w.Write(b)
 }

@@ -1,6 +1,8 @@
 package xlsx
 
 import (
+	"bufio"
+	"compress/flate"
 	"fmt"
 	"runtime"
 	"strings"
@@ -47,6 +49,12 @@ type workbook struct {
 	// queue, when set, holds the calls to excelize of a copy building a
 	// sheet beside others (buildBeside).
 	queue *[]excelCall
+	// table numbered the raw sheets' strings as they were built, after
+	// excelize's strings of keys tableKeys; freshSeg is the strings it
+	// appends, compressed (buildBeside, sharedStrings).
+	table     *stringTable
+	tableKeys []string
+	freshSeg  *segment
 }
 
 func newWorkbook(f *excelize.File, rep *report.Report, o Options) *workbook {
@@ -112,21 +120,33 @@ type sheetBuild struct {
 // setup) are queued rather than made: excelize is then called on this
 // goroutine alone, in the order the sheets come in, as when they were
 // built one after the other. The cells and strings are each raw sheet's
-// own (sharedStrings numbers the strings in sheet order), so the
-// workbook's bytes do not depend on which sheet was done first.
+// own, numbered in sheet order, so the workbook's bytes do not depend on
+// which sheet was done first.
+//
+// The rows of a large sheet are compressed while the next ones are built
+// (at country scale the four large parts take 80 ms of compression, which
+// otherwise came after everything else): once the summary is done, the
+// strings of excelize's table are known, and once the sheets before a
+// sheet are done, so are the numbers of its strings (wb.table). Rows
+// compressed that way are a segment of their part's stream
+// (deflatePart). Should excelize's table turn out to hold other strings
+// than it did after the summary, sharedStrings numbers them again and the
+// rows are written as for a small sheet.
 func (wb *workbook) buildBeside(summary string, tables []sheetBuild) {
 	// The distinct strings of a table, and its texts of more than a line
 	// measured, number up to about the units (the units, ranking and
 	// targets sheets): maps made that large need not grow.
 	hint := len(wb.r.Units) + 4*len(wb.r.Tasks)
 	copies := make([]*workbook, len(tables))
+	done := make([]chan struct{}, len(tables))
 	for i, t := range tables {
 		c := *wb
 		c.err, c.layouts, c.lastSheet, c.lastRaw = nil, nil, "", nil
-		c.wrapped = make(map[wrapKey]int, hint)
+		c.wrapped = make(map[wrapKey]int)
 		c.queue = new([]excelCall)
-		wb.raws[t.name].strIDs = make(map[string]int32, hint)
+		wb.raws[t.name].strIDs = make(map[string]int32)
 		copies[i] = &c
+		done[i] = make(chan struct{})
 	}
 	next := make(chan int, len(tables))
 	for i := range tables {
@@ -136,24 +156,54 @@ func (wb *workbook) buildBeside(summary string, tables []sheetBuild) {
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	var panicked any
+	// guard runs f; a panic goes on on this goroutine once the others are
+	// done, as it would have without them.
+	guard := func(f func()) {
+		defer func() {
+			if r := recover(); r != nil {
+				mu.Lock()
+				panicked = r
+				mu.Unlock()
+			}
+		}()
+		f()
+	}
 	for range min(runtime.GOMAXPROCS(0), len(tables)) {
 		wg.Go(func() {
-			// A panic goes on on this goroutine, as it would have
-			// without the others.
-			defer func() {
-				if r := recover(); r != nil {
-					mu.Lock()
-					panicked = r
-					mu.Unlock()
-				}
-			}()
 			for i := range next {
-				tables[i].build(copies[i], tables[i].name)
+				guard(func() {
+					defer close(done[i])
+					tables[i].build(copies[i], tables[i].name)
+				})
 			}
 		})
 	}
 	wb.wrapped = make(map[wrapKey]int)
-	wb.summary(summary)
+	guard(func() { wb.summary(summary) })
+	if keys, ok := excelizeKeys(wb.f); ok && wb.err == nil {
+		wb.table, wb.tableKeys = newStringTable(keys, hint), keys
+	}
+	for i, t := range tables {
+		<-done[i]
+		if wb.table == nil || copies[i].err != nil {
+			wb.table = nil
+			continue
+		}
+		rs := wb.raws[t.name]
+		wb.table.number(rs)
+		if rs.size() >= fastPartSize {
+			wg.Go(func() {
+				guard(func() {
+					rs.rows, _ = deflateSegment(flate.BestSpeed, func(w *bufio.Writer) { writeRows(w, rs) })
+				})
+			})
+		}
+	}
+	if t := wb.table; t != nil && t.size >= fastPartSize {
+		wg.Go(func() {
+			guard(func() { wb.freshSeg, _ = deflateSegment(flate.BestSpeed, t.writeFresh) })
+		})
+	}
 	wg.Wait()
 	if panicked != nil {
 		panic(panicked)
