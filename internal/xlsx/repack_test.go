@@ -2,7 +2,11 @@ package xlsx
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
+	"compress/flate"
+	"hash/crc32"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -110,5 +114,57 @@ func TestFastParts(t *testing.T) {
 				t.Errorf("cells differ:\n%s", lineDiff(x, y))
 			}
 		})
+	}
+}
+
+// TestCRC32Combine checks the CRC of two pieces put together against the
+// CRC of the whole, for pieces of every kind of length.
+func TestCRC32Combine(t *testing.T) {
+	whole := make([]byte, 3*len(zeros)+77)
+	for i := range whole {
+		whole[i] = byte(i*131 + i>>7)
+	}
+	for _, cut := range []int{0, 1, 100, len(zeros), len(zeros) + 1, len(whole) - 1, len(whole)} {
+		a, b := whole[:cut], whole[cut:]
+		got := crc32Combine(crc32.ChecksumIEEE(a), crc32.ChecksumIEEE(b), uint64(len(b)))
+		if want := crc32.ChecksumIEEE(whole); got != want {
+			t.Errorf("cut at %d: %08x, want %08x", cut, got, want)
+		}
+	}
+}
+
+// TestPipelineFallback makes the strings excelize wrote differ from those
+// the sheets were numbered after while they were built (as if excelize
+// had added one after the summary), and spoils what was compressed then:
+// it must be dropped and the strings numbered again, for the same entries
+// as the workbook built the usual way.
+func TestPipelineFallback(t *testing.T) {
+	defer func(n int) { fastPartSize = n }(fastPartSize)
+	fastPartSize = 0
+	piped := write(t, bigResult(), fixtureOptions(i18n.VI))
+	spoilt := func(w *bufio.Writer) { _, _ = w.WriteString(`<row r="1"></row>`) }
+	var seen bool
+	afterRun = func(wb *workbook) {
+		seen = wb.table != nil && wb.freshSeg != nil
+		for _, rs := range wb.raws {
+			seen = seen && rs.rows != nil
+			rs.rows, _ = deflateSegment(flate.BestSpeed, spoilt)
+		}
+		wb.freshSeg, _ = deflateSegment(flate.BestSpeed, spoilt)
+		wb.tableKeys = append(slices.Clone(wb.tableKeys), "a string excelize did not write")
+	}
+	defer func() { afterRun = nil }()
+	redone := write(t, bigResult(), fixtureOptions(i18n.VI))
+	if !seen {
+		t.Fatal("the sheets were not compressed while built: nothing to fall back from")
+	}
+	a, b := entries(t, piped), entries(t, redone)
+	if len(a) != len(b) {
+		t.Errorf("%d entries, want %d", len(b), len(a))
+	}
+	for n, x := range a {
+		if b[n] != x {
+			t.Errorf("%s differs", n)
+		}
 	}
 }

@@ -92,6 +92,9 @@ func fromResult(r *status.Result, o Options) *report.Report {
 	return report.Build(report.Input{Result: r, Lang: o.Lang})
 }
 
+// afterRun, when set, is called once the sheets are built (tests).
+var afterRun func(wb *workbook)
+
 // build returns the bytes of the workbook.
 func build(rep *report.Report, o Options) ([]byte, error) {
 	if rep == nil || rep.Result == nil || rep.Result.Plan == nil {
@@ -105,6 +108,9 @@ func build(rep *report.Report, o Options) ([]byte, error) {
 	defer func() { _ = f.Close() }()
 	wb := newWorkbook(f, rep, o)
 	wb.run()
+	if afterRun != nil {
+		afterRun(wb)
+	}
 	if wb.err != nil {
 		return nil, fmt.Errorf("xlsx: %w", wb.err)
 	}
