@@ -101,15 +101,7 @@ func TestFastParts(t *testing.T) {
 			if bytes.Equal(fast, normal) {
 				t.Fatal("no part compressed at another level")
 			}
-			a, b := entries(t, normal), entries(t, fast)
-			if len(a) != len(b) {
-				t.Errorf("%d entries, want %d", len(b), len(a))
-			}
-			for n, x := range a {
-				if b[n] != x {
-					t.Errorf("%s differs", n)
-				}
-			}
+			sameEntries(t, normal, fast)
 			if x, y := dump(t, open(t, normal)), dump(t, open(t, fast)); x != y {
 				t.Errorf("cells differ:\n%s", lineDiff(x, y))
 			}
@@ -158,7 +150,14 @@ func TestPipelineFallback(t *testing.T) {
 	if !seen {
 		t.Fatal("the sheets were not compressed while built: nothing to fall back from")
 	}
-	a, b := entries(t, piped), entries(t, redone)
+	sameEntries(t, piped, redone)
+}
+
+// sameEntries fails t unless the packages want and got hold the same
+// entries, byte for byte once unzipped.
+func sameEntries(t *testing.T, want, got []byte) {
+	t.Helper()
+	a, b := entries(t, want), entries(t, got)
 	if len(a) != len(b) {
 		t.Errorf("%d entries, want %d", len(b), len(a))
 	}
