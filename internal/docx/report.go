@@ -188,6 +188,7 @@ func (w *writer) closing(recipients []string, sig model.Signature, signer string
 
 // Report returns the signed report of rep as a docx package (SPEC §10).
 func Report(rep *report.Report, o Options) ([]byte, error) {
+	rep.GatherTexts()
 	r := rep.Result
 	p := r.Plan
 	w := &writer{lang: rep.Lang}

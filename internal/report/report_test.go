@@ -366,3 +366,21 @@ func TestGroupLabelsWithoutRef(t *testing.T) {
 		t.Errorf("top-level group without a ref: label %q, want its position", got["y"])
 	}
 }
+
+// Build leaves the units' words to GatherTexts, which only the signed
+// report calls; gathering twice gives the same lists.
+func TestGatherTexts(t *testing.T) {
+	rep := forPeriod(t, fixture(t), "2024-04")
+	if rep.Results != nil || rep.Obstacles != nil || rep.Proposals != nil {
+		t.Fatalf("Build gathered the texts: %d groups, %d obstacles, %d proposals", len(rep.Results), len(rep.Obstacles), len(rep.Proposals))
+	}
+	rep.GatherTexts()
+	obstacles, proposals := len(rep.Obstacles), len(rep.Proposals)
+	if obstacles == 0 || proposals == 0 {
+		t.Fatalf("%d obstacles, %d proposals: the fixture has both in April", obstacles, proposals)
+	}
+	rep.GatherTexts()
+	if len(rep.Obstacles) != obstacles || len(rep.Proposals) != proposals {
+		t.Errorf("gathered again: %d obstacles, %d proposals; want %d, %d", len(rep.Obstacles), len(rep.Proposals), obstacles, proposals)
+	}
+}
