@@ -26,14 +26,17 @@ func ForPeriod(p *model.Plan, period dates.Period, day dates.Date, lang i18n.Lan
 	for m := (dates.Month{Year: cy.Month.Year, Month: time.January}); m.Compare(cy.Month) <= 0; m = m.Add(1) {
 		months = append(months, m)
 	}
-	// The two computations read the plan and the index and write nothing
+	// The computations read the plan and the index and write nothing
 	// shared: the previous cycle's outcomes (all the change column needs)
-	// are computed beside the rest, on a second processor when there is
-	// one.
+	// and the units' order by name (their collation keys: 17 ms at country
+	// scale) are worked out beside the cycles, on a second processor when
+	// there is one.
 	prevCy := p.Cal.Cycle(cy.Month.Add(-1), p.Reporting.Day, rollover)
 	var prev *status.TaskOutcomes
+	var names nameOrder
 	wait := beside(func() {
 		prev = status.ComputeOutcomes(p, ix, status.CompileDay(p, prevCy))
+		names = planNames(p)
 	})
 	cycles := status.ComputeCycles(p, ix, day, months)
 	res := cycles[len(cycles)-1]
@@ -52,6 +55,6 @@ func ForPeriod(p *model.Plan, period dates.Period, day dates.Date, lang i18n.Lan
 	next := p.Cal.Cycle(cy.Month.Add(1), p.Reporting.Day, rollover)
 	return Build(Input{
 		Result: res, Previous: prev, Cycles: cycles, Period: period,
-		Next: status.CompileDay(p, next), Notes: notes, Lang: lang,
+		Next: status.CompileDay(p, next), Notes: notes, Lang: lang, names: names,
 	})
 }

@@ -46,6 +46,9 @@ type Input struct {
 	Notes []string
 	// Lang is the language of labels and numbers.
 	Lang i18n.Lang
+	// names, when set, ranks the units of Result's plan by name (as
+	// planNames does): ForPeriod works it out beside the cycles.
+	names nameOrder
 }
 
 // Counts counts tasks by outcome in the order of status.Outcomes; Total
@@ -289,7 +292,10 @@ func Build(in Input) *Report {
 			rep.Reports[k]++
 		}
 	}
-	rep.names = planNames(r.Plan)
+	rep.names = in.names
+	if rep.names == nil {
+		rep.names = planNames(r.Plan)
+	}
 	rep.Reported = rep.anyReport()
 	rep.targets()
 	rep.countTargets()
