@@ -31,29 +31,27 @@ var (
 	limitMu sync.Mutex
 	// plansHeld is how many plans the command keeps live at once (see
 	// HoldPlans).
-	plansHeld int64 = 1
+	plansHeld float64 = 1
 )
 
 // HoldPlans tells Load that the command keeps n plans live at once (diff
-// holds two revisions, import the plan and the plan with its new reports),
+// holds two revisions, import the plan and the plan with its new reports;
+// report 1.3, for what it builds beside the plan),
 // so that the soft memory limit leaves room for all of them: a limit sized
 // for one plan would make the collector run without end near a heap the
 // plans already fill (country diff: 12 s with a one-plan limit, 8 s with
 // room for two).
-func HoldPlans(n int) {
+func HoldPlans(n float64) {
 	limitMu.Lock()
 	defer limitMu.Unlock()
-	plansHeld = int64(max(n, 1))
+	plansHeld = max(n, 1)
 }
 
 // limitMemory applies the limit for a plan of size bytes, times the plans
 // the command holds. It never lowers a limit in force, so it may be called
 // again as more of the plan is listed (see memoryGuard).
 func limitMemory(size int64) {
-	limitMu.Lock()
-	size *= plansHeld
-	limitMu.Unlock()
-	limit, ok := memoryLimit(size, os.Getenv("GOMEMLIMIT") != "")
+	limit, ok := memoryLimit(held(size), os.Getenv("GOMEMLIMIT") != "")
 	if !ok {
 		return
 	}
@@ -63,6 +61,13 @@ func limitMemory(size int64) {
 		return
 	}
 	debug.SetMemoryLimit(limit)
+}
+
+// held is size times the plans the command holds.
+func held(size int64) int64 {
+	limitMu.Lock()
+	defer limitMu.Unlock()
+	return int64(float64(size) * plansHeld)
 }
 
 // memoryGuard raises the limit as the files of a plan are listed: files

@@ -22,3 +22,17 @@ func TestMemoryLimit(t *testing.T) {
 		}
 	}
 }
+
+// A command that holds more than one plan gets a limit for as much more.
+func TestHoldPlans(t *testing.T) {
+	defer HoldPlans(1)
+	for _, c := range []struct {
+		n    float64
+		want int64
+	}{{1, 100 << 20}, {2, 200 << 20}, {1.3, 130 << 20}, {0, 100 << 20}} {
+		HoldPlans(c.n)
+		if got := held(100 << 20); got != c.want {
+			t.Errorf("HoldPlans(%v): %d MB held, want %d MB", c.n, got>>20, c.want>>20)
+		}
+	}
+}
