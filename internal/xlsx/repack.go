@@ -14,6 +14,8 @@ import (
 	"slices"
 	"sync"
 
+	kflate "github.com/klauspost/compress/flate"
+
 	"github.com/plan06/plan06/internal/dates"
 )
 
@@ -157,6 +159,12 @@ const zipLevel = 5
 // that each goroutine needs one compressor (of 1 MB); a workbook with no
 // large part keeps excelize's level, and bytes. A variable, so that the
 // tests can compress fast.
+//
+// At BestSpeed the compressor is github.com/klauspost/compress/flate's
+// (its level 1), not the standard library's: on the same 11 MB of a
+// country month's XML, 70 ms of CPU instead of 135 ms (medians of 8
+// runs), and 1.46 MB instead of 1.51 MB. Its output is plain deflate, as
+// LibreOffice's test reads it (vi-fast).
 var fastPartSize = 1 << 20
 
 // partsLevel is the level parts are compressed at.
@@ -213,18 +221,29 @@ func deflateSegment(level int, write func(w *bufio.Writer)) (*segment, error) {
 	return seg, nil
 }
 
+// deflater is a flate compressor: the standard library's, or at
+// BestSpeed klauspost's (see fastPartSize).
+type deflater interface {
+	io.WriteCloser
+	Flush() error
+	Reset(w io.Writer)
+}
+
 // flates keeps the compressors of each level that are done with, for the
 // next part or segment: a compressor is 0.7–1 MB to allocate and clear.
 var flates [flate.BestCompression + 1]sync.Pool
 
-// newFlate is flate.NewWriter(w, level), reusing a compressor put back
-// in flates.
-func newFlate(w io.Writer, level int) (*flate.Writer, error) {
+// newFlate is a compressor at level writing to w, reusing one put back in
+// flates.
+func newFlate(w io.Writer, level int) (deflater, error) {
 	if level >= 0 && level < len(flates) {
-		if fw, ok := flates[level].Get().(*flate.Writer); ok {
+		if fw, ok := flates[level].Get().(deflater); ok {
 			fw.Reset(w)
 			return fw, nil
 		}
+	}
+	if level == flate.BestSpeed {
+		return kflate.NewWriter(w, kflate.BestSpeed)
 	}
 	return flate.NewWriter(w, level)
 }
@@ -346,7 +365,7 @@ func deflateParts(parts map[string]part) (map[string]packed, error) {
 // writer.
 type compressor struct {
 	level int
-	fw    *flate.Writer
+	fw    deflater
 	bw    *bufio.Writer
 }
 
